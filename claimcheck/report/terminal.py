@@ -1,0 +1,61 @@
+"""Report -> a rich terminal report: a header, then one panel per contradiction."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from claimcheck.schema import Contradiction, Report
+
+
+def summary_line(report: Report) -> str:
+    s = report.summary
+    line = (
+        f"{s.documents} documents, {s.claims} claims, {s.clusters} clusters, "
+        f"{s.contradictions} contradictions, {s.skipped} skipped"
+    )
+    if s.baseline_suppressed or s.baseline_stale:
+        line += f" ({s.baseline_suppressed} in baseline, {s.baseline_stale} baseline entries gone)"
+    return line
+
+
+def print_report(report: Report, console: Console, *, quiet: bool = False) -> None:
+    if quiet:
+        console.print(summary_line(report), highlight=False)
+        return
+    console.print(_header(report))
+    for skipped in report.skipped:
+        console.print(f"[yellow]skipped[/] {skipped.path}: {skipped.reason}", highlight=False)
+    for number, finding in enumerate(report.contradictions, 1):
+        console.print(_panel(number, finding))
+    for update in report.supersessions:
+        console.print(f"[cyan]update[/] {update.explanation}", highlight=False)
+    console.print(summary_line(report), highlight=False)
+
+
+def _header(report: Report) -> Table:
+    s = report.summary
+    table = Table(title=f"claimcheck {report.version} ({report.model})", show_edge=False)
+    for name in ("documents", "claims", "clusters", "contradictions", "skipped"):
+        table.add_column(name, justify="right")
+    table.add_row(
+        str(s.documents), str(s.claims), str(s.clusters), str(s.contradictions), str(s.skipped)
+    )
+    return table
+
+
+def _panel(number: int, finding: Contradiction) -> Panel:
+    parts: list[Text | Table] = [Text(finding.explanation, style="bold")]
+    sides = Table.grid(padding=(0, 1))
+    sides.add_column(style="dim", no_wrap=True)
+    sides.add_column()
+    for side in finding.values:
+        where = f"{side.doc_id}:{side.line}:{side.column}"
+        who = f" ({side.speaker})" if side.speaker else ""
+        sides.add_row(where, Text(f"{side.value}{who}", style="cyan"))
+        sides.add_row("", Text(f"“{side.sentence}”"))
+    parts.append(sides)
+    title = f"#{number} {finding.kind}  confidence {finding.confidence:.2f}"
+    return Panel(Group(*parts), title=title, title_align="left", subtitle=finding.id)

@@ -1,0 +1,172 @@
+"""The pydantic types that flow through the pipeline and make up the JSON report."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ClaimKind = Literal["attribution", "quantity", "date", "event"]
+ContradictionKind = Literal[
+    "quantity", "date", "entity", "attribution", "wording", "polarity", "dispute"
+]
+CONTRADICTION_KINDS: tuple[str, ...] = (
+    "quantity",
+    "date",
+    "entity",
+    "attribution",
+    "wording",
+    "polarity",
+    "dispute",
+)
+Granularity = Literal["day", "week", "month", "year"]
+
+
+class Frozen(BaseModel):
+    """Base for report values: immutable once built, so a stage cannot edit another's output."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Document(Frozen):
+    """What the report says of one input article."""
+
+    id: str = Field(description="File name without extension (unique within a scan)")
+    path: str
+    title: str | None = None
+    published: str | None = Field(None, description="ISO date the article states, else null")
+    outlet: str | None = None
+    byline: str | None = None
+    format: str = "txt"
+    sha256: str = Field("", description="sha256 of the raw file bytes")
+
+
+class Article(Document):
+    """One input article after ingest: cleaned text plus what it says about itself."""
+
+    text: str = Field(description="Cleaned body text; claim offsets point into it")
+    line_map: tuple[tuple[int, int, int], ...] = Field(
+        default=(),
+        description="(offset in text, line, column) anchors into the original file, ascending",
+    )
+
+
+class Skipped(Frozen):
+    """An input that could not be read, with a reason a person can act on."""
+
+    path: str
+    reason: str
+
+
+class Quantity(Frozen):
+    text: str
+    value: float = Field(description="Plain number: 'one million' = 1000000, '30 percent' = 30")
+    unit: str | None = Field(None, description="percent, USD, EUR, share, or the counted noun")
+    counted: str | None = Field(None, description="What is counted (lemma): shells, nations")
+    low: float | None = Field(None, description="Lower bound of the interval the wording allows")
+    high: float | None = Field(None, description="Upper bound of the interval the wording allows")
+    qualifier: str | None = Field(None, description="'some', 'just over', 'at least', ...")
+    of_whole: float | None = Field(None, description="The whole a share is taken of, if stated")
+    time_ref: str | None = Field(None, description="'by March', 'already', 'per month', ...")
+    start: int
+    end: int
+
+
+class DateRef(Frozen):
+    text: str
+    value: str | None = Field(description="Resolved ISO date (start of the period), or null")
+    end_value: str | None = Field(None, description="Last day of the period for week/month/year")
+    granularity: Granularity | None = None
+    reason: str | None = Field(None, description="Why value is null, when it is")
+    start: int
+    end: int
+
+
+class Entity(Frozen):
+    text: str
+    label: str
+    canonical: str
+    start: int
+    end: int
+
+
+class Claim(Frozen):
+    id: str = Field(description="<doc id>:<start>-<end> (+ speaker suffix when several)")
+    doc_id: str
+    kind: ClaimKind
+    text: str = Field(description="Verbatim cleaned sentence the claim stands in")
+    start: int
+    end: int
+    line: int = 1
+    column: int = 1
+    content: str | None = Field(None, description="The attributed content, for attributions")
+    speaker: str | None = Field(None, description="Canonical speaker name, null if unattributed")
+    speaker_mention: str | None = Field(None, description="How the sentence names the speaker")
+    cue: str | None = Field(None, description="Reporting verb or phrase: said, according to")
+    negated: bool = False
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateRef, ...] = ()
+    entities: tuple[Entity, ...] = ()
+
+
+class Cluster(Frozen):
+    id: str
+    label: str
+    claim_ids: tuple[str, ...]
+    doc_ids: tuple[str, ...]
+    corroborated_by: tuple[str, ...] = Field(
+        (), description="Documents whose claims agree with the cluster's first claim"
+    )
+
+
+class SideValue(Frozen):
+    """One side of a finding: which claim, from where, and what it says, normalised."""
+
+    claim_id: str
+    doc_id: str
+    sentence: str
+    speaker: str | None = None
+    value: str = Field(description="The normalised value compared, as text")
+    line: int = 1
+    column: int = 1
+
+
+class Contradiction(Frozen):
+    id: str = Field(description="Stable fingerprint of the finding (same across runs and orders)")
+    kind: ContradictionKind
+    claim_ids: tuple[str, ...]
+    explanation: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    values: tuple[SideValue, ...] = ()
+
+
+class Supersession(Frozen):
+    """A later figure that updates an earlier one: reported, but not a contradiction."""
+
+    id: str
+    claim_ids: tuple[str, ...]
+    explanation: str
+    values: tuple[SideValue, ...] = ()
+
+
+class Summary(Frozen):
+    documents: int
+    skipped: int
+    claims: int
+    clusters: int
+    contradictions: int
+    baseline_suppressed: int = 0
+    baseline_stale: int = 0
+
+
+class Report(Frozen):
+    tool: str = "claimcheck"
+    version: str
+    model: str
+    summary: Summary
+    documents: tuple[Document, ...]
+    skipped: tuple[Skipped, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    clusters: tuple[Cluster, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+    supersessions: tuple[Supersession, ...] = ()
