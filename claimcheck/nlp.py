@@ -7,6 +7,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from claimcheck.errors import ModelNotFound
 
@@ -27,6 +28,16 @@ def resolve_model(name: str | None) -> str:
     raise ModelNotFound(None)
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break always ends a sentence: ingest puts one paragraph, heading or item per line."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
+            token.is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """Load the pipeline once per process, with the components extraction does not use disabled."""
@@ -38,6 +49,7 @@ def load(name: str | None = None) -> Language:
     unused = [pipe for pipe in nlp.pipe_names if pipe not in NEEDED]
     for pipe in unused:
         nlp.disable_pipe(pipe)
+    nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp
 

@@ -2,31 +2,102 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+import datetime as dt
+from collections.abc import Sequence
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span
 
-from claimcheck.schema import Article, Claim
+from claimcheck.extract.attribution import Attribution, find_attributions
+from claimcheck.extract.dates import find_dates
+from claimcheck.extract.entities import find_entities
+from claimcheck.extract.quantities import find_quantities
+from claimcheck.schema import Article, Claim, ClaimKind, DateRef, Entity, Quantity
+
+Item = TypeVar("Item", Quantity, DateRef, Entity)
 
 
 def extract_claims(doc: Doc, article: Article) -> list[Claim]:
     """All claims of one article, in text order."""
-    return list(_claims(doc, article))
-
-
-def _claims(doc: Doc, article: Article) -> Iterator[Claim]:
+    published = dt.date.fromisoformat(article.published) if article.published else None
+    attributions = list(find_attributions(doc))
+    quantities = list(find_quantities(doc))
+    dates = list(find_dates(doc, published=published))
+    entities = list(find_entities(doc))
+    claims: list[Claim] = []
     for sent in doc.sents:
         if not _is_claim_sentence(sent):
             continue
-        yield Claim(
-            id=f"{article.id}:{sent.start_char}-{sent.end_char}",
-            doc_id=article.id,
-            kind="event",
-            text=sent.text.strip(),
-            start=sent.start_char,
-            end=sent.end_char,
-        )
+        start, end = _trimmed(sent)
+        line, column = position(article, start)
+        base = {
+            "doc_id": article.id,
+            "text": doc.text[start:end],
+            "start": start,
+            "end": end,
+            "line": line,
+            "column": column,
+            "quantities": _within(quantities, start, end),
+            "dates": _within(dates, start, end),
+            "entities": _within(entities, start, end),
+        }
+        said = [a for a in attributions if start <= a.content_start < end]
+        if not said:
+            claims.append(Claim(id=f"{article.id}:{start}-{end}", kind=_kind(base), **base))
+        for attribution in said:
+            claims.append(_attributed(article.id, base, attribution, doc, several=len(said) > 1))
+    return claims
+
+
+def position(article: Article, offset: int) -> tuple[int, int]:
+    """1-based line and column in the original file of an offset into the cleaned text."""
+    anchors = article.line_map
+    if not anchors:
+        line = article.text.count("\n", 0, offset) + 1
+        return line, offset - (article.text.rfind("\n", 0, offset) + 1) + 1
+    i = max(bisect.bisect_right([a[0] for a in anchors], offset) - 1, 0)
+    anchor_offset, line, column = anchors[i]
+    return line, column + max(offset - anchor_offset, 0)
+
+
+def _attributed(
+    doc_id: str, base: dict[str, object], said: Attribution, doc: Doc, *, several: bool
+) -> Claim:
+    start, end = base["start"], base["end"]
+    suffix = f"@{said.content_start}" if several else ""
+    return Claim.model_validate(
+        {
+            **base,
+            "id": f"{doc_id}:{start}-{end}{suffix}",
+            "kind": "attribution",
+            "content": doc.text[said.content_start : said.content_end],
+            "speaker": said.speaker,
+            "speaker_mention": said.mention,
+            "cue": said.cue,
+            "negated": said.negated,
+        }
+    )
+
+
+def _kind(base: dict[str, object]) -> ClaimKind:
+    if base["quantities"]:
+        return "quantity"
+    if base["dates"]:
+        return "date"
+    return "event"
+
+
+def _within(items: Sequence[Item], start: int, end: int) -> tuple[Item, ...]:
+    return tuple(item for item in items if start <= item.start and item.end <= end)
+
+
+def _trimmed(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    return sent.start_char + lead, sent.start_char + len(text.rstrip())
 
 
 def _is_claim_sentence(sent: Span) -> bool:
-    return any(tok.pos_ == "VERB" or tok.pos_ == "AUX" for tok in sent)
+    """A claim needs a verb: headings, captions and list items without one are not claims."""
+    return any(tok.pos_ in ("VERB", "AUX") for tok in sent)
