@@ -1,18 +1,172 @@
-"""Runs the spaCy parse and claim extraction over many articles."""
+"""Runs the spaCy parse and claim extraction over many articles, in one or several processes.
+
+Articles go to the parser in fixed batches of `BATCH_SIZE`, whatever the number of processes,
+so every article is parsed in the same company and the claims are identical for any `--jobs`.
+A worker process loads the model once (pool initializer) and sends back claims, never Docs.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import time
 from collections.abc import Sequence
+from multiprocessing.context import BaseContext
+from types import TracebackType
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
 
 from claimcheck import nlp
 from claimcheck.extract import extract_claims
 from claimcheck.schema import Article, Claim
 
+# Articles per parser batch and per task sent to a worker: large enough that the network runs
+# on a full batch and the pickling per task is small, small enough to balance two workers.
+BATCH_SIZE = 16
+# The progress bar appears only for scans still running after this many seconds.
+PROGRESS_DELAY = 1.0
+
 
 def extract_all(
-    articles: Sequence[Article], *, model: str, jobs: int = 0, progress: bool = False
+    articles: Sequence[Article],
+    *,
+    model: str,
+    jobs: int = 0,
+    progress: bool = False,
+    batch_size: int = BATCH_SIZE,
 ) -> list[list[Claim]]:
-    """Claims of each article, in the order of `articles`."""
+    """Claims of each article, in the order of `articles`.
+
+    `jobs` is the number of parser processes (0 = all cores); with one, or with fewer than two
+    batches of articles, everything runs in this process without a pool.
+    """
+    batches = [list(articles[i : i + batch_size]) for i in range(0, len(articles), batch_size)]
+    workers = min(resolve_jobs(jobs), len(batches))
+    if workers <= 1:
+        with _Bar(len(articles), enabled=progress) as bar:
+            return _extract_here(articles, model=model, batch_size=batch_size, bar=bar)
+    context = _context()
+    if context.get_start_method() == "fork":
+        nlp.load(model)  # once here, shared copy-on-write; the scan needs it afterwards anyway
+    # The pool is created before the bar starts its refresh thread: never fork with threads.
+    with context.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
+        results: list[list[Claim]] = []
+        with _Bar(len(articles), enabled=progress) as bar:
+            for batch_claims in pool.imap(_extract_batch, batches):
+                results.extend(batch_claims)
+                bar.advance(len(batch_claims), sum(len(c) for c in batch_claims))
+        return results
+
+
+def resolve_jobs(jobs: int) -> int:
+    """The number of processes `--jobs` asks for: 0 means every core this process may use."""
+    if jobs > 0:
+        return jobs
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _extract_here(
+    articles: Sequence[Article], *, model: str, batch_size: int, bar: _Bar
+) -> list[list[Claim]]:
     pipeline = nlp.load(model)
-    docs = pipeline.pipe(a.text for a in articles)
-    return [extract_claims(doc, article) for doc, article in zip(docs, articles, strict=True)]
+    docs = pipeline.pipe((a.text for a in articles), batch_size=batch_size)
+    results: list[list[Claim]] = []
+    for doc, article in zip(docs, articles, strict=True):
+        claims = extract_claims(doc, article)
+        results.append(claims)
+        bar.advance(1, len(claims))
+    return results
+
+
+def _context() -> BaseContext:
+    # fork shares the already imported spaCy and, if loaded, the model: workers start in
+    # milliseconds; spawn is the fallback where fork does not exist.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method)
+
+
+_worker_model: str | None = None
+
+
+def _init_worker(model: str) -> None:
+    """Pool initializer: load the model once per worker process (a no-op if fork inherited it)."""
+    global _worker_model
+    nlp.load(model)
+    _worker_model = model
+
+
+def _extract_batch(batch: list[Article]) -> list[list[Claim]]:
+    """One task in a worker: parse a batch in one `nlp.pipe` call and extract its claims."""
+    assert _worker_model is not None, "worker used without _init_worker"
+    pipeline = nlp.load(_worker_model)
+    docs = pipeline.pipe((a.text for a in batch), batch_size=len(batch))
+    return [extract_claims(doc, article) for doc, article in zip(docs, batch, strict=True)]
+
+
+class _RateColumn(ProgressColumn):
+    """Files per second since the scan started."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed
+        if not elapsed:
+            return Text("")
+        return Text(f"{task.completed / elapsed:.1f} files/s", style="progress.data.speed")
+
+
+class _Bar:
+    """A transient rich progress bar on stderr that shows up only after `PROGRESS_DELAY`."""
+
+    def __init__(self, total: int, *, enabled: bool) -> None:
+        self._enabled = enabled
+        self._started_at = time.monotonic()
+        self._shown = False
+        self._claims = 0
+        self._progress = Progress(
+            TextColumn("parsing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("files"),
+            TextColumn("{task.fields[claims]} claims"),
+            TimeElapsedColumn(),
+            _RateColumn(),
+            console=Console(stderr=True),
+            transient=True,
+            redirect_stdout=False,
+            redirect_stderr=False,
+        )
+        self._task: TaskID = self._progress.add_task("parsing", total=total, claims=0)
+
+    def __enter__(self) -> _Bar:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._shown:
+            self._progress.stop()
+
+    def advance(self, files: int, claims: int) -> None:
+        if not self._enabled:
+            return
+        self._claims += claims
+        self._progress.update(self._task, advance=files, claims=self._claims)
+        if not self._shown and time.monotonic() - self._started_at >= PROGRESS_DELAY:
+            self._progress.start()
+            self._shown = True
