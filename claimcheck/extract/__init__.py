@@ -66,9 +66,15 @@ def _attributed(
 ) -> Claim:
     start, end = base["start"], base["end"]
     suffix = f"@{said.content_start}" if several else ""
+    extra: dict[str, object] = {}
+    if isinstance(start, int) and isinstance(end, int) and said.content_end > end:
+        # a quotation running on over several sentences: the claim covers all of them
+        end = _sentence_end(doc, said.content_end)
+        extra = {"end": end, "text": doc.text[start:end]}
     return Claim.model_validate(
         {
             **base,
+            **extra,
             "id": f"{doc_id}:{start}-{end}{suffix}",
             "kind": "attribution",
             "content": doc.text[said.content_start : said.content_end],
@@ -78,6 +84,14 @@ def _attributed(
             "negated": said.negated,
         }
     )
+
+
+def _sentence_end(doc: Doc, offset: int) -> int:
+    """End (trailing space trimmed) of the sentence holding the character before `offset`."""
+    span = doc.char_span(offset - 1, offset, alignment_mode="expand")
+    if span is None or not len(span):
+        return offset
+    return max(_trimmed(span[0].sent)[1], offset)
 
 
 def _kind(base: dict[str, object]) -> ClaimKind:

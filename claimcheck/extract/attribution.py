@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from claimcheck import lexicon
+from claimcheck.extract.coref import Mentions
+
+# Children that carry what was said when there is no clausal complement.
+OBJECTS = ("dobj", "oprd", "xcomp", "prep", "dative", "attr", "acomp", "advcl")
+RELATIVE = frozenset({"who", "that", "which", "whom"})
+QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "„", "«", "»"})
+OPENERS = frozenset({"“", "``", "„", "«"})
+CLOSERS = frozenset({"”", "''", "»"})
 
 
 @dataclass(frozen=True)
@@ -22,4 +33,318 @@ class Attribution:
 
 def find_attributions(doc: Doc) -> Iterator[Attribution]:
     """Attributed statements of the Doc, in text order."""
-    return iter(())
+    quotes = _quotes(doc)
+    mentions = Mentions(doc)
+    previous: Attribution | None = None
+    previous_sent_end = -1
+    for sent in doc.sents:
+        found: list[Attribution] = []
+        for attribution in _sentence_attributions(sent, quotes, mentions):
+            found.append(attribution)
+        if not found and previous is not None:
+            follow = _quote_follow_up(sent, quotes, previous, previous_sent_end)
+            if follow is not None:
+                found.append(follow)
+        found.sort(key=lambda a: (a.content_start, a.content_end))
+        yield from found
+        if found:
+            previous = found[-1]
+        elif not _is_blank(sent):
+            previous = None
+        previous_sent_end = sent.end_char
+
+
+# ------------------------------------------------------------------ one sentence
+
+
+def _sentence_attributions(
+    sent: Span, quotes: list[tuple[int, int]], mentions: Mentions
+) -> Iterator[Attribution]:
+    reporting = lexicon.words("reporting_verbs")
+    for tok in sent:
+        low = tok.lower_
+        if low == "according" and _is_according_to(tok):
+            yield from _prepositional(sent, tok, "according to", mentions)
+        elif low == "per" and tok.dep_ == "prep":
+            yield from _prepositional(sent, tok, "per", mentions)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in reporting and _is_cue(tok, quotes):
+            yield from _verbal(sent, tok, quotes, mentions)
+
+
+def _verbal(
+    sent: Span, verb: Token, quotes: list[tuple[int, int]], mentions: Mentions
+) -> Iterator[Attribution]:
+    subject = _speaker_token(verb)
+    if subject is None:
+        return
+    resolved = mentions.resolve(subject)
+    if resolved is None:
+        return
+    speaker, mention = resolved
+    span = _content(sent, verb, subject, quotes)
+    if span is None:
+        return
+    mentions.spoke(subject, speaker)
+    yield Attribution(
+        speaker=speaker,
+        mention=mention,
+        cue=_cue(verb),
+        content_start=span[0],
+        content_end=span[1],
+        negated=any(c.dep_ == "neg" for c in verb.children),
+    )
+
+
+def _prepositional(sent: Span, prep: Token, cue: str, mentions: Mentions) -> Iterator[Attribution]:
+    to = prep if cue == "per" else next(c for c in prep.children if c.lower_ == "to")
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return
+    source = objects[0]
+    if cue == "per" and not (source.ent_type_ in ("PERSON", "ORG") or source.pos_ == "PROPN"):
+        return  # "per month", "per cent"
+    resolved = mentions.resolve(source)
+    if resolved is None:
+        return
+    speaker, mention = resolved
+    mentions.spoke(source, speaker)
+    span = _rest_of_sentence(sent, prep.left_edge.i, prep.right_edge.i)
+    if span is not None:
+        yield Attribution(speaker, mention, cue, span[0], span[1])
+
+
+def _quote_follow_up(
+    sent: Span, quotes: list[tuple[int, int]], previous: Attribution, previous_end: int
+) -> Attribution | None:
+    """A sentence that is all quotation, right after an attributed one, is the same voice."""
+    start, end = _trimmed(sent)
+    for q_start, q_end in quotes:
+        if q_start - 1 <= start and q_end + 2 >= end and q_start < end:
+            if previous.content_end >= end:
+                return None  # already inside the previous statement
+            if start - previous_end > 3 and previous.content_end < previous_end - 2:
+                # a new paragraph only continues a speaker whose statement ended the last one
+                return None
+            return Attribution(
+                previous.speaker, previous.mention, previous.cue, max(q_start, start), q_end
+            )
+    return None
+
+
+# ------------------------------------------------------------------ cues and speakers
+
+
+def _is_according_to(tok: Token) -> bool:
+    return any(c.lower_ == "to" for c in tok.children) or (
+        tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to" and tok.head == tok
+    )
+
+
+def _is_cue(verb: Token, quotes: list[tuple[int, int]]) -> bool:
+    """A reporting verb that reports: not a modifier ("so-called"), a name, nor inside a quote."""
+    if verb.dep_ in ("amod", "compound") or verb.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART"):
+        return False
+    doc = verb.doc
+    if verb.i >= 1 and doc[verb.i - 1].text in ("-", "so-"):
+        return False
+    return not _inside(verb.idx, quotes)
+
+
+def _speaker_token(verb: Token) -> Token | None:
+    """The token naming who speaks: the verb's subject, or the subject it shares with its head.
+
+    The small parser attaches half the reporting verbs oddly, so the verb's head is read too:
+    "who wrote" (relative clause), "..., adding that" and "tried to clarify, telling" (the
+    subject of the verb above), "was quoted as saying" (the passive subject of "quoted").
+    """
+    current = verb
+    for _ in range(4):
+        children = list(current.children)
+        subjects = [c for c in children if c.dep_ == "nsubj"]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in RELATIVE and current.dep_ == "relcl":
+                return current.head
+            return subject
+        passive = [c for c in children if c.dep_ == "nsubjpass"]
+        if passive:
+            # "was told", "were warned": the subject is the listener, unless "was quoted"
+            return passive[0] if current.lemma_ == "quote" and current is not verb else None
+        if current.dep_ == "relcl":
+            return current.head
+        head = current.head
+        if current.dep_ == "advcl" and head.lemma_ == "quote":
+            current = head
+            continue
+        if current.dep_ == "conj" or (current.dep_ in ("advcl", "xcomp") and current.tag_ == "VBG"):
+            current = head
+            continue
+        return None
+    return None
+
+
+def _cue(verb: Token) -> str:
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles])
+
+
+# ------------------------------------------------------------------ content
+
+
+def _content(
+    sent: Span, verb: Token, subject: Token, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    doc = sent.doc
+    ccomps = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i != subject.i]
+    if ccomps:
+        clause = ccomps[0] if ccomps[0].i > verb.i else ccomps[-1]
+        start, end = _subtree_chars(clause)
+        return _widen_to_quote(start, end, quotes)
+    quote = _adjacent_quote(sent, verb, subject, quotes)
+    if quote is not None:
+        return quote
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.head in sent:
+        verb_first, verb_last = _subtree_bounds(verb)
+        return _rest_of_sentence(sent, verb_first, verb_last)
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in OBJECTS]
+    if after:
+        first = min(after[0].left_edge.i, verb.i + 1)
+        last = max(c.right_edge.i for c in after)
+        while last > first and doc[last].is_punct:
+            last -= 1
+        return _widen_to_quote(doc[first].idx, doc[last].idx + len(doc[last]), quotes)
+    return None
+
+
+def _adjacent_quote(
+    sent: Span, verb: Token, subject: Token, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """A quotation right before the speaker and verb, or right after them."""
+    lo = min(verb.i, subject.left_edge.i)
+    hi = max(verb.i, subject.i)
+    doc = sent.doc
+    before = lo - 1
+    while before >= sent.start and (doc[before].is_punct and doc[before].text not in QUOTE_MARKS):
+        before -= 1
+    if before >= sent.start and doc[before].text in QUOTE_MARKS:
+        quote = _quote_at(doc[before].idx - 1, quotes)
+        if quote is not None:
+            return quote
+    after = hi + 1
+    while after < sent.end and doc[after].is_punct and doc[after].text not in QUOTE_MARKS:
+        after += 1
+    if after < sent.end and doc[after].text in QUOTE_MARKS:
+        quote = _quote_at(doc[after].idx + 1, quotes)
+        if quote is not None:
+            return quote
+    return None
+
+
+def _rest_of_sentence(sent: Span, first: int, last: int) -> tuple[int, int] | None:
+    """The sentence without the tokens first..last when they sit at one of its ends."""
+    doc = sent.doc
+    begin, end = sent.start, sent.end
+    while end > begin and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if first <= begin + 1:
+        begin = last + 1
+    elif last >= end - 1:
+        end = first
+    while begin < end and (doc[begin].is_punct or doc[begin].is_space):
+        if doc[begin].text in QUOTE_MARKS:
+            break
+        begin += 1
+    while end > begin and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text in QUOTE_MARKS:
+            break
+        end -= 1
+    if end - begin < 2:
+        return None
+    return doc[begin].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _widen_to_quote(start: int, end: int, quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """A clause that starts or ends inside a quotation covers the whole quotation."""
+    q = _quote_at(start, quotes)
+    if q is not None:
+        start = min(start, q[0])
+        if q[1] > end and q[1] - end < 3:
+            end = q[1]
+    q = _quote_at(max(end - 1, start), quotes)
+    if q is not None:
+        end = max(end, q[1])
+    return start, end
+
+
+# ------------------------------------------------------------------ quotations
+
+
+def _quotes(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the quotations (inside the marks); a paragraph end closes a quote."""
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    for tok in doc:
+        new_paragraph = tok.i > 0 and "\n" in doc[tok.i - 1].whitespace_ + doc[tok.i - 1].text
+        if new_paragraph and open_at >= 0:
+            end = _paragraph_end(doc, tok)
+            if end > open_at:
+                spans.append((open_at, end))
+            open_at = -1
+        text = tok.text
+        if text not in QUOTE_MARKS:
+            continue
+        if open_at < 0 and text not in CLOSERS:
+            open_at = tok.idx + len(text)
+        elif open_at >= 0 and text not in OPENERS:
+            if tok.idx > open_at:
+                spans.append((open_at, tok.idx))
+            open_at = -1
+    if open_at >= 0:
+        end = len(doc.text.rstrip())
+        if end > open_at:
+            spans.append((open_at, end))
+    return spans
+
+
+def _paragraph_end(doc: Doc, tok: Token) -> int:
+    i = tok.i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i].idx + len(doc[i]) if i >= 0 else 0
+
+
+def _quote_at(offset: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    i = bisect.bisect_right(quotes, (offset, 1 << 62)) - 1
+    if i >= 0 and quotes[i][0] <= offset <= quotes[i][1]:
+        return quotes[i]
+    return None
+
+
+def _inside(offset: int, quotes: list[tuple[int, int]]) -> bool:
+    q = _quote_at(offset, quotes)
+    return q is not None and q[0] < offset < q[1]
+
+
+# ------------------------------------------------------------------ spans
+
+
+def _subtree_bounds(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i
+
+
+def _subtree_chars(tok: Token) -> tuple[int, int]:
+    doc = tok.doc
+    first, last = tok.left_edge.i, tok.right_edge.i
+    while last > first and doc[last].is_punct and doc[last].text not in QUOTE_MARKS:
+        last -= 1
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _trimmed(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    return sent.start_char + lead, sent.start_char + len(text.rstrip())
+
+
+def _is_blank(sent: Span) -> bool:
+    return not sent.text.strip()

@@ -1,0 +1,296 @@
+"""Speaker mentions -> one full name per person within an article (a small salience resolver).
+
+Pronouns go to the most recent person who spoke or was a subject; "the commissioner" to the
+person earlier given that title; "Breton" to the full name used elsewhere in the article; "the
+paper" to the last news organisation quoted.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span, Token
+
+from claimcheck import lexicon
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+THING_PRONOUNS = frozenset({"it"})
+GROUP_PRONOUNS = frozenset({"they", "them"})
+# Subjects that never name a speaker.
+EMPTY = frozenset(
+    {"i", "we", "you", "this", "that", "these", "those", "one", "some", "many", "others",
+     "who", "which", "what", "all", "both", "each", "none", "nobody", "everyone", "someone",
+     "anyone", "something", "anything", "everything", "nothing", "there", "us", "me", "itself",
+     "here", "few", "most", "several", "any", "another", "other", "sources", "source"}
+)  # fmt: skip
+TITLE_POS = ("NOUN", "PROPN", "ADJ")
+ORGS = ("ORG", "GPE", "NORP", "FAC")
+# How far back (in tokens) a pronoun or a bare "the official" may reach for its person.
+REACH = 400
+PHRASE_STOP = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "prep")
+
+
+@dataclass(frozen=True)
+class _Person:
+    at: int  # token index of the mention
+    name: str
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: the key names are compared by."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def first_names_match(a: str, b: str) -> bool:
+    """'Vladimir' ~ 'Volodymyr', 'J.' ~ 'John', 'Stephane' ~ 'Stéphane'; not 'Bill' ~ 'Hillary'."""
+    a, b = fold(a).rstrip("."), fold(b).rstrip(".")
+    if not a or not b:
+        return True
+    if a[0] != b[0]:
+        return False
+    if len(a) == 1 or len(b) == 1 or a.startswith(b) or b.startswith(a):
+        return True
+    return fuzz.ratio(a, b) >= 50
+
+
+class Mentions:
+    """Resolves the token that names a speaker to a canonical name, reading the article once."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._titles = lexicon.words("person_titles")
+        self._full: dict[str, list[_Person]] = {}  # surname key -> full names, in text order
+        self._titled: dict[str, list[tuple[int, str, frozenset[str]]]] = {}
+        self._subjects: list[_Person] = []  # persons as subjects, in text order
+        self._spoken: list[tuple[int, str, bool]] = []  # (token, speaker, is person)
+        self._persons: set[str] = set()
+        self._nominals: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self._read_person(ent)
+        self._subject_at = [p.at for p in self._subjects]
+
+    # -------------------------------------------------------------- reading the article
+
+    def _read_person(self, ent: Span) -> None:
+        words = self._name_words(ent)
+        if not words:
+            return
+        name = self._canonical(words, ent.root.i)
+        self._persons.add(name)
+        if len(words) > 1:
+            self._full.setdefault(fold(words[-1]), []).append(_Person(ent.root.i, name))
+        if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj",):
+            self._subjects.append(_Person(ent.root.i, name))
+        for title, modifiers in _titles_of(ent):
+            self._titled.setdefault(title, []).append((ent.root.i, name, modifiers))
+
+    def _name_words(self, ent: Span) -> list[str]:
+        words = [t.text for t in ent if not t.is_punct or t.text == "."]
+        while words and words[-1].lower() in ("'s", "’s", "'", "’"):
+            words.pop()
+        while words and words[0].lower() in self._titles | {"the"}:
+            words.pop(0)
+        return [w for w in words if w != "."]
+
+    def _canonical(self, words: list[str], at: int) -> str:
+        """The full name for a name as written: an earlier full form, or the surname's owner."""
+        key = fold(words[-1])
+        known = self._full.get(key, [])
+        if len(words) == 1:
+            before = [p for p in known if p.at < at]
+            if before:
+                return before[-1].name
+            return known[0].name if known else words[0]
+        for person in known:
+            if first_names_match(person.name.split()[0], words[0]):
+                return person.name
+        return " ".join(words)
+
+    # -------------------------------------------------------------- resolving a mention
+
+    def spoke(self, token: Token, speaker: str) -> None:
+        """Record a resolved speaker: pronouns that follow may refer to it."""
+        self._spoken.append((token.i, speaker, speaker in self._persons))
+
+    def resolve(self, token: Token) -> tuple[str, str] | None:
+        """(canonical speaker, mention text) for the token heading a speaker phrase, or None."""
+        low = token.lower_
+        if low in EMPTY:
+            return None
+        if low in PERSON_PRONOUNS:
+            name = self._recent_person(token.i)
+            return (name, token.text) if name else None
+        if low in THING_PRONOUNS or low in GROUP_PRONOUNS:
+            name = self._recent_speaker(token.i, person=False, reach=60)
+            return (name, token.text) if name else None
+        if token.pos_ == "PRON":
+            return None
+        phrase = _phrase(token)
+        mention = _text(phrase)
+        named = self._named(token, phrase)
+        if named is not None:
+            return named, mention
+        if token.pos_ == "PROPN":
+            words = [t.text for t in phrase if t.pos_ == "PROPN"]
+            if words:
+                return self._canonical(words, token.i), mention
+        if token.pos_ != "NOUN":
+            return None
+        return self._nominal(token, phrase, mention)
+
+    def _named(self, token: Token, phrase: list[Token]) -> str | None:
+        """A person or organisation the phrase names (a person wins over their employer)."""
+        for tok in [token, *phrase]:
+            if tok.ent_type_ == "PERSON":
+                ent = _entity(tok)
+                if ent is not None:
+                    words = self._name_words(ent)
+                    if words:
+                        return self._canonical(words, ent.root.i)
+        appos = [c for c in token.children if c.dep_ == "appos"]
+        for child in appos:
+            if child.ent_type_ == "PERSON":
+                ent = _entity(child)
+                if ent is not None and self._name_words(ent):
+                    return self._canonical(self._name_words(ent), ent.root.i)
+        source_nouns = lexicon.words("source_nouns")
+        if token.lemma_.lower() in source_nouns:
+            owners = [c for c in token.children if c.dep_ in ("poss", "compound")]
+            for owner in owners:
+                resolved = self.resolve(owner)
+                if resolved is not None:
+                    return resolved[0]
+            return None
+        if token.ent_type_ in ORGS:
+            ent = _entity(token)
+            if ent is not None:
+                return _org_name(ent)
+        return None
+
+    def _nominal(self, token: Token, phrase: list[Token], mention: str) -> tuple[str, str] | None:
+        lemma = token.lemma_.lower()
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in phrase)
+        if lemma in lexicon.words("media_nouns") and definite:
+            name = self._recent_speaker(token.i, person=False, reach=REACH)
+            return (name, mention) if name else None
+        bare = _text([t for t in phrase if t.dep_ not in ("det", "poss")])
+        if definite and lemma in self._nominals:
+            return self._nominals[lemma], mention
+        if definite:
+            modifiers = frozenset(
+                t.lower_ for t in phrase if t.pos_ in ("ADJ", "PROPN", "NOUN") and t.i != token.i
+            )
+            titled = self._titled_person(lemma, modifiers, token.i)
+            if titled:
+                return titled, mention
+            if lemma in lexicon.words("person_nouns") and not modifiers:
+                name = self._recent_person(token.i)
+                if name:
+                    return name, mention
+        if not bare or bare.lower() in EMPTY:
+            return None
+        self._nominals.setdefault(lemma, bare)
+        return bare, mention
+
+    def _titled_person(self, title: str, modifiers: frozenset[str], at: int) -> str | None:
+        candidates = self._titled.get(title, [])
+        if not candidates:
+            return None
+        earlier = [c for c in candidates if c[0] < at] or candidates
+        best = max(earlier, key=lambda c: (len(modifiers & c[2]), c[0]))
+        if modifiers and not modifiers & best[2] and len({c[1] for c in candidates}) > 1:
+            return None
+        return best[1]
+
+    def _recent_person(self, at: int) -> str | None:
+        best: tuple[int, str] | None = None
+        i = bisect.bisect_left(self._subject_at, at) - 1
+        if i >= 0 and at - self._subjects[i].at <= REACH:
+            best = (self._subjects[i].at, self._subjects[i].name)
+        for pos, name, person in reversed(self._spoken):
+            if pos < at and person:
+                if (best is None or pos > best[0]) and at - pos <= REACH:
+                    best = (pos, name)
+                break
+        return best[1] if best else None
+
+    def _recent_speaker(self, at: int, *, person: bool, reach: int) -> str | None:
+        for pos, name, is_person in reversed(self._spoken):
+            if pos < at and at - pos <= reach:
+                return name if is_person == person else None
+        return None
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _phrase(token: Token) -> list[Token]:
+    """The speaker phrase: the head and its modifiers, without clauses, appositions or lists."""
+    out: list[Token] = []
+
+    def walk(tok: Token) -> None:
+        out.append(tok)
+        for child in tok.children:
+            if child.dep_ not in PHRASE_STOP or (child.dep_ == "prep" and child.lower_ == "of"):
+                walk(child)
+
+    walk(token)
+    out.sort(key=lambda t: t.i)
+    return out
+
+
+def _text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _entity(token: Token) -> Span | None:
+    """The entity span holding the token, found from its IOB tags (no pass over all entities)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def _org_name(ent: Span) -> str | None:
+    words = [t.text for t in ent]
+    if words and words[0].lower() == "the":
+        words.pop(0)
+    while words and words[-1] in ("'s", "’s"):
+        words.pop()
+    return " ".join(words) or None
+
+
+def _titles_of(ent: Span) -> list[tuple[str, frozenset[str]]]:
+    """Titles given a person: 'Kremlin spokesman X', 'the commissioner ..., X', 'X, the envoy'."""
+    root = ent.root
+    titles: list[tuple[str, frozenset[str]]] = []
+    before = [
+        t for t in root.doc[root.left_edge.i : ent.start] if t.pos_ in ("NOUN", "PROPN", "ADJ")
+    ]
+    if before:
+        titles.append((before[-1].lemma_.lower(), frozenset(t.lower_ for t in before[:-1])))
+    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
+        head = root.head
+        mods = frozenset(t.lower_ for t in _phrase(head) if t.i != head.i and t.pos_ in TITLE_POS)
+        titles.append((head.lemma_.lower(), mods))
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            mods = frozenset(
+                t.lower_ for t in _phrase(child) if t.i != child.i and t.pos_ in TITLE_POS
+            )
+            titles.append((child.lemma_.lower(), mods))
+    return titles
