@@ -1,14 +1,32 @@
-"""Files on disk -> Article: finds inputs, decodes them and cleans their text."""
+"""Files on disk -> Article: finds inputs, decodes them, cleans their text and reads metadata."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from pathlib import Path
+import sys
+from collections.abc import Iterator, Sequence
 
+from claimcheck.ingest import reasons
+from claimcheck.ingest.clean import Cleaned, clean
+from claimcheck.ingest.decode import decode
+from claimcheck.ingest.language import is_english
+from claimcheck.ingest.metadata import Meta, parse_date
+from claimcheck.ingest.reasons import Unreadable
+from claimcheck.ingest.records import (
+    BYLINE_KEYS,
+    DATE_KEYS,
+    OUTLET_KEYS,
+    TEXT_KEYS,
+    TITLE_KEYS,
+    Record,
+    json_records,
+    jsonl_records,
+)
+from claimcheck.ingest.walk import HTML, JSON, JSONL, Source, find_sources
 from claimcheck.schema import Article, Skipped
 
-SUPPORTED = (".txt", ".md")
+__all__ = ["DEFAULT_MAX_BYTES", "read_articles"]
+
 DEFAULT_MAX_BYTES = 5_000_000
 
 
@@ -16,33 +34,145 @@ def read_articles(
     paths: Sequence[str], *, glob: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[list[Article], list[Skipped]]:
     """Read every article under `paths`; what cannot be read is skipped with a reason."""
+    sources, skipped = find_sources(paths, glob=glob)
     articles: list[Article] = []
-    skipped: list[Skipped] = []
-    for path in _walk(paths):
-        raw = path.read_bytes()
+    for source in sources:
         try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            skipped.append(Skipped(path=str(path), reason=f"not UTF-8 ({exc.reason})"))
+            for item in _read_source(source, max_bytes):
+                if isinstance(item, Article):
+                    articles.append(item)
+                else:
+                    skipped.append(item)
+        except Unreadable as exc:
+            skipped.append(Skipped(path=source.shown, reason=str(exc)))
+        except Exception as exc:  # a bad file must never stop the batch
+            reason = f"unexpected error ({type(exc).__name__}: {exc}); please report it"
+            skipped.append(Skipped(path=source.shown, reason=reason))
+    return _unique_ids(articles), skipped
+
+
+def _read_source(source: Source, max_bytes: int) -> Iterator[Article | Skipped]:
+    raw = _read_bytes(source, max_bytes)
+    if not raw.strip():
+        raise Unreadable(reasons.EMPTY)
+    text = decode(raw)
+    if not text.strip():
+        raise Unreadable(reasons.EMPTY)
+    sha = hashlib.sha256(raw).hexdigest()
+    kind = _kind(source, text)
+    if kind in ("json", "jsonl"):
+        yield from _read_records(source, text, kind, sha)
+        return
+    if kind == "html":
+        from claimcheck.ingest.html import read_html
+
+        cleaned = read_html(text)
+    else:
+        cleaned = clean(text)
+    yield _article(source.doc_id, source.shown, kind, sha, cleaned)
+
+
+def _read_bytes(source: Source, max_bytes: int) -> bytes:
+    try:
+        if source.path is None:
+            raw = sys.stdin.buffer.read(max_bytes + 1)
+            size = len(raw)
+        else:
+            size = source.path.stat().st_size
+            if size > max_bytes:
+                raise Unreadable(reasons.too_big(size, max_bytes))
+            raw = source.path.read_bytes()
+    except OSError as exc:
+        raise Unreadable(reasons.os_error(exc)) from None
+    if size > max_bytes:
+        raise Unreadable(reasons.too_big(size, max_bytes))
+    return raw
+
+
+def _kind(source: Source, text: str) -> str:
+    suffix = source.suffix
+    if source.path is None:
+        head = text.lstrip()[:200].lower()
+        if head.startswith(("{", "[")):
+            return "json"
+        return "html" if head.startswith(("<!doctype html", "<html", "<head", "<body")) else "txt"
+    if suffix in HTML:
+        return "html"
+    if suffix in JSON:
+        return "json"
+    if suffix in JSONL:
+        return "jsonl"
+    return "md" if suffix in (".md", ".markdown") else "txt"
+
+
+def _read_records(source: Source, text: str, kind: str, sha: str) -> Iterator[Article | Skipped]:
+    items = json_records(text) if kind == "json" else jsonl_records(text)
+    good = 0
+    problems: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            problems.append(item)
             continue
-        articles.append(
-            Article(
-                id=path.stem,
-                path=str(path),
-                text=text,
-                format=path.suffix.lstrip("."),
-                sha256=hashlib.sha256(raw).hexdigest(),
-            )
-        )
-    return articles, skipped
+        try:
+            yield _record_article(source, item, kind, sha)
+            good += 1
+        except Unreadable as exc:
+            problems.append(f"record {item.index}: {exc}")
+    if problems and not good and len(problems) > 1:
+        more = f" (and {len(problems) - 1} more)"
+        raise Unreadable(problems[0] + more)
+    for problem in problems:
+        yield Skipped(path=source.shown, reason=problem)
 
 
-def _walk(paths: Sequence[str]) -> list[Path]:
-    found: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            found.extend(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED)
-        elif path.exists():
-            found.append(path)
-    return sorted(found)
+def _record_article(source: Source, record: Record, kind: str, sha: str) -> Article:
+    body = record.first(TEXT_KEYS)
+    if not body:
+        raise Unreadable(reasons.NO_RECORD_TEXT)
+    meta = Meta()
+    meta.offer(
+        title=record.first(TITLE_KEYS),
+        published=parse_date(record.first(DATE_KEYS) or ""),
+        outlet=record.first(OUTLET_KEYS),
+        byline=record.first(BYLINE_KEYS),
+    )
+    cleaned = clean(body.replace("\r\n", "\n").replace("\r", "\n"), meta=meta)
+    line_map = tuple((at, record.line, 1) for at, _, _ in cleaned.line_map[:1]) or (
+        (0, record.line, 1),
+    )
+    doc_id = record.first(("id",)) or f"{source.doc_id}-{record.index}"
+    return _article(doc_id, source.shown, kind, sha, Cleaned(cleaned.text, line_map, meta))
+
+
+def _article(doc_id: str, path: str, kind: str, sha: str, cleaned: Cleaned) -> Article:
+    if not cleaned.text.strip():
+        raise Unreadable("no article text left after removing page furniture")
+    if not is_english(cleaned.text):
+        raise Unreadable(reasons.NOT_ENGLISH)
+    meta = cleaned.meta
+    return Article(
+        id=doc_id,
+        path=path,
+        title=meta.title,
+        published=meta.published,
+        outlet=meta.outlet,
+        byline=meta.byline,
+        format=kind,
+        sha256=sha,
+        text=cleaned.text,
+        line_map=cleaned.line_map,
+    )
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    """Record ids can repeat across files: later repeats get a numeric suffix."""
+    seen: set[str] = set()
+    out = []
+    for article in articles:
+        doc_id, n = article.id, 1
+        while doc_id in seen:
+            n += 1
+            doc_id = f"{article.id}~{n}"
+        seen.add(doc_id)
+        out.append(article if doc_id == article.id else article.model_copy(update={"id": doc_id}))
+    return out

@@ -1,0 +1,326 @@
+"""Article text -> clean paragraphs: undo Markdown, drop page furniture, join broken sentences.
+
+Also reads what the header states about the article (title, date, outlet, byline) and keeps
+anchors from the cleaned text back to line and column in the original file.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from claimcheck import lexicon
+from claimcheck.ingest import metadata
+from claimcheck.ingest.metadata import Meta
+
+BLOCK_RE = re.compile(
+    r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?P<heading>#{1,6})[ \t]+|(?:[-*+•●▪]|\d{1,3}[.)])[ \t]+)?"
+)
+RULE_RE = re.compile(r"[ \t]*(?:[-*_=~][ \t]*){3,}")
+HEADING_TAIL_RE = re.compile(r"[ \t]+#+[ \t]*$")
+INLINE_RE = re.compile(
+    r"(?P<image>!\[[^\]\n]*\]\([^)\n]*\))"
+    r"|\[(?P<link>[^\]\n]*)\]\((?:[^()\n]|\([^)\n]*\))*\)"
+    r"|\[(?P<ref>[^\]\n]+)\]\[[^\]\n]*\]"
+    r"|\\(?P<escaped>[\\`*_{}\[\]()#+\-.!$<>|~\"'])"
+    r"|(?<![\w*\\])\*{1,3}(?=[^\s*])|(?<=[^\s*\\])\*{1,3}(?![\w*])"
+    r"|(?<![\w\\])_{1,3}(?=[^\s_])|(?<=[^\s_\\])_{1,3}(?!\w)"
+    r"|`+"
+    r"|</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?/?>"
+)
+TERMINAL_RE = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
+PROMO_HEADING_RE = re.compile(
+    r".{0,40}\b(?:subscribe|subscription|newsletter|sign up|support (?:us|our)|donate"
+    r"|membership|become a member|get (?:our|the) app)\b.{0,60}",
+    re.IGNORECASE,
+)
+NAME_ONLY_RE = re.compile(
+    r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|der|al|bin|of|the)){0,5}"
+)
+KEYED_DATE_RE = re.compile(
+    r"(?:date|dateline|published|posted|updated|last updated|first published)\b", re.IGNORECASE
+)
+FURNITURE_MAX = 200
+HEADER_LINES = 12
+LONG_LINE_WORDS = 20
+TITLE_MAX_WORDS = 20
+
+
+@dataclass
+class Line:
+    number: int
+    text: str
+    anchors: list[tuple[int, int]]  # (offset in text, 1-based column in the original line)
+    heading: int = 0
+    kind: str = "text"  # text, blank, drop
+
+    def column(self, offset: int) -> int:
+        col_offset, col = 0, 1
+        for at, column in self.anchors:
+            if at > offset:
+                break
+            col_offset, col = at, column
+        return col + offset - col_offset
+
+    def cut(self, start: int, end: int) -> None:
+        """Remove text[start:end], keeping the anchors of what stays."""
+        if start >= end:
+            return
+        resume = self.column(end)
+        width = end - start
+        kept = [a for a in self.anchors if a[0] < start]
+        kept.append((start, resume))
+        kept.extend((at - width, col) for at, col in self.anchors if at > end)
+        self.text = self.text[:start] + self.text[end:]
+        self.anchors = kept
+        self.strip()
+
+    def strip(self) -> None:
+        lead = len(self.text) - len(self.text.lstrip())
+        if lead:
+            self.cut(0, lead)
+        self.text = self.text.rstrip()
+
+
+@dataclass
+class Para:
+    text: str
+    anchors: list[tuple[int, int, int]]  # (offset in text, line, column)
+    heading: int = 0
+    after_drop: bool = False
+
+    def extend(self, line: Line, sep: str = " ") -> None:
+        base = len(self.text) + len(sep)
+        self.text += sep + line.text
+        self.anchors.extend((base + at, line.number, col) for at, col in line.anchors)
+
+
+@dataclass
+class Cleaned:
+    text: str
+    line_map: tuple[tuple[int, int, int], ...]
+    meta: Meta = field(default_factory=Meta)
+
+
+def clean(text: str, *, meta: Meta | None = None, read_header: bool = True) -> Cleaned:
+    """Clean decoded article text (LF line ends); `meta` is filled from the header it states."""
+    meta = meta if meta is not None else Meta()
+    lines = [_parse(raw, number) for number, raw in enumerate(text.split("\n"), start=1)]
+    _drop_furniture(lines, meta)
+    _drop_promo_blocks(lines)
+    if read_header:
+        _read_header(lines, meta)
+    _drop_captions(lines)
+    paras = _join_broken(_paragraphs(lines))
+    out: list[str] = []
+    line_map: list[tuple[int, int, int]] = []
+    offset = 0
+    for para in paras:
+        line_map.extend((offset + at, line, col) for at, line, col in para.anchors)
+        out.append(para.text)
+        offset += len(para.text) + 2
+    return Cleaned("\n\n".join(out), _monotone(line_map), meta)
+
+
+@functools.cache
+def _furniture_re() -> re.Pattern[str]:
+    patterns = sorted(lexicon.words("furniture"))
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def is_furniture(text: str) -> bool:
+    """A whole line of page furniture: credits, share buttons, promos, relative time stamps."""
+    return len(text) <= FURNITURE_MAX and _furniture_re().fullmatch(text.strip()) is not None
+
+
+def _parse(raw: str, number: int) -> Line:
+    if not raw.strip():
+        return Line(number, "", [], kind="blank")
+    if RULE_RE.fullmatch(raw):
+        return Line(number, "", [], kind="drop")
+    block = BLOCK_RE.match(raw)
+    start = block.end() if block else 0
+    heading = len(block["heading"]) if block and block["heading"] else 0
+    end = len(raw)
+    if heading:
+        tail = HEADING_TAIL_RE.search(raw, start)
+        end = tail.start() if tail else end
+    text, anchors = _inline(raw, start, end)
+    line = Line(number, text, anchors, heading=heading)
+    line.strip()
+    if not line.text:
+        line.kind = "drop"
+    return line
+
+
+def _inline(raw: str, start: int, end: int) -> tuple[str, list[tuple[int, int]]]:
+    """Markdown inline markup removed from raw[start:end], with anchors to original columns."""
+    pieces: list[str] = []
+    anchors: list[tuple[int, int]] = [(0, start + 1)]
+    length, pos = 0, start
+    for match in INLINE_RE.finditer(raw, start, end):
+        if match.start() > pos:
+            pieces.append(raw[pos : match.start()])
+            length += match.start() - pos
+        keep, keep_at = "", match.end()
+        for group in ("link", "ref", "escaped"):
+            if match[group] is not None:
+                keep, keep_at = match[group], match.start(group)
+                break
+        if keep:
+            anchors.append((length, keep_at + 1))
+            pieces.append(keep)
+            length += len(keep)
+        anchors.append((length, match.end() + 1))
+        pos = match.end()
+    pieces.append(raw[pos:end])
+    return "".join(pieces), _dedupe(anchors)
+
+
+def _dedupe(anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One anchor per offset (the last wins) and none that a previous one already implies."""
+    out: list[tuple[int, int]] = []
+    for at, col in anchors:
+        if out and out[-1][0] == at:
+            out.pop()
+        if out and out[-1][1] + at - out[-1][0] == col:
+            continue
+        out.append((at, col))
+    return out
+
+
+def _drop_furniture(lines: list[Line], meta: Meta) -> None:
+    for line in _texts(lines):
+        by = metadata.byline(line.text)
+        if by is not None:
+            name, outlet, date = by
+            meta.offer(byline=name, outlet=outlet, published=date)
+            line.kind = "drop"
+        elif is_furniture(line.text):
+            line.kind = "drop"
+        elif KEYED_DATE_RE.match(line.text) and (date := metadata.date_line(line.text)):
+            meta.offer(published=date)
+            line.kind = "drop"
+        else:
+            for found in reversed(list(metadata.RELATIVE_RE.finditer(line.text))):
+                line.cut(found.start(), found.end())
+            if not line.text:
+                line.kind = "drop"
+
+
+def _drop_promo_blocks(lines: list[Line]) -> None:
+    """A 'Subscribe ...' heading drops everything up to the next heading of its level or above."""
+    level = 0
+    for line in lines:
+        if line.kind == "blank":
+            continue
+        if level and (not line.heading or line.heading > level):
+            line.kind = "drop"
+            continue
+        level = 0
+        if line.heading and PROMO_HEADING_RE.fullmatch(line.text):
+            level = line.heading
+            line.kind = "drop"
+
+
+def _read_header(lines: list[Line], meta: Meta) -> None:
+    header = list(_texts(lines))[:HEADER_LINES]
+    title_seen = False
+    for i, line in enumerate(header):
+        long_line = len(line.text.split()) >= LONG_LINE_WORDS
+        date = metadata.date_line(line.text)
+        if date:
+            meta.offer(published=date)
+            line.kind = "drop"
+            continue
+        opening = metadata.dateline(line.text)
+        if opening is not None:
+            width, date, outlet = opening
+            meta.offer(published=date, outlet=outlet)
+            line.cut(0, width)
+        if not title_seen and (line.heading or (not long_line and i + 1 < len(header))):
+            title, suffix = metadata.title_outlet(line.text)
+            if suffix:
+                line.cut(len(title), len(line.text))
+                meta.offer(outlet=suffix)
+            meta.offer(title=title)
+        title_seen = True
+        if long_line:
+            break
+
+
+def _drop_captions(lines: list[Line]) -> None:
+    """A line that is only a name, next to a dropped credit line in the same block, is a caption."""
+    for i, line in enumerate(lines):
+        if line.kind != "text" or line.heading or not NAME_ONLY_RE.fullmatch(line.text):
+            continue
+        before = lines[i - 1] if i else None
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        if any(n is not None and n.kind == "drop" and n.text for n in (before, after)):
+            line.kind = "drop"
+
+
+def _paragraphs(lines: list[Line]) -> list[Para]:
+    wrapped = _hard_wrapped(lines)
+    paras: list[Para] = []
+    dropped = joinable = False
+    for line in lines:
+        if line.kind != "text":
+            dropped = dropped or line.kind == "drop"
+            joinable = False
+            continue
+        if wrapped and joinable and not line.heading and paras and not paras[-1].heading:
+            paras[-1].extend(line)
+        else:
+            para = Para("", [], heading=line.heading, after_drop=dropped)
+            para.extend(line, sep="")
+            paras.append(para)
+        dropped, joinable = False, True
+    return paras
+
+
+def _hard_wrapped(lines: list[Line]) -> bool:
+    """Text wrapped at a fixed width: most lines run on into the next one without an ending."""
+    texts = [ln for ln in lines if ln.kind == "text"]
+    if not texts or max(len(ln.text) for ln in texts) > 120:
+        return False
+    follows = [a for a, b in itertools.pairwise(lines) if a.kind == "text" and b.kind == "text"]
+    open_ended = sum(1 for ln in follows if not TERMINAL_RE.search(ln.text))
+    return open_ended >= 3 and open_ended >= 0.6 * len(follows)
+
+
+def _join_broken(paras: list[Para]) -> list[Para]:
+    """A paragraph that stops mid-sentence continues in the next one when that starts lower-case."""
+    out: list[Para] = []
+    for para in paras:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not prev.heading
+            and not para.heading
+            and para.text[:1].islower()
+            and not TERMINAL_RE.search(prev.text)
+        ):
+            base = len(prev.text) + 1
+            prev.text += " " + para.text
+            prev.anchors.extend((base + at, line, col) for at, line, col in para.anchors)
+        else:
+            out.append(para)
+    return out
+
+
+def _texts(lines: Iterable[Line]) -> Iterable[Line]:
+    return (line for line in lines if line.kind == "text")
+
+
+def _monotone(anchors: list[tuple[int, int, int]]) -> tuple[tuple[int, int, int], ...]:
+    out: list[tuple[int, int, int]] = []
+    for anchor in anchors:
+        if out and out[-1][0] == anchor[0]:
+            out[-1] = anchor
+        elif not out or anchor[0] > out[-1][0]:
+            out.append(anchor)
+    return tuple(out)

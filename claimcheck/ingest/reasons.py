@@ -1,0 +1,33 @@
+"""Why an input was skipped: one line that names the problem and what to do about it."""
+
+from __future__ import annotations
+
+
+class Unreadable(Exception):
+    """An input that cannot become an Article; str(exc) is the reason shown to the user."""
+
+
+BINARY = "binary file, not an article; pass text, Markdown, HTML or JSON files"
+EMPTY = "empty file (no text); remove it or fill it"
+MISSING = "no such file or directory; check the path"
+BROKEN_LINK = "broken symbolic link (its target does not exist); fix or remove the link"
+LOOP = "symbolic link loop; fix the link"
+NOT_ENGLISH = "not English text (claimcheck reads English only)"
+NO_HTML_TEXT = "HTML with no extractable article text; save the article's text instead"
+NO_RECORD_TEXT = "no article text in the record (expected a text, maintext or content field)"
+
+
+def unsupported(suffix: str) -> str:
+    kind = f"'{suffix}'" if suffix else "no extension"
+    return f"unsupported file type ({kind}); pass .txt, .md, .html, .htm, .json or .jsonl files"
+
+
+def too_big(size: int, limit: int) -> str:
+    return f"{size} bytes is over --max-bytes {limit}; raise --max-bytes or split the file"
+
+
+def os_error(exc: OSError) -> str:
+    what = exc.strerror or exc.__class__.__name__
+    if isinstance(exc, PermissionError):
+        return f"cannot read: {what.lower()}; check the file's permissions"
+    return f"cannot read: {what.lower()}"

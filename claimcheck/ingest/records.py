@@ -1,0 +1,73 @@
+"""JSON and JSON Lines files from scrapers -> one article record per object."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from claimcheck.ingest import reasons
+
+TEXT_KEYS = ("text", "maintext", "content", "body", "article", "article_text")
+TITLE_KEYS = ("title", "headline")
+DATE_KEYS = ("date", "date_publish", "published", "publish_date", "pubdate", "datePublished")
+OUTLET_KEYS = ("source", "outlet", "source_domain", "site_name", "sitename", "publisher")
+BYLINE_KEYS = ("author", "authors", "byline")
+
+
+@dataclass
+class Record:
+    index: int  # 1-based position in the file
+    line: int  # 1-based line where the record starts
+    fields: dict[str, Any]
+
+    def first(self, keys: tuple[str, ...]) -> str | None:
+        for key in keys:
+            value = self.fields.get(key)
+            if isinstance(value, list):
+                value = ", ".join(str(v) for v in value if isinstance(v, str | int | float))
+            if isinstance(value, dict):
+                value = value.get("name") or value.get("title")
+            if isinstance(value, str | int | float) and str(value).strip():
+                return str(value).strip()
+        return None
+
+
+def json_records(text: str) -> list[Record]:
+    """The records of a .json file: one object, or a list of objects."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise reasons.Unreadable(
+            f"malformed JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); fix the file"
+        ) from None
+    items = data if isinstance(data, list) else [data]
+    records = []
+    for n, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            raise reasons.Unreadable(
+                f"JSON record {n} is a {type(item).__name__}, not an object with a text field"
+            )
+        records.append(Record(n, 1, item))
+    if not records:
+        raise reasons.Unreadable("JSON file holds no records")
+    return records
+
+
+def jsonl_records(text: str) -> Iterator[Record | str]:
+    """The records of a .jsonl file, or for a bad line the reason it cannot be read."""
+    n = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        n += 1
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield f"line {number}: malformed JSON ({exc.msg} at column {exc.colno}); fix the line"
+            continue
+        if not isinstance(item, dict):
+            yield f"line {number}: a {type(item).__name__}, not an object with a text field"
+            continue
+        yield Record(n, number, item)
