@@ -1,13 +1,150 @@
-"""Claims -> clusters of claims that report the same fact or statement."""
+"""Claims -> clusters of claims that report the same fact or statement.
+
+Candidates are blocked by pairs of rare content words, so the cost stays near-linear in the
+number of claims; each candidate pair is then scored by word alignment.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from claimcheck.schema import Claim, Cluster
+from rapidfuzz import fuzz
 
-__all__ = ["Cluster", "cluster_claims"]
+from claimcheck.align import Alignment, align, function_words, tokens
+from claimcheck.schema import Claim, Cluster, Contradiction
+
+# How many of a sentence's rarest words make its blocking keys, and how large a block may grow
+# before it is too common a pairing to say anything (its members are then not paired through it).
+RARE_WORDS = 6
+MAX_BLOCK = 40
+# A pair is the same statement when this share of their content words align.
+SAME_STATEMENT = 0.5
+PREFILTER = 40.0
+
+__all__ = ["Cluster", "Pair", "cluster_claims", "similar_pairs"]
 
 
-def cluster_claims(claims: Sequence[Claim]) -> list[Cluster]:
-    return []
+@dataclass(frozen=True)
+class Pair:
+    a: Claim
+    b: Claim
+    alignment: Alignment
+
+    @property
+    def similarity(self) -> float:
+        return self.alignment.similarity
+
+
+def similar_pairs(claims: Sequence[Claim]) -> list[Pair]:
+    """Pairs of claims, from different documents or speakers, that state the same thing."""
+    units = _sentence_units(claims)
+    keys = _blocking_keys(units)
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, unit_keys in enumerate(keys):
+        for key in unit_keys:
+            blocks[key].append(index)
+    candidates: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) <= MAX_BLOCK:
+            candidates.update(itertools.combinations(members, 2))
+    pairs = []
+    for i, j in sorted(candidates):
+        pairs.extend(_score(units[i], units[j]))
+    return pairs
+
+
+def cluster_claims(claims: Sequence[Claim], pairs: Iterable[Pair]) -> list[Cluster]:
+    """Union the similar pairs into clusters; a cluster spans at least two documents or speakers."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for pair in pairs:
+        ra, rb = find(pair.a.id), find(pair.b.id)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    by_id = {c.id: c for c in claims}
+    for claim_id in parent:
+        groups[find(claim_id)].append(by_id[claim_id])
+    return [_cluster(sorted(members, key=_order)) for members in groups.values()]
+
+
+def _cluster(members: list[Claim]) -> Cluster:
+    ids = tuple(c.id for c in members)
+    docs = tuple(sorted({c.doc_id for c in members}))
+    first = members[0]
+    words = first.text.split()
+    label = " ".join(words[:12]) + (" ..." if len(words) > 12 else "")
+    if first.speaker:
+        label = f"{first.speaker}: {label}"
+    digest = hashlib.sha1("\n".join(ids).encode()).hexdigest()[:12]
+    return Cluster(
+        id=f"cl-{digest}", label=label, claim_ids=ids, doc_ids=docs, corroborated_by=docs
+    )
+
+
+def _order(claim: Claim) -> tuple[str, int, str]:
+    return (claim.doc_id, claim.start, claim.id)
+
+
+def _sentence_units(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Claims grouped by the sentence they stand in (a sentence can hold several attributions)."""
+    units: dict[tuple[str, int, int], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        units[(claim.doc_id, claim.start, claim.end)].append(claim)
+    return [units[key] for key in sorted(units)]
+
+
+def _content_words(unit: list[Claim]) -> set[str]:
+    stop = function_words()
+    return {t.norm for t in tokens(unit[0]) if len(t.norm) > 2 and t.norm not in stop}
+
+
+def _blocking_keys(units: list[list[Claim]]) -> list[list[tuple[str, str]]]:
+    words = [_content_words(unit) for unit in units]
+    frequency = Counter(word for unit_words in words for word in unit_words)
+    keys = []
+    for unit_words in words:
+        shared = [w for w in unit_words if frequency[w] > 1]
+        rare = sorted(shared, key=lambda w: (frequency[w], w))[:RARE_WORDS]
+        keys.append([tuple(sorted(p)) for p in itertools.combinations(rare, 2)])
+    return keys  # type: ignore[return-value]
+
+
+def _score(unit_a: list[Claim], unit_b: list[Claim]) -> list[Pair]:
+    a, b = unit_a[0], unit_b[0]
+    if a.doc_id == b.doc_id:
+        return []
+    if fuzz.token_set_ratio(a.text.lower(), b.text.lower()) < PREFILTER:
+        return []
+    alignment = align(a, b)
+    if alignment.similarity < SAME_STATEMENT:
+        return []
+    return [Pair(ca, cb, alignment) for ca in unit_a for cb in unit_b]
+
+
+def mark_disputed(
+    clusters: Sequence[Cluster], contradictions: Sequence[Contradiction]
+) -> list[Cluster]:
+    """A cluster is corroborated only by documents none of whose claims are contradicted there."""
+    contested: dict[str, set[str]] = defaultdict(set)
+    for item in contradictions:
+        for claim_id in item.claim_ids:
+            contested[claim_id].update(v.doc_id for v in item.values)
+    out = []
+    for group in clusters:
+        disputed = {doc for claim_id in group.claim_ids for doc in contested.get(claim_id, ())}
+        agreeing = tuple(d for d in group.doc_ids if d not in disputed)
+        out.append(
+            group.model_copy(update={"corroborated_by": agreeing if len(agreeing) > 1 else ()})
+        )
+    return out

@@ -39,8 +39,9 @@ def load_claims(
 def scan(paths: Sequence[str], options: ScanOptions) -> Report:
     """Read the articles under `paths`, extract and cluster claims, and flag contradictions."""
     articles, skipped, claims, model = load_claims(paths, options)
-    clusters = cluster.cluster_claims(claims)
-    contradictions, supersessions = compare.compare_all(claims, clusters, articles)
+    pairs = cluster.similar_pairs(claims)
+    contradictions, supersessions = compare.compare_all(claims, pairs, articles)
+    clusters = cluster.mark_disputed(cluster.cluster_claims(claims, pairs), contradictions)
     return build_report(
         articles,
         skipped,

@@ -1,15 +1,109 @@
-"""Claims and clusters -> contradictions, one comparator module per kind."""
+"""Claims and their similar pairs -> contradictions, one comparator module per kind."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
-from claimcheck.schema import Article, Claim, Cluster, Contradiction, Supersession
+from claimcheck.align import fold
+from claimcheck.cluster import Pair
+from claimcheck.compare import attribution, date, dispute, entity, polarity, quantity, wording
+from claimcheck.compare.base import cues
+from claimcheck.schema import Article, Claim, Contradiction, Supersession
 
 __all__ = ["Contradiction", "Supersession", "compare_all"]
 
+# Comparators that read two versions of one sentence, word by word.
+ALIGNED = (
+    entity.compare,
+    date.compare,
+    quantity.compare_aligned,
+    wording.compare,
+    polarity.compare,
+)
+
 
 def compare_all(
-    claims: Sequence[Claim], clusters: Sequence[Cluster], articles: Sequence[Article]
+    claims: Sequence[Claim], pairs: Sequence[Pair], articles: Sequence[Article]
 ) -> tuple[list[Contradiction], list[Supersession]]:
-    return [], []
+    """Every contradiction the claims hold, and the figures a later article updates."""
+    found: list[Contradiction] = []
+    speakers = _speakers_by_sentence(claims)
+    seen_sentences: set[tuple[str, str]] = set()
+    for pair in pairs:
+        a, b, similarity = pair.a, pair.b, pair.similarity
+        found.extend(attribution.compare(a, b, similarity, speakers))
+        sentences = (f"{a.doc_id}:{a.start}", f"{b.doc_id}:{b.start}")
+        if sentences in seen_sentences:
+            continue
+        seen_sentences.add(sentences)
+        for comparator in ALIGNED:
+            found.extend(comparator(a, b, pair.alignment.diffs, similarity))
+    found.extend(quantity.compare_measures(claims))
+    found.extend(dispute.compare(claims))
+    return _split_updates(_unique(found), claims, articles)
+
+
+def _speakers_by_sentence(claims: Sequence[Claim]) -> dict[tuple[str, int], Sequence[str]]:
+    names: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for claim in claims:
+        if claim.speaker:
+            names[(claim.doc_id, claim.start)].append(claim.speaker)
+    return dict(names)
+
+
+def _unique(found: Iterable[Contradiction]) -> list[Contradiction]:
+    """One finding per fingerprint, and one per set of claims (the most confident kind wins)."""
+    by_id: dict[str, Contradiction] = {}
+    for item in found:
+        kept = by_id.get(item.id)
+        if kept is None or (item.confidence, item.explanation) > (
+            kept.confidence,
+            kept.explanation,
+        ):
+            by_id[item.id] = item
+    by_claims: dict[tuple[str, ...], Contradiction] = {}
+    for item in sorted(by_id.values(), key=lambda c: (-c.confidence, c.id)):
+        by_claims.setdefault(tuple(sorted(item.claim_ids)), item)
+    return sorted(by_claims.values(), key=lambda c: c.id)
+
+
+def _split_updates(
+    found: list[Contradiction], claims: Sequence[Claim], articles: Sequence[Article]
+) -> tuple[list[Contradiction], list[Supersession]]:
+    """A figure that a later article gives with an update cue ('revised', 'now') supersedes the
+    earlier one: reported as an update, with both dates, not as a contradiction."""
+    published = {a.id: a.published for a in articles}
+    by_id = {c.id: c for c in claims}
+    kept: list[Contradiction] = []
+    updates: list[Supersession] = []
+    for item in found:
+        later = _later_update(item, by_id, published) if item.kind == "quantity" else None
+        if later is None:
+            kept.append(item)
+            continue
+        dates = " and ".join(f"{v.doc_id} on {published[v.doc_id]}" for v in item.values)
+        updates.append(
+            Supersession(
+                id=item.id.replace("quantity-", "update-", 1),
+                claim_ids=item.claim_ids,
+                explanation=f"{later.doc_id} updates the figure ({dates}): {item.explanation}",
+                values=item.values,
+            )
+        )
+    return kept, updates
+
+
+def _later_update(
+    item: Contradiction, claims: dict[str, Claim], published: dict[str, str | None]
+) -> Claim | None:
+    members = [claims[i] for i in item.claim_ids if i in claims]
+    dated = [c for c in members if published.get(c.doc_id)]
+    if len(dated) < 2 or len({published[c.doc_id] for c in dated}) < 2:
+        return None
+    latest = max(dated, key=lambda c: (published[c.doc_id] or "", c.doc_id))
+    folded = fold(latest.text)
+    if any(re.search(rf"\b{re.escape(cue)}\b", folded) for cue in cues("update_cues")):
+        return latest
+    return None

@@ -1,0 +1,71 @@
+"""What every comparator shares: building a finding with its evidence and a stable fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from functools import cache
+
+from claimcheck import lexicon
+from claimcheck.align import fold
+from claimcheck.schema import Claim, Contradiction, ContradictionKind, SideValue
+
+
+def side(claim: Claim, value: str) -> SideValue:
+    return SideValue(
+        claim_id=claim.id,
+        doc_id=claim.doc_id,
+        sentence=claim.text,
+        speaker=claim.speaker,
+        value=value,
+        line=claim.line,
+        column=claim.column,
+    )
+
+
+def finding(
+    kind: ContradictionKind,
+    sides: Sequence[tuple[Claim, str]],
+    explanation: str,
+    confidence: float,
+) -> Contradiction:
+    """A contradiction whose id depends only on what is claimed where, never on offsets or order."""
+    values = sorted({(c.id, c.doc_id, v): side(c, v) for c, v in sides}.values(), key=_side_key)
+    basis = "\n".join(sorted(f"{v.doc_id}|{fold(v.value)}|{v.speaker or ''}" for v in values))
+    digest = hashlib.sha1(f"{kind}\n{basis}".encode()).hexdigest()[:16]
+    return Contradiction(
+        id=f"{kind}-{digest}",
+        kind=kind,
+        claim_ids=tuple(v.claim_id for v in values),
+        explanation=explanation,
+        confidence=round(min(max(confidence, 0.0), 1.0), 3),
+        values=tuple(values),
+    )
+
+
+def _side_key(value: SideValue) -> tuple[str, str, str]:
+    return (value.doc_id, value.claim_id, value.value)
+
+
+def source(claim: Claim) -> str:
+    """How an explanation names where a claim comes from: 'doc (Speaker)'."""
+    return f"{claim.doc_id} ({claim.speaker})" if claim.speaker else claim.doc_id
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """Two speaker names that plausibly denote one person: same surname, accents aside."""
+    if not a or not b:
+        return False
+    fa, fb = fold(a).split(), fold(b).split()
+    return fa[-1] == fb[-1]
+
+
+@cache
+def cues(name: str) -> tuple[str, ...]:
+    """A cue list from models/compare.json, longest first so phrases win over their words."""
+    entries: list[str] = lexicon.table("compare")[name]
+    return tuple(sorted(entries, key=lambda e: (-len(e), e)))
+
+
+def negation_words() -> frozenset[str]:
+    return frozenset(cues("negation"))

@@ -1,0 +1,102 @@
+"""`dispute`: a speaker explicitly rejects another's claim ('false', 'denied', 'do not correspond
+to reality'), within one article or across articles."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+from claimcheck.align import fold
+from claimcheck.compare.base import cues, finding, same_person
+from claimcheck.schema import Claim, Contradiction
+
+
+def compare(claims: Sequence[Claim]) -> Iterator[Contradiction]:
+    speakers = sorted({c.speaker for c in claims if c.speaker})
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_doc[claim.doc_id].append(claim)
+    for doc_claims in by_doc.values():
+        yield from _in_document(doc_claims, speakers)
+
+
+def _in_document(claims: list[Claim], speakers: list[str]) -> Iterator[Contradiction]:
+    disputes: dict[str, dict[int, tuple[Claim, str, str]]] = defaultdict(dict)
+    targets: dict[str, Claim] = {}
+    for claim in claims:
+        phrase = _dispute_phrase(claim.text)
+        if phrase is None:
+            continue
+        for target in _targets(claim, speakers):
+            disputed = _disputed_claim(claims, claim, target)
+            if disputed is not None:
+                rejecter = claim.speaker or _rejecter(claim, target, speakers)
+                disputes[disputed.id].setdefault(claim.start, (claim, phrase, rejecter))
+                targets[disputed.id] = disputed
+    for disputed_id, by_sentence in sorted(disputes.items()):
+        disputed = targets[disputed_id]
+        rejections = [(c, p) for c, p, _ in by_sentence.values()]
+        rejecters = sorted({r for _, _, r in by_sentence.values()})
+        phrases = sorted({p for _, p in rejections})
+        yield finding(
+            "dispute",
+            [(disputed, "claims")] + [(c, f"calls it {p}") for c, p in rejections],
+            f"{', '.join(rejecters)} rejects {disputed.speaker}'s claim as "
+            f"{' / '.join(repr(p) for p in phrases)} in {disputed.doc_id}.",
+            min(0.75 + 0.05 * len(rejections), 0.95),
+        )
+
+
+def _dispute_phrase(text: str) -> str | None:
+    folded = fold(text)
+    for phrase in cues("dispute_phrases"):
+        if re.search(rf"\b{re.escape(phrase)}\b", folded):
+            return phrase
+    return None
+
+
+def _targets(claim: Claim, speakers: list[str]) -> list[str]:
+    """Speakers the sentence rejects: named with a target marker ("X's statement", "cited by X"),
+    or, in an attributed sentence, any other speaker it names."""
+    folded = fold(claim.text)
+    named = [s for s in speakers if _surname_pattern(s).search(folded)]
+    named = [s for s in named if not same_person(s, claim.speaker)]
+    marked = [s for s in named if _is_marked(folded, s)]
+    if marked:
+        return marked
+    return named if claim.speaker else []
+
+
+def _rejecter(claim: Claim, target: str, speakers: list[str]) -> str:
+    """Who rejects, when the sentence has no reporting verb: another person it names."""
+    folded = fold(claim.text)
+    for name in speakers:
+        if not same_person(name, target) and _surname_pattern(name).search(folded):
+            return name
+    return "the article"
+
+
+def _is_marked(folded: str, speaker: str) -> bool:
+    surname = fold(speaker).split()[-1]
+    for marker in cues("target_markers"):
+        if marker.startswith("'") and f"{surname}{marker}" in folded:
+            return True
+        if not marker.startswith("'") and re.search(rf"\b{re.escape(marker)} {surname}\b", folded):
+            return True
+    return False
+
+
+@cache
+def _surname_pattern(speaker: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(fold(speaker).split()[-1])}\b")
+
+
+def _disputed_claim(claims: list[Claim], rejection: Claim, target: str) -> Claim | None:
+    """The target's nearest claim in the article, preferring one that gives figures."""
+    theirs = [c for c in claims if same_person(c.speaker, target) and c.start != rejection.start]
+    if not theirs:
+        return None
+    with_figures = [c for c in theirs if c.quantities] or theirs
+    return min(with_figures, key=lambda c: (abs(c.start - rejection.start), c.start))

@@ -1,0 +1,47 @@
+"""`entity`: the same role filled by different entities in two versions of one statement."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rapidfuzz import fuzz
+
+from claimcheck.align import Diff, fold
+from claimcheck.compare.base import finding, source
+from claimcheck.schema import Claim, Contradiction, Entity
+
+# Labels whose swap changes who or where; numbers and dates have comparators of their own.
+ROLE_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT"})
+
+
+def compare(
+    a: Claim, b: Claim, diffs: tuple[Diff, ...], similarity: float
+) -> Iterator[Contradiction]:
+    for diff in diffs:
+        if not diff.a or not diff.b:
+            continue
+        for ea in _touching(a, diff.a_span()):
+            for eb in _touching(b, diff.b_span()):
+                if ea.label == eb.label and not same_entity(ea, eb):
+                    yield finding(
+                        "entity",
+                        [(a, ea.text), (b, eb.text)],
+                        f"{source(a)} names {ea.text} where {source(b)} names {eb.text} "
+                        f"in the same statement ({ea.label.lower()} differs).",
+                        0.45 + 0.45 * similarity,
+                    )
+
+
+def same_entity(a: Entity, b: Entity) -> bool:
+    """Alias-aware: same canonical name, or a person named with the same surname."""
+    ca, cb = fold(a.canonical), fold(b.canonical)
+    if ca == cb:
+        return True
+    if a.label == "PERSON":
+        return ca.split()[-1] == cb.split()[-1] or fuzz.ratio(ca, cb) >= 85
+    return False
+
+
+def _touching(claim: Claim, span: tuple[int, int]) -> list[Entity]:
+    start, end = span
+    return [e for e in claim.entities if e.label in ROLE_LABELS and e.start < end and start < e.end]

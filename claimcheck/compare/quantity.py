@@ -1,0 +1,348 @@
+"""`quantity`: the same measure at the same time reference with values that cannot both hold.
+
+Values compare as intervals: qualifiers widen them ("some", "just over half"), a share of a
+stated whole converts to an absolute figure, and two values conflict only when their intervals
+do not meet. Figures at different time references ("already" versus "by March") are a series.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from claimcheck import lexicon
+from claimcheck.align import Diff, fold, function_words, tokens
+from claimcheck.compare.base import cues, finding, negation_words, source
+from claimcheck.schema import Claim, Contradiction, Quantity
+
+GENERIC_COUNTS = frozenset({"amount", "figure", "number", "total", "sum", "level", "share", "one"})
+# Rounding that different outlets apply to one exact figure.
+EXACT_TOLERANCE = 0.005
+MAX_BUCKET = 60
+# Content words two sentences must share before their figures are compared. Sums of money are
+# everywhere in a story (an aid package, a monthly payment), so they need more shared context.
+SHARED_WORDS = 2
+SHARED_WORDS_MONEY = 4
+CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "CHF"})
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A figure ready to compare: its interval, what it measures and when."""
+
+    claim: Claim
+    quantity: Quantity
+    low: float
+    high: float
+    measure: str
+    time: str | None
+    converted: bool  # a share turned into an absolute figure through its whole
+
+    def describe(self) -> str:
+        if self.low == self.high:
+            return f"{self.quantity.text} = {_num(self.low)} {self.measure}"
+        return f"{self.quantity.text} = {_num(self.low)}..{_num(self.high)} {self.measure}"
+
+
+def compare_aligned(
+    a: Claim, b: Claim, diffs: tuple[Diff, ...], similarity: float
+) -> Iterator[Contradiction]:
+    """Two versions of one sentence that give different figures in the same place."""
+    for diff in diffs:
+        if not diff.a or not diff.b:
+            continue
+        for qa in _touching(a, diff.a_span()):
+            for qb in _touching(b, diff.b_span()):
+                ma, mb = _measured(a, qa), _measured(b, qb)
+                if ma and mb and ma.measure == mb.measure and not meets(ma, mb):
+                    yield _finding(ma, mb, 0.5 + 0.4 * similarity)
+
+
+def compare_measures(claims: Sequence[Claim]) -> Iterator[Contradiction]:
+    """Figures of one measure and time anywhere in the corpus, blocked by measure and words."""
+    owners = _owners(claims)
+    figures = [
+        m
+        for claim in claims
+        for m in measured(claim)
+        if owners[(claim.doc_id, m.quantity.start)] == claim.id
+    ]
+    words = {m.claim.id: _stems(m.claim) for m in figures}
+    buckets: dict[tuple[str, str, str], list[Measured]] = defaultdict(list)
+    for m in figures:
+        for stem in words[m.claim.id]:
+            buckets[(m.measure, m.time or "", stem)].append(m)
+        if m.time:  # shares without a time meet shares of any time
+            for stem in words[m.claim.id]:
+                buckets[(m.measure, "", stem)].append(m)
+    seen: set[tuple[str, str, int, int]] = set()
+    for bucket in buckets.values():
+        if len(bucket) > MAX_BUCKET:
+            continue
+        for ma, mb in itertools.combinations(bucket, 2):
+            key = _pair_key(ma, mb)
+            if key in seen:
+                continue
+            seen.add(key)
+            if _comparable(ma, mb, words) and not meets(ma, mb):
+                yield _finding(ma, mb, _confidence(ma, mb))
+
+
+def _owners(claims: Sequence[Claim]) -> dict[tuple[str, int], str]:
+    """Which of a sentence's claims a figure belongs to: the attribution whose content is the
+    tightest around it, so a figure is compared once and credited to the right speaker."""
+    best: dict[tuple[str, int], tuple[int, str]] = {}
+    for claim in claims:
+        for q in claim.quantities:
+            inside = claim.content is None or q.text in claim.content
+            rank = len(claim.content or claim.text) if inside else 10**9
+            key = (claim.doc_id, q.start)
+            if key not in best or (rank, claim.id) < best[key]:
+                best[key] = (rank, claim.id)
+    return {key: claim_id for key, (_, claim_id) in best.items()}
+
+
+def measured(claim: Claim) -> list[Measured]:
+    """The claim's figures that can be compared: not negated, not the whole a share is taken of."""
+    wholes = _wholes(claim)
+    out = []
+    for quantity in claim.quantities:
+        if id(quantity) in wholes or _negated(claim, quantity):
+            continue
+        m = _measured(claim, quantity)
+        if m:
+            out.append(m)
+            converted = _converted(claim, m)
+            if converted:
+                out.append(converted)
+    return out
+
+
+def meets(a: Measured, b: Measured) -> bool:
+    """Intervals meet, allowing for the rounding of exact figures."""
+    tolerance = EXACT_TOLERANCE * max(abs(a.low), abs(a.high), abs(b.low), abs(b.high), 1.0)
+    return a.low <= b.high + tolerance and b.low <= a.high + tolerance
+
+
+def time_key(time_ref: str | None) -> str | None:
+    """'by the end of March' and 'by March' are one time; 'already' and 'so far' are now."""
+    if not time_ref:
+        return None
+    text = fold(time_ref)
+    if re.search(r"\b(already|so far|to date|until now|thus far|now)\b", text):
+        return "now"
+    rate = re.search(r"\b(?:per|each|every)\s+(day|week|month|year|quarter)\b", text)
+    if rate:
+        return f"rate:{rate.group(1)}"
+    words = [w for w in re.findall(r"[a-z0-9]+", text) if w not in {"the", "end", "of", "close"}]
+    return " ".join(words) or None
+
+
+def _measured(claim: Claim, quantity: Quantity) -> Measured | None:
+    measure = _measure(claim, quantity)
+    if measure is None:
+        return None
+    low, high = _interval(quantity)
+    return Measured(claim, quantity, low, high, measure, time_key(quantity.time_ref), False)
+
+
+def _interval(q: Quantity) -> tuple[float, float]:
+    if q.low is None and q.high is None:
+        return q.value, q.value
+    low = q.low if q.low is not None else -math.inf
+    high = q.high if q.high is not None else math.inf
+    return low, high
+
+
+def _measure(claim: Claim, quantity: Quantity) -> str | None:
+    """'percent of shell', 'USD', or the counted noun through the synonym table."""
+    unit = (quantity.unit or "").lower()
+    if unit == "percent":
+        counted = _synonym(quantity.counted)
+        if counted is None or counted in GENERIC_COUNTS:
+            counted = _context_count(claim, quantity)
+        return f"percent of {counted}" if counted else None
+    if unit and unit.upper() in CURRENCIES:
+        rate = time_key(quantity.time_ref) if _is_rate(quantity) else None
+        return f"{unit.upper()}/{rate}" if rate else unit.upper()
+    counted = _synonym(quantity.counted or unit or None)
+    if counted is None or counted in GENERIC_COUNTS:
+        return None
+    return counted
+
+
+def _is_rate(quantity: Quantity) -> bool:
+    return (time_key(quantity.time_ref) or "").startswith("rate:")
+
+
+def _context_count(claim: Claim, quantity: Quantity) -> str | None:
+    """What a bare share counts: the counted noun of another figure of the sentence, else a known
+    measure word in the sentence."""
+    for other in claim.quantities:
+        if other is not quantity and (other.unit or "").lower() != "percent":
+            counted = _synonym(other.counted)
+            if counted and counted not in GENERIC_COUNTS:
+                return counted
+    table = _synonyms()
+    for token in tokens(claim):
+        word = _singular(token.norm)
+        if word in table:
+            return table[word]
+    return None
+
+
+def _wholes(claim: Claim) -> set[int]:
+    """Figures of the claim that a share in the same claim is taken of."""
+    shares = [q for q in claim.quantities if (q.unit or "").lower() == "percent"]
+    if not shares:
+        return set()
+    out = set()
+    for q in claim.quantities:
+        if (q.unit or "").lower() == "percent":
+            continue
+        if any(s.of_whole == q.value for s in shares) or (
+            _synonym(q.counted) and all(s.of_whole is None for s in shares)
+        ):
+            out.add(id(q))
+    return out
+
+
+def _converted(claim: Claim, share: Measured) -> Measured | None:
+    """A share of a whole the claim states, as an absolute figure ('half of one million shells')."""
+    q = share.quantity
+    if (q.unit or "").lower() != "percent":
+        return None
+    for whole in claim.quantities:
+        if id(whole) not in _wholes(claim):
+            continue
+        measure = _synonym(whole.counted)
+        if not measure or (q.of_whole is not None and q.of_whole != whole.value):
+            continue
+        time = share.time or time_key(whole.time_ref)
+        if time is None:
+            return None
+        return Measured(
+            claim,
+            q,
+            share.low * whole.value / 100,
+            share.high * whole.value / 100,
+            measure,
+            time,
+            True,
+        )
+    return None
+
+
+def _negated(claim: Claim, quantity: Quantity) -> bool:
+    before = claim.text[: max(quantity.start - claim.start, 0)].split()[-2:]
+    return any(fold(word).strip(",;:") in negation_words() for word in before)
+
+
+def _comparable(a: Measured, b: Measured, words: dict[str, frozenset[str]]) -> bool:
+    if a.claim.id == b.claim.id or (
+        a.claim.start == b.claim.start and a.claim.doc_id == b.claim.doc_id
+    ):
+        return False
+    if a.measure != b.measure:
+        return False
+    if a.claim.doc_id == b.claim.doc_id and (a.claim.speaker or "") == (b.claim.speaker or ""):
+        return False  # one source giving two figures is a breakdown or a series, not a conflict
+    if a.measure.startswith("percent"):
+        times_fit = a.time is None or b.time is None or a.time == b.time
+    else:
+        times_fit = a.time == b.time and (not (a.converted or b.converted) or a.time is not None)
+    if not times_fit:
+        return False
+    needed = SHARED_WORDS_MONEY if a.measure.split("/")[0] in CURRENCIES else SHARED_WORDS
+    return len(words[a.claim.id] & words[b.claim.id]) >= needed
+
+
+def _finding(a: Measured, b: Measured, confidence: float) -> Contradiction:
+    when = (
+        f" ({a.quantity.time_ref})" if a.time and a.time == b.time and a.quantity.time_ref else ""
+    )
+    return finding(
+        "quantity",
+        [(a.claim, a.describe()), (b.claim, b.describe())],
+        f"{source(a.claim)} gives {a.quantity.text} ({_range(a)}) but {source(b.claim)} gives "
+        f"{b.quantity.text} ({_range(b)}) for {a.measure}{when}; the ranges do not overlap.",
+        confidence,
+    )
+
+
+def _confidence(a: Measured, b: Measured) -> float:
+    gap = max(a.low - b.high, b.low - a.high)
+    scale = max(abs(a.high), abs(b.high), 1.0) if math.isfinite(max(a.high, b.high)) else 1.0
+    score = 0.55 + min(gap / scale, 1.0) * 0.35
+    if a.converted or b.converted:
+        score -= 0.1
+    if a.claim.speaker and b.claim.speaker:
+        score += 0.05
+    return score
+
+
+def _range(m: Measured) -> str:
+    if m.low == m.high:
+        return _num(m.low)
+    return f"{_num(m.low)} to {_num(m.high)}"
+
+
+def _num(value: float) -> str:
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:g}"
+
+
+def _pair_key(a: Measured, b: Measured) -> tuple[str, str, int, int]:
+    (x, y) = sorted([a, b], key=lambda m: (m.claim.id, m.quantity.start, m.converted))
+    return (
+        x.claim.id,
+        y.claim.id,
+        x.quantity.start * 2 + x.converted,
+        y.quantity.start * 2 + y.converted,
+    )
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    table: dict[str, str] = lexicon.table("compare")["measure_synonyms"]
+    return table
+
+
+def _synonym(word: str | None) -> str | None:
+    if not word:
+        return None
+    folded = _singular(fold(word))
+    return _synonyms().get(folded, folded)
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _stems(claim: Claim) -> frozenset[str]:
+    """Five-letter stems of the claim's content words: 'promised' and 'promise' share 'promi'."""
+    stop = function_words()
+    not_topical = frozenset(cues("not_topical"))  # month names and scale words
+    return frozenset(
+        t.norm[:5]
+        for t in tokens(claim)
+        if len(t.norm) > 3
+        and t.norm not in stop
+        and not t.norm.isdigit()
+        and t.norm not in not_topical
+    )
+
+
+def _touching(claim: Claim, span: tuple[int, int]) -> list[Quantity]:
+    start, end = span
+    return [q for q in claim.quantities if q.start < end and start < q.end]

@@ -1,0 +1,81 @@
+"""`wording`: one quoted or characterised statement reported with different key words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimcheck.align import Diff, Token, function_words, tokens
+from claimcheck.compare.base import finding, source
+from claimcheck.schema import Claim, Contradiction
+
+# A changed word this short is usually grammar ('a' / 'the', 'to' / 'at'), not a key word.
+MIN_WORD = 4
+
+
+def compare(
+    a: Claim, b: Claim, diffs: tuple[Diff, ...], similarity: float
+) -> Iterator[Contradiction]:
+    if not (a.speaker or b.speaker):
+        return
+    for diff in diffs:
+        pair = _key_word_change(a, b, diff)
+        if pair is None:
+            continue
+        wa, wb, quoted = pair
+        what = "quotes" if quoted else "reports"
+        yield finding(
+            "wording",
+            [(a, wa), (b, wb)],
+            f"{source(a)} {what} the statement with '{wa}' where {source(b)} has '{wb}'.",
+            (0.6 if quoted else 0.5) + 0.35 * similarity,
+        )
+
+
+def _key_word_change(a: Claim, b: Claim, diff: Diff) -> tuple[str, str, bool] | None:
+    """Words swapped inside quotation marks on both sides, or one word turned into a different word
+    built on it ('political' / 'geopolitical'): a change of meaning, not a paraphrase."""
+    if "".join(t.norm for t in diff.a) == "".join(t.norm for t in diff.b):
+        return None  # 'front lines' / 'frontlines': spelling, not wording
+    words_a = [t for t in diff.a if _is_key(a, t)]
+    words_b = [t for t in diff.b if _is_key(b, t)]
+    if not words_a or not words_b:
+        return None
+    if all(t.quoted for t in diff.a + diff.b) and len(words_a) <= 3 and len(words_b) <= 3:
+        return _text(a, words_a), _text(b, words_b), True
+    for ta in words_a:
+        for tb in words_b:
+            short, long = sorted((ta.norm, tb.norm), key=len)
+            if (
+                short != long
+                and long.endswith(short)
+                and len(short) >= 5
+                and not _inflection(short, long)
+                and not _compound(a, ta, long)
+                and not _compound(b, tb, long)
+            ):
+                return _text(a, [ta]), _text(b, [tb]), ta.quoted and tb.quoted
+    return None
+
+
+def _is_key(claim: Claim, token: Token) -> bool:
+    if len(token.norm) < MIN_WORD or token.norm in function_words() or token.norm.isdigit():
+        return False
+    original = claim.text[token.start - claim.start : token.end - claim.start]
+    return original[:1].islower()
+
+
+def _compound(claim: Claim, token: Token, long: str) -> bool:
+    """'front lines' against 'frontlines': the short word with its neighbour is the long one."""
+    words = tokens(claim)
+    i = words.index(token)
+    before = words[i - 1].norm + token.norm if i > 0 else ""
+    after = token.norm + words[i + 1].norm if i + 1 < len(words) else ""
+    return long in (before, after)
+
+
+def _inflection(short: str, long: str) -> bool:
+    return long[: len(short)] == short and len(long) - len(short) <= 3
+
+
+def _text(claim: Claim, words: list[Token]) -> str:
+    return claim.text[words[0].start - claim.start : words[-1].end - claim.start]
