@@ -59,7 +59,13 @@ def compare_aligned(
         for qa in _touching(a, diff.a_span()):
             for qb in _touching(b, diff.b_span()):
                 ma, mb = _measured(a, qa), _measured(b, qb)
-                if ma and mb and ma.measure == mb.measure and not meets(ma, mb):
+                if (
+                    ma
+                    and mb
+                    and ma.measure == mb.measure
+                    and _same_time(ma, mb)
+                    and not meets(ma, mb)
+                ):
                     yield _finding(ma, mb, 0.5 + 0.4 * similarity)
 
 
@@ -252,14 +258,17 @@ def _comparable(a: Measured, b: Measured, words: dict[str, frozenset[str]]) -> b
         return False
     if a.claim.doc_id == b.claim.doc_id and (a.claim.speaker or "") == (b.claim.speaker or ""):
         return False  # one source giving two figures is a breakdown or a series, not a conflict
-    if a.measure.startswith("percent"):
-        times_fit = a.time is None or b.time is None or a.time == b.time
-    else:
-        times_fit = a.time == b.time and (not (a.converted or b.converted) or a.time is not None)
-    if not times_fit:
+    if not _same_time(a, b):
         return False
     needed = SHARED_WORDS_MONEY if a.measure.split("/")[0] in CURRENCIES else SHARED_WORDS
     return len(words[a.claim.id] & words[b.claim.id]) >= needed
+
+
+def _same_time(a: Measured, b: Measured) -> bool:
+    """Shares compare across an unstated time; absolute figures only at the same time reference."""
+    if a.measure.startswith("percent"):
+        return a.time is None or b.time is None or a.time == b.time
+    return a.time == b.time and (not (a.converted or b.converted) or a.time is not None)
 
 
 def _finding(a: Measured, b: Measured, confidence: float) -> Contradiction:

@@ -1,0 +1,288 @@
+"""Each comparator on constructed pairs of articles: a conflict it must flag, and a near miss
+(an agreement that looks like a conflict) it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck import cluster, compare
+from claimcheck.schema import Article, Claim, Contradiction
+
+from .build import claim
+
+
+def findings(*claims: Claim, articles: tuple[Article, ...] = ()) -> list[Contradiction]:
+    pairs = cluster.similar_pairs(claims)
+    found, _ = compare.compare_all(claims, pairs, articles)
+    return found
+
+
+def kinds(*claims: Claim) -> list[str]:
+    return sorted(c.kind for c in findings(*claims))
+
+
+SHARES = "The ministry said that of the 2,000 tents promised, {} had arrived in the camps."
+
+
+def share(doc: str, phrase: str, value: float, low: float, high: float) -> Claim:
+    return claim(
+        doc,
+        SHARES.format(phrase),
+        speaker="Maria Lopez",
+        quantities=(
+            {
+                "text": phrase,
+                "value": value,
+                "unit": "percent",
+                "counted": "tent",
+                "low": low,
+                "high": high,
+            },
+        ),
+    )
+
+
+ENTITY = "The mayor, Anne Hidalgo, told {} on Friday that the bridge would reopen in May."
+
+
+def interview(doc: str, outlet: str, canonical: str) -> Claim:
+    return claim(
+        doc,
+        ENTITY.format(outlet),
+        speaker="Anne Hidalgo",
+        entities=((outlet, "ORG", canonical), ("Anne Hidalgo", "PERSON", "Anne Hidalgo")),
+    )
+
+
+DATED = "Health Minister Jon Berg opened the new children's hospital in Bergen {}, officials said."
+
+
+def opened(doc: str, phrase: str, iso: str) -> Claim:
+    return claim(doc, DATED.format(phrase), dates=((phrase, iso),))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # quantity: 30 percent cannot be 'just over half' of the same tents
+        (
+            share("a", "30 percent", 30, 30, 30),
+            share("b", "just over half", 50, 50.01, 60),
+            ["quantity"],
+        ),
+        # near miss: 'some 55 percent' fits 'just over half'
+        (
+            share("a", "some 55 percent", 55, 49.5, 60.5),
+            share("b", "just over half", 50, 50.01, 60),
+            [],
+        ),
+        # entity: the same interview given to two different broadcasters
+        (
+            interview("a", "BBC Radio 4", "BBC Radio 4"),
+            interview("b", "Sky News", "Sky News"),
+            ["entity"],
+        ),
+        # near miss: an alias of the same broadcaster
+        (
+            interview("a", "the British Broadcasting Corporation", "BBC"),
+            interview("b", "the BBC", "BBC"),
+            [],
+        ),
+        # date: the same opening on two different days
+        (
+            opened("a", "on March 3", "2024-03-03"),
+            opened("b", "on March 10", "2024-03-10"),
+            ["date"],
+        ),
+        # near miss: 'on Sunday' resolved to the same day as 'on March 3'
+        (opened("a", "on March 3", "2024-03-03"), opened("b", "on Sunday", "2024-03-03"), []),
+    ],
+)
+def test_conflict_and_near_miss(a: Claim, b: Claim, expected: list[str]) -> None:
+    assert kinds(a, b) == expected
+
+
+def test_wording_of_a_characterised_statement() -> None:
+    base = "In her column, Smith called the plan a cynical bid to win {} support before the vote."
+    a = claim("a", base.format("regional"), speaker="Jane Smith")
+    b = claim("b", base.format("interregional"), speaker="Jane Smith")
+    found = findings(a, b)
+    assert [f.kind for f in found] == ["wording"]
+    assert {v.value for v in found[0].values} == {"regional", "interregional"}
+
+
+def test_paraphrase_is_not_wording() -> None:
+    a = claim(
+        "a",
+        "The council swiftly dismissed the proposal, Smith said on Monday.",
+        speaker="Jane Smith",
+    )
+    b = claim(
+        "b",
+        "The council swiftly rejected the proposal, Smith said on Monday.",
+        speaker="Jane Smith",
+    )
+    assert kinds(a, b) == []
+
+
+def test_quoted_words_that_differ_are_wording() -> None:
+    a = claim(
+        "a",
+        'Smith said the talks had been "very productive" and would resume.',
+        speaker="Jane Smith",
+    )
+    b = claim(
+        "b",
+        'Smith said the talks had been "rather difficult" and would resume.',
+        speaker="Jane Smith",
+    )
+    assert kinds(a, b) == ["wording"]
+
+
+def test_polarity_flip() -> None:
+    a = claim(
+        "a",
+        "The airline confirmed the flights to Lisbon would resume in June after the strike.",
+    )
+    b = claim(
+        "b",
+        "The airline confirmed the flights to Lisbon would not resume in June after the strike.",
+    )
+    assert kinds(a, b) == ["polarity"]
+
+
+def test_both_negated_is_agreement() -> None:
+    a = claim(
+        "a", "The airline said the flights to Lisbon would not resume in June after the strike."
+    )
+    b = claim(
+        "b", "The airline said the flights to Lisbon would not restart in June after the strike."
+    )
+    assert kinds(a, b) == []
+
+
+def test_same_statement_credited_to_two_people() -> None:
+    text = (
+        "The reservoir will run dry by August unless the city cuts water use by a third, {} said."
+    )
+    a = claim("a", text.format("Mayor Ed Kowalski"), speaker="Ed Kowalski")
+    b = claim("b", text.format("engineer Sara Lind"), speaker="Sara Lind")
+    assert "attribution" in kinds(a, b)
+
+
+def test_same_speaker_spelled_two_ways_is_not_attribution() -> None:
+    text = (
+        "The reservoir will run dry by August unless the city cuts water use by a third, {} said."
+    )
+    a = claim("a", text.format("Volodymyr Petrenko"), speaker="Volodymyr Petrenko")
+    b = claim("b", text.format("Vladimir Petrenko"), speaker="Vladimir Petrenko")
+    assert "attribution" not in kinds(a, b)
+
+
+def test_explicit_dispute_within_one_article() -> None:
+    said = claim(
+        "a",
+        "Only 40 trucks crossed the border last week, Governor Ana Reyes said.",
+        speaker="Ana Reyes",
+        quantities=({"text": "40", "value": 40, "unit": "truck", "counted": "truck"},),
+    )
+    rejected = claim(
+        "a",
+        "Minister Paul Okafor called Reyes's figures false and said 120 trucks had crossed.",
+        speaker="Paul Okafor",
+        at=200,
+    )
+    found = findings(said, rejected)
+    assert [f.kind for f in found] == ["dispute"]
+    assert set(found[0].claim_ids) == {said.id, rejected.id}
+
+
+def test_series_at_two_times_is_not_a_conflict() -> None:
+    text_a = "Officials said 300 homes had already been rebuilt in the flooded valley towns."
+    text_b = "The agency said 550 homes would be rebuilt in the flooded valley towns by June."
+    a = claim(
+        "a",
+        text_a,
+        speaker="officials",
+        quantities=(
+            {"text": "300", "value": 300, "unit": "home", "counted": "home", "time_ref": "already"},
+        ),
+    )
+    b = claim(
+        "b",
+        text_b,
+        speaker="the agency",
+        quantities=(
+            {"text": "550", "value": 550, "unit": "home", "counted": "home", "time_ref": "by June"},
+        ),
+    )
+    assert kinds(a, b) == []
+
+
+def test_same_time_different_figures_conflict() -> None:
+    text_a = "Officials said 300 homes would be rebuilt in the flooded valley towns by June."
+    text_b = "The agency said 550 homes would be rebuilt in the flooded valley towns by June."
+    a = claim(
+        "a",
+        text_a,
+        speaker="officials",
+        quantities=(
+            {"text": "300", "value": 300, "unit": "home", "counted": "home", "time_ref": "by June"},
+        ),
+    )
+    b = claim(
+        "b",
+        text_b,
+        speaker="the agency",
+        quantities=(
+            {"text": "550", "value": 550, "unit": "home", "counted": "home", "time_ref": "by June"},
+        ),
+    )
+    found = findings(a, b)
+    assert [f.kind for f in found] == ["quantity"]
+    assert "300" in found[0].explanation and "550" in found[0].explanation
+
+
+def test_fingerprint_ignores_offsets_and_order() -> None:
+    a = share("a", "30 percent", 30, 30, 30)
+    b = share("b", "just over half", 50, 50.01, 60)
+    moved = claim(
+        "b",
+        SHARES.format("just over half"),
+        speaker="Maria Lopez",
+        at=500,
+        quantities=(
+            {
+                "text": "just over half",
+                "value": 50,
+                "unit": "percent",
+                "counted": "tent",
+                "low": 50.01,
+                "high": 60,
+            },
+        ),
+    )
+    assert [f.id for f in findings(a, b)] == [f.id for f in findings(moved, a)]
+
+
+def test_later_article_with_update_cue_is_a_supersession() -> None:
+    a = claim(
+        "a",
+        "The death toll from the landslide stood at 12, police said.",
+        speaker="police",
+        quantities=({"text": "12", "value": 12, "unit": "death", "counted": "death"},),
+    )
+    b = claim(
+        "b",
+        "The death toll from the landslide has now risen to 19, police said.",
+        speaker="police",
+        quantities=({"text": "19", "value": 19, "unit": "death", "counted": "death"},),
+    )
+    articles = (
+        Article(id="a", path="a.txt", text=a.text, published="2024-05-01"),
+        Article(id="b", path="b.txt", text=b.text, published="2024-05-03"),
+    )
+    pairs = cluster.similar_pairs([a, b])
+    found, updates = compare.compare_all([a, b], pairs, articles)
+    assert found == []
+    assert len(updates) == 1 and "2024-05-03" in updates[0].explanation
