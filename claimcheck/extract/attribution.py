@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,7 +16,9 @@ OBJECTS = ("dobj", "oprd", "xcomp", "prep", "dative", "attr", "acomp", "advcl")
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "„", "«", "»"})
 OPENERS = frozenset({"“", "``", "„", "«"})
-CLOSERS = frozenset({"”", "''", "»"})
+CLOSERS = frozenset({"”", "»"})
+
+Region = tuple[int, int] | None
 
 
 @dataclass(frozen=True)
@@ -35,23 +37,85 @@ def find_attributions(doc: Doc) -> Iterator[Attribution]:
     """Attributed statements of the Doc, in text order."""
     quotes = _quotes(doc)
     mentions = Mentions(doc)
+    sents = [sent for sent in doc.sents if not _is_blank(sent)]
+    found = [sorted(_sentence_attributions(sent, quotes, mentions), key=_order) for sent in sents]
+    pure = [_pure_quote(sent, quotes) for sent in sents]
+    taken = [bool(f) for f in found]
+    for i in range(len(sents)):
+        if found[i]:
+            found[i][0] = _grow_back(found[i][0], i, sents, pure, taken)
+            found[i][-1] = _grow_on(found[i][-1], i, sents, pure, taken)
     previous: Attribution | None = None
-    previous_sent_end = -1
-    for sent in doc.sents:
-        found: list[Attribution] = []
-        for attribution in _sentence_attributions(sent, quotes, mentions):
-            found.append(attribution)
-        if not found and previous is not None:
-            follow = _quote_follow_up(sent, quotes, previous, previous_sent_end)
-            if follow is not None:
-                found.append(follow)
-        found.sort(key=lambda a: (a.content_start, a.content_end))
-        yield from found
-        if found:
-            previous = found[-1]
-        elif not _is_blank(sent):
+    for i in range(len(sents)):
+        if found[i]:
+            yield from sorted(found[i], key=_order)
+            previous = found[i][-1]
+            continue
+        region = pure[i]
+        if not taken[i] and region and previous is not None and _follows(previous, sents[i - 1]):
+            # a paragraph of quotation right after a statement that ended its paragraph
+            previous = Attribution(
+                previous.speaker, previous.mention, previous.cue, region[0], region[1]
+            )
+            yield previous
+            continue
+        if not taken[i]:
             previous = None
-        previous_sent_end = sent.end_char
+
+
+def _order(attribution: Attribution) -> tuple[int, int]:
+    return attribution.content_start, attribution.content_end
+
+
+def _grow_back(
+    said: Attribution, i: int, sents: list[Span], pure: list[Region], taken: list[bool]
+) -> Attribution:
+    """Quotation sentences just before, in the same paragraph, belong to the same statement."""
+    start = said.content_start
+    j = i - 1
+    while (
+        j >= 0 and pure[j] is not None and not taken[j] and _same_paragraph(sents[j], sents[j + 1])
+    ):
+        region = pure[j]
+        assert region is not None
+        start = region[0]
+        taken[j] = True
+        j -= 1
+    return replace(said, content_start=start) if start != said.content_start else said
+
+
+def _grow_on(
+    said: Attribution, i: int, sents: list[Span], pure: list[Region], taken: list[bool]
+) -> Attribution:
+    """Quotation sentences just after, in the same paragraph, belong to the same statement."""
+    end = said.content_end
+    k = i + 1
+    while k < len(sents) and pure[k] is not None and not taken[k]:
+        if not _same_paragraph(sents[k - 1], sents[k]):
+            break
+        region = pure[k]
+        assert region is not None
+        end = max(end, region[1])
+        taken[k] = True
+        k += 1
+    return replace(said, content_end=end) if end != said.content_end else said
+
+
+def _pure_quote(sent: Span, quotes: list[tuple[int, int]]) -> Region:
+    """The quoted part of a sentence that is nothing but quotation, else None."""
+    start, end = _trimmed(sent)
+    quote = _quote_at(start + 1, quotes) or _quote_at(start, quotes)
+    if quote is None or quote[1] < end - 3 or quote[0] > start + 2:
+        return None
+    return max(quote[0], start), min(quote[1], end)
+
+
+def _same_paragraph(first: Span, second: Span) -> bool:
+    return "\n" not in first.doc.text[_trimmed(first)[1] : second.start_char]
+
+
+def _follows(previous: Attribution, sent: Span) -> bool:
+    return previous.content_end >= _trimmed(sent)[1] - 3
 
 
 # ------------------------------------------------------------------ one sentence
@@ -111,24 +175,6 @@ def _prepositional(sent: Span, prep: Token, cue: str, mentions: Mentions) -> Ite
     span = _rest_of_sentence(sent, prep.left_edge.i, prep.right_edge.i)
     if span is not None:
         yield Attribution(speaker, mention, cue, span[0], span[1])
-
-
-def _quote_follow_up(
-    sent: Span, quotes: list[tuple[int, int]], previous: Attribution, previous_end: int
-) -> Attribution | None:
-    """A sentence that is all quotation, right after an attributed one, is the same voice."""
-    start, end = _trimmed(sent)
-    for q_start, q_end in quotes:
-        if q_start - 1 <= start and q_end + 2 >= end and q_start < end:
-            if previous.content_end >= end:
-                return None  # already inside the previous statement
-            if start - previous_end > 3 and previous.content_end < previous_end - 2:
-                # a new paragraph only continues a speaker whose statement ended the last one
-                return None
-            return Attribution(
-                previous.speaker, previous.mention, previous.cue, max(q_start, start), q_end
-            )
-    return None
 
 
 # ------------------------------------------------------------------ cues and speakers
