@@ -39,6 +39,9 @@ class Document(Frozen):
     byline: str | None = None
     format: str = "txt"
     sha256: str = Field("", description="sha256 of the raw file bytes")
+    role: Literal["new", "corpus"] = Field(
+        "new", description="'corpus' for articles given with --against: compared with, not checked"
+    )
 
 
 class Article(Document):
@@ -68,6 +71,8 @@ class Quantity(Frozen):
     qualifier: str | None = Field(None, description="'some', 'just over', 'at least', ...")
     of_whole: float | None = Field(None, description="The whole a share is taken of, if stated")
     time_ref: str | None = Field(None, description="'by March', 'already', 'per month', ...")
+    alt_value: float | None = Field(None, description="Same amount restated: '($1.63 billion)'")
+    alt_unit: str | None = Field(None, description="Unit of alt_value, e.g. USD")
     start: int
     end: int
 
@@ -170,3 +175,19 @@ class Report(Frozen):
     clusters: tuple[Cluster, ...] = ()
     contradictions: tuple[Contradiction, ...] = ()
     supersessions: tuple[Supersession, ...] = ()
+
+
+class BaselineEntry(Frozen):
+    """A finding accepted as known: matched by its stable fingerprint on later scans."""
+
+    id: str
+    kind: ContradictionKind
+    description: str = Field(description="Documents involved and the explanation, for people")
+
+
+class Baseline(Frozen):
+    """The findings recorded by `claimcheck baseline write`, sorted by id."""
+
+    tool: str = "claimcheck"
+    format: int = 1
+    findings: tuple[BaselineEntry, ...] = ()

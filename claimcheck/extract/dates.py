@@ -1,15 +1,268 @@
-"""Doc -> dates, relative ones resolved against the article's publication date."""
+"""Doc -> dates, relative ones resolved against the article's publication date.
+
+Resolution rules (all relative to the publication date P):
+- a bare weekday ("on Sunday") is the latest such day on or before P, or the next one on or
+  after P when its clause is in the future tense ("will meet on Friday");
+- "last Friday" is the latest Friday strictly before P, "next Friday" the first strictly after;
+- a day or month without a year is the latest one on or before P (a day may run
+  GRACE_DAYS past P), or the next one when the clause is in the future tense;
+- "last week" / "this month" / "earlier this year" are whole periods (Monday..Sunday weeks);
+- "N days/weeks/months/years ago" with a stated N resolves to that day, week, month or year.
+Vague durations ("for months", "several weeks ago") are not dates and are skipped.
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import functools
+import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from claimcheck.schema import DateRef
+from claimcheck.schema import DateRef, Granularity
+
+GRACE_DAYS = 3
+NO_PUBLISHED = "article has no publication date"
+NO_YEAR = "no year stated and article has no publication date"
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+MONTH_ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9}
+MONTH_ABBR |= {"Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+SMALL_NUMBERS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# Words in the clause that put a date in the future ("will meet on Friday").
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_VERBS = frozenset({"plan", "schedule", "due", "expect", "set", "intend", "going"})
+Period = tuple[dt.date, dt.date | None, Granularity]
 
 
 def find_dates(doc: Doc, *, published: dt.date | None) -> Iterator[DateRef]:
     """Dates mentioned in the Doc, in text order, each with its granularity."""
-    return iter(())
+    for match in _pattern().finditer(doc.text):
+        groups = {k: v for k, v in match.groupdict().items() if v is not None}
+        if not _is_date(groups):
+            continue
+        future = _future(doc, match.start(), match.end())
+        try:
+            resolved = _resolve(groups, published, future=future)
+        except ValueError:
+            resolved = "no such day in the calendar"
+        if isinstance(resolved, str):
+            yield DateRef(
+                text=match.group(0),
+                value=None,
+                granularity=_granularity(groups),
+                reason=resolved,
+                start=match.start(),
+                end=match.end(),
+            )
+            continue
+        first, last, granularity = resolved
+        yield DateRef(
+            text=match.group(0),
+            value=first.isoformat(),
+            end_value=last.isoformat() if last else None,
+            granularity=granularity,
+            start=match.start(),
+            end=match.end(),
+        )
+
+
+def _is_date(g: dict[str, str]) -> bool:
+    """Bare month names need a preposition, a modifier or a year ('in May', not 'Theresa May')."""
+    if "m4" in g:
+        return any(k in g for k in ("prep4", "part", "y4", "rel4"))
+    return True
+
+
+def _resolve(g: dict[str, str], published: dt.date | None, *, future: bool) -> Period | str:
+    if "iy" in g:
+        return dt.date(int(g["iy"]), int(g["im"]), int(g["id"])), None, "day"
+    if "d1" in g or "d2" in g:
+        month = _month(g.get("m1") or g["m3"])
+        day = int(g.get("d1") or g["d2"])
+        stated = g.get("y1") or g.get("y3")
+        if stated:
+            return dt.date(int(stated), month, day), None, "day"
+        if published is None:
+            return NO_YEAR
+        return _day_without_year(published, month, day, future=future), None, "day"
+    if "m4" in g:
+        return _month_period(g, published, future=future)
+    if "y5" in g:
+        year = int(g["y5"])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    if published is None:
+        return NO_PUBLISHED
+    if "wd" in g:
+        return _weekday(g, published, future=future), None, "day"
+    if "rw" in g:
+        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["rw"].lower()]
+        return published + dt.timedelta(days=shift), None, "day"
+    if "rpu" in g:
+        return _relative_period(g["rp"].lower().split()[0], g["rpu"].lower(), published)
+    return _ago(g, published)
+
+
+def _day_without_year(published: dt.date, month: int, day: int, *, future: bool) -> dt.date:
+    candidate = dt.date(published.year, month, day)
+    if future and candidate < published:
+        return candidate.replace(year=published.year + 1)
+    if not future and candidate > published + dt.timedelta(days=GRACE_DAYS):
+        return candidate.replace(year=published.year - 1)
+    return candidate
+
+
+def _month_period(g: dict[str, str], published: dt.date | None, *, future: bool) -> Period | str:
+    month = _month(g["m4"])
+    if "y4" in g:
+        year = int(g["y4"])
+    elif published is None:
+        return NO_YEAR
+    else:
+        year = published.year
+        rel = g.get("rel4", "").lower()
+        later = month > published.month
+        if rel == "last":
+            year -= 0 if month < published.month else 1
+        elif rel == "next":
+            year += 0 if later else 1
+        elif rel != "this":
+            if future and month < published.month:
+                year += 1
+            elif not future and later:
+                year -= 1
+    return _month_bounds(year, month)
+
+
+def _weekday(g: dict[str, str], published: dt.date, *, future: bool) -> dt.date:
+    wanted = WEEKDAYS.index(g["wd"])
+    today = published.weekday()
+    rel = g.get("wrel", "").lower()
+    if rel == "last" or rel == "past":
+        return published - dt.timedelta(days=(today - wanted) % 7 or 7)
+    if rel == "next":
+        return published + dt.timedelta(days=(wanted - today) % 7 or 7)
+    if rel == "this":
+        return published + dt.timedelta(days=wanted - today)
+    if future:
+        return published + dt.timedelta(days=(wanted - today) % 7)
+    return published - dt.timedelta(days=(today - wanted) % 7)
+
+
+def _relative_period(rel: str, unit: str, published: dt.date) -> Period:
+    step = {"last": -1, "next": 1}.get(rel, 0)  # this, earlier this, later this: 0
+    if unit in ("week", "weekend"):
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
+        if unit == "weekend":
+            if rel == "last" and published.weekday() >= 5:
+                monday += dt.timedelta(weeks=1)
+            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "week"
+        return monday, monday + dt.timedelta(days=6), "week"
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + step
+        return _month_bounds(index // 12, index % 12 + 1)
+    year = published.year + step
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+
+
+def _ago(g: dict[str, str], published: dt.date) -> Period:
+    raw = g["agon"].lower()
+    n = SMALL_NUMBERS[raw] if raw in SMALL_NUMBERS else int(raw)
+    unit = g["agou"].lower()
+    if unit == "day":
+        return published - dt.timedelta(days=n), None, "day"
+    if unit == "week":
+        then = published - dt.timedelta(weeks=n)
+        monday = then - dt.timedelta(days=then.weekday())
+        return monday, monday + dt.timedelta(days=6), "week"
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 - n
+        return _month_bounds(index // 12, index % 12 + 1)
+    year = published.year - n
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+
+
+def _month_bounds(year: int, month: int) -> Period:
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, 1), dt.date(year, month, last), "month"
+
+
+def _granularity(g: dict[str, str]) -> Granularity:
+    if "m4" in g or g.get("rpu", "").lower() == "month" or g.get("agou", "").lower() == "month":
+        return "month"
+    if "y5" in g or g.get("rpu", "").lower() == "year" or g.get("agou", "").lower() == "year":
+        return "year"
+    if g.get("rpu", "").lower() in ("week", "weekend") or g.get("agou", "").lower() == "week":
+        return "week"
+    return "day"
+
+
+def _month(name: str) -> int:
+    name = name.rstrip(".")
+    if name in MONTHS:
+        return MONTHS.index(name) + 1
+    return MONTH_ABBR[name]
+
+
+def _future(doc: Doc, start: int, end: int) -> bool:
+    """True when the clause holding the date speaks of the future ('will meet on Friday')."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb: Token = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for _ in range(3):
+        if verb.lemma_.lower() in FUTURE_VERBS:
+            return True
+        if any(c.lower_ in FUTURE_AUX and c.dep_ == "aux" for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "aux", "auxpass") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return False
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    full = "|".join(MONTHS)
+    month = rf"(?:{full}|(?:{'|'.join(MONTH_ABBR)})\.?)"
+    year = r"(?:1[89]|20)\d\d"
+    weekday = "|".join(WEEKDAYS)
+    prep = r"\b(?i:on|in|since|by|until|till|from|through|before|after|during|as of|of|at)"
+    alternatives = [
+        rf"\b(?P<iy>{year})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b",
+        rf"(?:{prep}\s+)?\b(?P<m1>{month})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:.]\d)"
+        rf"(?:,?\s+(?P<y1>{year})\b)?",
+        rf"(?:{prep}\s+)?(?:the\s+)?\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        rf"(?P<m3>{month})(?![\w])(?:,?\s+(?P<y3>{year})\b)?",
+        rf"(?:(?P<prep4>{prep})\s+)?(?:(?P<rel4>(?i:last|next|this))\s+)?"
+        rf"(?:(?P<part>(?i:early|mid|late|earlier|later|the end of|end of))[\s-]+)?"
+        rf"\b(?P<m4>{full})\b(?:,?\s+(?P<y4>{year})\b)?",
+        rf"(?:(?:{prep})\s+|(?P<wrel>(?i:last|this|next|past))\s+)?"
+        rf"\b(?P<wd>{weekday})\b(?!s\b)",
+        r"\b(?P<rw>(?i:yesterday|today|tonight|tomorrow))\b",
+        r"\b(?P<rp>(?i:(?:earlier|later) this|last|this|next))\s+"
+        r"(?P<rpu>(?i:week|weekend|month|year))\b",
+        rf"\b(?i:in|since|by|until|during|from|through|before|after|of|early|late)\s+"
+        rf"(?P<y5>{year})\b(?![-/]\d)",
+        rf"\b(?P<agon>\d+|(?i:{'|'.join(SMALL_NUMBERS)}))\s+"
+        r"(?P<agou>(?i:day|week|month|year))s?\s+(?i:ago)\b",
+    ]
+    return re.compile("|".join(alternatives))

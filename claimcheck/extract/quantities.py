@@ -2,13 +2,453 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from claimcheck import lexicon
 from claimcheck.schema import Quantity
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+# After "of" these open the noun phrase a share or a vague number is taken of.
+OF_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "all",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "my",
+        "these",
+        "those",
+        "this",
+        "that",
+        "some",
+        "each",
+    ]
+)
+# "one" after these is a pronoun or part of a name ("the first one", "no one"), not a count.
+NOT_ONE_AFTER = frozenset(["the", "this", "that", "no", "any", "every", "each", "which", "someone"])
+# The word before "half" that makes it a period, not a share ("the second half of the year").
+NOT_HALF_AFTER = frozenset(["first", "second", "latter", "other", "better"])
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """A quantity while it is being built; turned into a Quantity at the end."""
+
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    counted: str | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    head: int | None  # token index of the counted noun
+    anchor: int  # token index of the number itself
+    kind: str  # count | money | percent | measure
 
 
 def find_quantities(doc: Doc) -> Iterator[Quantity]:
     """Quantities stated in the Doc, in text order; ids, models and years are not quantities."""
-    return iter(())
+    text = doc.text
+    phones = [m.span() for m in _patterns()["phone"].finditer(text)]
+    raws: list[_Raw] = []
+    for match in _patterns()["core"].finditer(text):
+        if any(s <= match.start() < e for s, e in phones):
+            continue
+        raw = _build(doc, match)
+        if raw is not None:
+            raws.append(raw)
+    raws, alts = _merge_alternatives(text, raws)
+    times = [(m.start(), m.end()) for m in _patterns()["time"].finditer(text)]
+    for i, raw in enumerate(raws):
+        of_whole, counted = _whole(text, raws, i)
+        if counted and raw.counted is None:
+            raw = replace(raw, counted=counted)
+        alt = alts.get(i)
+        yield Quantity(
+            text=text[raw.start : raw.end],
+            value=raw.value,
+            unit=raw.unit if raw.kind != "count" else raw.counted,
+            counted=raw.counted,
+            low=raw.low,
+            high=raw.high,
+            qualifier=raw.qualifier,
+            of_whole=of_whole,
+            time_ref=_time_ref(doc, raw, times),
+            alt_value=alt[0] if alt else None,
+            alt_unit=alt[1] if alt else None,
+            start=raw.start,
+            end=raw.end,
+        )
+
+
+# -- building one quantity ------------------------------------------------------------------
+
+
+def _build(doc: Doc, match: re.Match[str]) -> _Raw | None:
+    text, t = doc.text, _table()
+    groups = match.groupdict()
+    start, end = match.span()
+    value: float
+    kind = "count"
+    qualifier: str | None = None
+    low_high: tuple[float | None, float | None] | None = None
+    if groups["hscale"]:
+        value = 0.5 * _scale_value(groups["hscale"])
+    elif groups["vague"]:
+        base = t["vague_plurals"][groups["vague"].lower()]
+        value, qualifier, low_high = 2.0 * base, groups["vague"].lower() + " of", (2.0 * base, None)
+    elif groups["frac"]:
+        value, kind = float(t["fractions"][_norm_space(groups["frac"])]), "percent"
+    elif groups["dig"]:
+        value = float(groups["dig"].replace(",", ""))
+        scale = groups["dscale"] or groups["dsuf"] or groups["dsuf2"]
+        if scale:
+            value *= _scale_value(scale)
+    elif groups["unita"]:
+        value = 1.0
+        end += len(re.match(r"\s+\w+", text[end:]).group(0))  # type: ignore[union-attr]
+    else:
+        value = _words_value(groups["spelled"])
+    right = text[end : end + 40]
+    pct = _patterns()["percent"].match(right)
+    money_unit: str | None = None
+    if pct and kind == "count":
+        kind, end = "percent", end + pct.end()
+    cur_after = _patterns()["currency_after"].match(text[end : end + 40])
+    if cur_after and kind == "count":
+        money_unit, end = _currency(cur_after.group("cur")), end + cur_after.end()
+    cur_before = _patterns()["currency_before"].search(text[max(0, start - 5) : start])
+    if cur_before and kind == "count" and money_unit is None:
+        money_unit = _currency(cur_before.group("cur"))
+        start -= len(cur_before.group(0))
+    if money_unit:
+        kind = "money"
+    qual = _patterns()["qualifier"].search(text[max(0, start - 30) : start])
+    if qual and qualifier is None:
+        qualifier = _norm_space(qual.group("qual")).lower()
+        start -= len(qual.group(0))
+    span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    if span is None or not _acceptable(doc, span, match, kind, qualifier):
+        return None
+    full = doc.char_span(match.start(), end, alignment_mode="expand")
+    if groups["unita"] and full is not None:
+        head: int | None = full.end - 1
+    else:
+        head = _counted_head(doc, (full or span).end, of_only=kind == "percent")
+    counted: str | None = doc[head].lemma_.lower() if head is not None else None
+    unit: str | None = None
+    if kind == "money":
+        unit, counted = money_unit, money_unit
+    elif kind == "percent":
+        unit = "percent"
+    elif counted is not None and (counted in DURATION_UNITS or counted in t["measure_units"]):
+        kind = "measure"
+        unit = t["measure_units"].get(counted, counted)
+    if kind == "count" and counted is None and groups["unita"]:
+        return None
+    if low_high is None:
+        low_high = _bounds(value, qualifier)
+    return _Raw(
+        start=start,
+        end=end,
+        value=value,
+        unit=unit,
+        counted=counted,
+        low=low_high[0],
+        high=low_high[1],
+        qualifier=qualifier,
+        head=head,
+        anchor=span.end - 1,
+        kind=kind,
+    )
+
+
+def _acceptable(doc: Doc, span: Span, match: re.Match[str], kind: str, qual: str | None) -> bool:
+    """Reject numbers that are dates, times, years, ids or pronouns rather than amounts."""
+    text = doc.text
+    groups = match.groupdict()
+    before = text[max(0, match.start() - 12) : match.start()]
+    after = text[match.end() : match.end() + 16]
+    nxt = doc[span.end] if span.end < len(doc) else None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if groups["unita"] and qual is None:
+        return False
+    if groups["frac"]:
+        return _share_word_ok(groups["frac"].lower(), prev, nxt, qual)
+    if groups["spelled"] and groups["spelled"].lower() in ("one", "a", "an"):
+        if prev is not None and prev.lower_ in NOT_ONE_AFTER:
+            return False
+        if nxt is None or nxt.lower_ in _table()["not_counts_after_one"]:
+            return False
+        return nxt.pos_ in ("NOUN", "ADJ") or nxt.tag_ in ("NNS", "NNPS")
+    if not groups["dig"]:
+        return True
+    if _patterns()["month_before"].search(before) or _patterns()["month_after"].match(after):
+        return False
+    if _patterns()["clock_after"].match(after):
+        return False
+    plain = not (groups["dscale"] or groups["dsuf"] or groups["dsuf2"]) and kind == "count"
+    digits = groups["dig"]
+    if plain and re.fullmatch(r"(1[6-9]|20)\d\d", digits):
+        # A bare four-digit number from 1600 to 2099 is a year unless it counts a plural noun.
+        plural_next = nxt is not None and nxt.tag_ in ("NNS", "NNPS")
+        return plural_next and not (prev is not None and prev.pos_ == "ADP")
+    if plain and prev is not None and "," not in digits and "." not in digits:
+        # "Flight 370", "Resolution 2334", "Article 5": a number naming a thing.
+        if prev.is_title and prev.pos_ in ("PROPN", "NOUN") and not prev.is_sent_start:
+            return False
+        if prev.lower_ in ("no", "no.", "number", "#", "nr", "nr."):
+            return False
+    return True
+
+
+def _share_word_ok(frac: str, prev: Token | None, nxt: Token | None, qual: str | None) -> bool:
+    """'half of', 'a third of', 'two-thirds majority': shares, not ordinals or periods."""
+    if prev is not None and prev.lower_ in NOT_HALF_AFTER:
+        return False
+    if qual is not None:
+        return True
+    if nxt is None or nxt.is_punct:
+        return True
+    if frac == "half":
+        return nxt.lower_ in OF_DETERMINERS or nxt.lower_ == "of"
+    if frac.split()[0] in ("a", "one") or frac.startswith("one-"):
+        return nxt.lower_ == "of"
+    return True
+
+
+def _counted_head(doc: Doc, i: int, *, of_only: bool) -> int | None:
+    """The head noun right after the number: '550,000 artillery rounds' -> rounds."""
+    n = len(doc)
+    if i < n and doc[i].lower_ == "of":
+        i += 1
+        while i < n and doc[i].lower_ in OF_DETERMINERS:
+            i += 1
+    elif of_only:
+        return None
+    head: int | None = None
+    for j in range(i, min(i + 6, n)):
+        tok = doc[j]
+        if tok.tag_ in ("NNS", "NNPS") or (tok.pos_ == "NOUN" and tok.tag_ == "NNS"):
+            return j
+        if tok.pos_ == "NOUN":
+            head = j
+        elif tok.pos_ in ("ADJ", "PROPN", "NUM") or tok.text in ("-", "'s"):
+            if head is not None and tok.pos_ != "PROPN":
+                break
+        else:
+            break
+    return head
+
+
+def _bounds(value: float, qualifier: str | None) -> tuple[float | None, float | None]:
+    if qualifier is None:
+        return value, value
+    low_f, high_f = _table()["qualifiers"].get(qualifier, [1.0, 1.0])
+    low = None if low_f is None else round(value * low_f, 6)
+    high = None if high_f is None else round(value * high_f, 6)
+    return low, high
+
+
+# -- relations between quantities ----------------------------------------------------------
+
+
+def _merge_alternatives(
+    text: str, raws: list[_Raw]
+) -> tuple[list[_Raw], dict[int, tuple[float, str | None]]]:
+    """'€1.5 billion ($1.63 billion)' is one amount: keep the first, note the restatement."""
+    kept: list[_Raw] = []
+    alts: dict[int, tuple[float, str | None]] = {}
+    for raw in raws:
+        if kept:
+            last = kept[-1]
+            between = text[last.end : raw.start]
+            if (
+                last.kind == raw.kind == "money"
+                and re.fullmatch(r"\s*\(\s*(?:about|around|or|roughly|some)?\s*", between)
+                and (len(kept) - 1) not in alts
+            ):
+                alts[len(kept) - 1] = (raw.value, raw.unit)
+                continue
+        kept.append(raw)
+    return kept, alts
+
+
+def _whole(text: str, raws: list[_Raw], i: int) -> tuple[float | None, str | None]:
+    """The whole a share is of: 'half of one million shells', 'Of the 500 staff, 30 percent'."""
+    raw = raws[i]
+    if raw.kind != "percent":
+        return None, None
+    if i + 1 < len(raws):
+        nxt = raws[i + 1]
+        between = text[raw.end : nxt.start]
+        if nxt.kind != "percent" and _patterns()["of_gap"].fullmatch(between):
+            return nxt.value, nxt.counted
+    for prior in reversed(raws[:i]):
+        if prior.kind == "percent":
+            continue
+        lead = text[max(0, prior.start - 12) : prior.start]
+        same_sentence = not re.search(r"[.!?]\s|\n", text[prior.end : raw.start])
+        if same_sentence and re.search(r"\b[Oo]f\s+(?:the\s+|all\s+)?$", lead):
+            return prior.value, prior.counted
+        break
+    return None, None
+
+
+def _time_ref(doc: Doc, raw: _Raw, times: list[tuple[int, int]]) -> str | None:
+    """The nearest time phrase in the same clause: 'by March', 'already', 'per month'."""
+    rate = _patterns()["rate"].match(doc.text, raw.end)
+    if rate:
+        return rate.group("rate")
+    anchor = doc[raw.anchor]
+    sent = anchor.sent
+    clause = _clause_head(anchor)
+    noun = doc[raw.head] if raw.head is not None else None
+    best: tuple[int, int, int, int] | None = None
+    for s, e in times:
+        if e <= sent.start_char or s >= sent.end_char or (s < raw.end and e > raw.start):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        other = _clause_head(span.root)
+        if other == clause:
+            rank = 0
+        elif other.is_ancestor(clause) or (noun is not None and noun.is_ancestor(other)):
+            rank = 1
+        else:
+            continue
+        distance = raw.start - e if e <= raw.start else s - raw.end
+        key = (rank, distance, s, e)
+        if best is None or key < best:
+            best = key
+    return doc.text[best[2] : best[3]] if best else None
+
+
+def _clause_head(tok: Token) -> Token:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    while tok.dep_ in ("xcomp", "aux", "auxpass") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+# -- words and patterns ---------------------------------------------------------------------
+
+
+def _words_value(words: str) -> float:
+    """'one hundred and fifty thousand' -> 150000; 'a dozen' -> 12."""
+    t = _table()
+    total = current = 0.0
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word in ("a", "an"):
+            current += 1
+        elif word in t["units_cardinal"]:
+            current += t["units_cardinal"][word]
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in t["scales"]:
+            total += (current or 1) * t["scales"][word]
+            current = 0
+    return total + current
+
+
+def _scale_value(word: str) -> float:
+    t = _table()
+    word = word.lower()
+    if word == "dozen":
+        return 12.0
+    return float(t["scales"].get(word) or t["scale_suffixes"][word])
+
+
+def _currency(mark: str) -> str:
+    t = _table()
+    symbol = t["currency_symbols"].get(mark)
+    return str(symbol or t["currency_words"].get(_norm_space(mark)) or mark.upper())
+
+
+def _norm_space(s: str) -> str:
+    return re.sub(r"\s+", " ", s.strip()).lower()
+
+
+def _alternation(words: Any) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _table() -> dict[str, Any]:
+    table: dict[str, Any] = lexicon.table("quantities")
+    return table
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    t = _table()
+    units = _alternation(t["units_cardinal"])
+    scales = _alternation(t["scales"])
+    word = rf"(?:{units}|{scales}|dozen)"
+    suffix_long = "bn|mn|mln|tn|trn"
+    measure = _alternation([*DURATION_UNITS, *t["measure_units"]])
+    core = (
+        rf"\b(?:half\s+an?\s+(?P<hscale>dozen|{scales})\b)"
+        r"|\b(?P<vague>dozens|hundreds of thousands|tens of thousands|hundreds|thousands"
+        r"|millions|billions)(?=\s+of\b)"
+        r"|\b(?P<frac>(?:a|one|two|three)[\s-](?:half|thirds?|quarters?|fifths?|tenths?)|half)\b"
+        r"|(?<![\w.,:/\\-])(?P<dig>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        rf"(?:\s+(?P<dscale>{scales})\b|\s?(?P<dsuf>{suffix_long})\b|(?P<dsuf2>[kmb])\b)?"
+        r"(?![^\W_]|[-:/]\w|[.,]\d)"
+        rf"|\b(?P<spelled>(?:an?\s+(?=(?:{scales}|dozen)\b))?{word}\b"
+        rf"(?:(?:\s+and\s+|\s+|-){word}\b)*)"
+        rf"|\b(?P<unita>an?)(?=\s+(?:{measure})\b)"
+    )
+    quals = _alternation(t["qualifiers"])
+    symbols = _alternation(t["currency_symbols"])
+    codes = _alternation(t["currency_codes"])
+    cur_words = _alternation(t["currency_words"])
+    pct = _alternation(w for w in t["percent_words"] if w != "%")
+    times = "|".join(
+        p.replace("MONTH", f"(?:{MONTHS})").replace("YEAR", r"(?:19|20)\d\d")
+        for p in sorted(t["time_refs"], key=len, reverse=True)
+    )
+    return {
+        "core": re.compile(core, re.IGNORECASE),
+        "percent": re.compile(rf"\s?%|\s+(?:{pct})\b", re.IGNORECASE),
+        "currency_after": re.compile(
+            rf"\s+(?:U\.?S\.?\s+)?(?P<cur>{cur_words}|{codes})\b", re.IGNORECASE
+        ),
+        "currency_before": re.compile(rf"(?P<cur>{symbols}|\b(?:{codes}))\s?$"),
+        "qualifier": re.compile(rf"(?<![\w-])(?P<qual>{quals})\s+$", re.IGNORECASE),
+        "month_before": re.compile(rf"\b(?:{MONTHS}|{MONTH_ABBR})\.?\s+$"),
+        "month_after": re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS}|{MONTH_ABBR})\b"),
+        "clock_after": re.compile(
+            r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|CET\b|EST\b|hrs\b|o'clock)", re.IGNORECASE
+        ),
+        "of_gap": re.compile(r"\s+of\s+(?:the\s+|all\s+|an?\s+)?"),
+        "phone": re.compile(
+            r"\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}|\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}"
+            r"|\b\d{3}[.-]\d{3}[.-]\d{4}\b"
+        ),
+        "time": re.compile(rf"\b(?:{times})\b", re.IGNORECASE),
+        "rate": re.compile(
+            r"(?:\s*\([^)\n]{0,40}\))?\s+(?P<rate>(?:a|an|per|each|every)\s+"
+            r"(?:day|week|month|year|annum|quarter))\b",
+            re.IGNORECASE,
+        ),
+    }
