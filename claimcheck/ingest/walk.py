@@ -51,8 +51,8 @@ def find_sources(
         if problem:
             skipped.append(Skipped(path=name, reason=problem))
         elif path.is_dir():
-            for found in _walk(path, path, glob, seen, skipped):
-                sources.append(found)
+            if _first_visit(path, seen):
+                sources.extend(_walk(path, path, glob, seen, skipped))
         elif path.suffix.lower() not in SUPPORTED:
             skipped.append(Skipped(path=name, reason=reasons.unsupported(path.suffix)))
         elif _first_visit(path, seen):

@@ -1,0 +1,152 @@
+"""Text cleaning: Markdown undone, page furniture dropped, broken sentences joined."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.ingest.clean import clean, is_furniture
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "The plan costs \\$40 million, the mayor said.",
+            "The plan costs $40 million, the mayor said.",
+        ),
+        ("Reported by [Maria Lopez](https://x.example/m) today.", "Reported by Maria Lopez today."),
+        ("The daily *Tageblatt* reported the vote.", "The daily Tageblatt reported the vote."),
+        ("It was **very** close, she said.", "It was very close, she said."),
+        ("## Council Approves Budget", "Council Approves Budget"),
+        ("- Taxes rise 2 percent.", "Taxes rise 2 percent."),
+        ("> The vote was fair, he said.", "The vote was fair, he said."),
+        ("A ![chart](img.png) shows growth.", "A  shows growth."),
+        ("snake_case_name stays", "snake_case_name stays"),
+        ("Tax rate is 5 * 3 units", "Tax rate is 5 * 3 units"),
+    ],
+)
+def test_markdown_is_undone(raw: str, expected: str) -> None:
+    assert clean(raw, read_header=False).text == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Getty Images",
+        "AP Images",
+        "Photo: Jane Roe / Reuters",
+        "Advertisement",
+        "Share this article",
+        "Follow us on Twitter",
+        "Updated 3 hours ago",
+        "Sign up for our daily newsletter",
+        "24 Issues Per Year",
+        "60-Day money back guarantee!",
+        "Read more: Council votes on budget",
+    ],
+)
+def test_furniture_lines(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The mayor said the budget would pass.",
+        "Readers of the newsletter were told on Monday that the vote had been moved back.",
+        "Follow the money, the senator told reporters on Tuesday.",
+        "Related to this, the official said the plan was dead.",
+    ],
+)
+def test_body_sentences_are_not_furniture(line: str) -> None:
+    assert not is_furniture(line)
+
+
+BROKEN = """The council approved the harbour budget, which had not
+
+Written by Tom Reed on June 2, 2023
+
+---
+
+been disclosed before, a clerk said.
+
+AP Images
+Olaf Berger
+
+The mayor welcomed it.
+"""
+
+
+def test_sentence_broken_by_furniture_is_joined() -> None:
+    text = clean(BROKEN).text
+    assert text == (
+        "The council approved the harbour budget, which had not been disclosed before, "
+        "a clerk said.\n\nThe mayor welcomed it."
+    )
+
+
+def test_paragraph_with_an_ending_is_not_joined() -> None:
+    text = clean("The vote passed.\n\nbut nobody cheered.", read_header=False).text
+    assert text == "The vote passed.\n\nbut nobody cheered."
+
+
+PROMO = """## Harbour Plan Passes
+
+The council passed the plan on Monday.
+
+## Subscribe to the Harbour Times
+
+Get exclusive digital access to our reporting!
+
+### What You Get
+
+- 12 Issues Per Year
+- Cancel anytime.
+
+## Reactions
+
+The opposition said it would appeal.
+"""
+
+
+def test_subscription_block_is_dropped_up_to_the_next_heading() -> None:
+    text = clean(PROMO).text
+    assert text == (
+        "Harbour Plan Passes\n\nThe council passed the plan on Monday.\n\n"
+        "Reactions\n\nThe opposition said it would appeal."
+    )
+
+
+def test_updated_fragment_inside_a_line_is_removed() -> None:
+    text = clean("Harbour plan passes / Updated 2 days ago", read_header=False).text
+    assert text == "Harbour plan passes"
+
+
+def test_hard_wrapped_paragraphs_are_unwrapped() -> None:
+    raw = (
+        "The council approved the harbour budget on Monday after a long\n"
+        "debate in which the opposition argued that the costs had been\n"
+        "understated by the mayor's office for at least two years.\n"
+        "\n"
+        "The mayor rejected the claim and said the figures were audited\n"
+        "by an outside firm every spring, as the law requires of all\n"
+        "towns of its size.\n"
+    )
+    paragraphs = clean(raw, read_header=False).text.split("\n\n")
+    assert len(paragraphs) == 2
+    assert paragraphs[0].startswith(
+        "The council approved the harbour budget on Monday after a long debate"
+    )
+
+
+def test_line_map_points_at_original_line_and_column() -> None:
+    raw = "\n\n## Harbour Plan\n\nThe \\$5 fee, said [Ann Lee](#), will rise.\n"
+    cleaned = clean(raw)
+    text = cleaned.text
+    assert text == "Harbour Plan\n\nThe $5 fee, said Ann Lee, will rise."
+    anchors = dict((at, (line, col)) for at, line, col in cleaned.line_map)
+    assert anchors[0] == (3, 4)
+    body = text.index("The $5")
+    assert anchors[body] == (5, 1)
+    ann = text.index("Ann Lee")
+    assert anchors[ann] == (5, 20)

@@ -1,0 +1,288 @@
+"""read_articles: every format, encoding and bad input; never loses good input, never raises."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimcheck.ingest import read_articles
+from tests.conftest import SEEDS
+
+BODY = (
+    "The harbour council approved the new budget on Monday, the mayor said. "
+    "Critics said the plan would raise fees for the fishing fleet by 12 percent, "
+    "and the opposition promised to fight it in the courts before the summer."
+)
+FRENCH = (
+    "Le conseil municipal a approuvé lundi le nouveau budget du port, a déclaré le maire. "
+    "Les critiques estiment que ce projet augmentera les redevances de la flotte de pêche "
+    "de douze pour cent, et l'opposition a promis de le contester devant les tribunaux "
+    "avant l'été prochain, selon plusieurs élus locaux interrogés mardi matin à Brest."
+)
+HTML = f"""<!DOCTYPE html><html><head><title>Harbour budget passes | Courier</title>
+<meta property="og:site_name" content="The Harbour Courier">
+<meta property="article:published_time" content="2023-06-05T08:00:00Z">
+</head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Harbour budget passes</h1><p>{BODY}</p>
+<p>The fleet's union said it would meet on Friday to decide its response to the plan.</p>
+</article><footer>Copyright 2023 Courier</footer></body></html>"""
+
+
+def write(folder: Path, name: str, data: bytes | str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return path
+
+
+def read_one(path: Path, **kw: int) -> tuple[list[str], list[str]]:
+    articles, skipped = read_articles([str(path)], **kw)  # type: ignore[arg-type]
+    return [a.text for a in articles], [s.reason for s in skipped]
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        (BODY.encode("utf-8"), "utf8.txt"),
+        (b"\xef\xbb\xbf" + BODY.encode("utf-8"), "bom.txt"),
+        (BODY.encode("utf-16"), "utf16.txt"),
+        (BODY.encode("utf-16-le"), "utf16le-nobom.txt"),
+        (BODY.replace("\n", "\r\n").encode("cp1252"), "cp1252.txt"),
+        (BODY.encode("utf-8").replace(b" the ", b" the\x00 ", 2), "nuls.txt"),
+    ],
+)
+def test_encodings(tmp_path: Path, data: bytes, name: str) -> None:
+    texts, reasons = read_one(write(tmp_path, name, data))
+    assert reasons == []
+    assert texts == [BODY]
+
+
+def test_windows_1252_quotes_and_crlf(tmp_path: Path) -> None:
+    raw = (
+        "Caf\u00e9 owners said \u201cno\u201d.\r\n\r\nThe mayor \u2013 again \u2013 disagreed.\r\n"
+    )
+    texts, _ = read_one(write(tmp_path, "a.txt", raw.encode("cp1252")))
+    assert texts == [
+        "Caf\u00e9 owners said \u201cno\u201d.\n\nThe mayor \u2013 again \u2013 disagreed."
+    ]
+
+
+def test_nfc_normalised(tmp_path: Path) -> None:
+    texts, _ = read_one(write(tmp_path, "a.txt", "Cafe\u0301 owners said no to the plan."))
+    assert texts == ["Caf\u00e9 owners said no to the plan."]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("img.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary file, not an article"),
+        ("arch.txt", b"PK\x03\x04" + b"\x00\x01" * 300, "binary file, not an article"),
+        ("prog.txt", b"\x7fELF\x02\x01\x01" + b"\x00" * 500, "binary file, not an article"),
+        ("noise.txt", bytes([1, 2, 3, 4, 5, 6, 0, 0]) * 200, "binary file, not an article"),
+        ("empty.txt", b"", "empty file"),
+        ("blank.md", b"  \n\t\n  ", "empty file"),
+        ("bad16.txt", b"\xff\xfe" + b"\x00\xd8" * 3, "undecodable UTF-16"),
+        ("bad.json", b'{"text": "unclosed', "malformed JSON at line 1"),
+        ("bad.jsonl", b'{"text": "ok"\n{oops}\n', "line 1: malformed JSON"),
+        ("notext.json", b'{"title": "Only a title"}', "no article text in the record"),
+        ("broken.html", b"<html><body><div></div></body></html>", "HTML with no extractable"),
+        ("french.txt", FRENCH.encode("utf-8"), "not English text (claimcheck reads English only)"),
+        ("furniture.md", b"Advertisement\n\nShare this article\n", "no article text left"),
+        ("notes.docx", b"PK\x03\x04", "unsupported file type ('.docx')"),
+    ],
+)
+def test_bad_inputs_are_skipped_with_a_reason(
+    tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
+    texts, reasons = read_one(write(tmp_path, name, data))
+    assert texts == []
+    assert len(reasons) == 1
+    assert reason in reasons[0]
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    articles, skipped = read_articles([str(tmp_path / "nope.txt")])
+    assert articles == []
+    assert [s.reason for s in skipped] == ["no such file or directory; check the path"]
+
+
+def test_too_big(tmp_path: Path) -> None:
+    _, reasons = read_one(write(tmp_path, "a.txt", BODY), max_bytes=100)
+    assert reasons == [
+        f"{len(BODY)} bytes is over --max-bytes 100; raise --max-bytes or split the file"
+    ]
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads everything")
+def test_unreadable_permissions(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", BODY)
+    path.chmod(0)
+    _, reasons = read_one(path)
+    assert reasons and "permission" in reasons[0]
+
+
+def test_broken_symlink_and_link_loop(tmp_path: Path) -> None:
+    write(tmp_path, "good.txt", BODY)
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "loop1.txt").symlink_to(tmp_path / "loop2.txt")
+    (tmp_path / "loop2.txt").symlink_to(tmp_path / "loop1.txt")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "back").symlink_to(tmp_path)
+    articles, skipped = read_articles([str(tmp_path)])
+    assert [a.id for a in articles] == ["good"]
+    reasons = {Path(s.path).name: s.reason for s in skipped}
+    assert "broken symbolic link" in reasons["broken.txt"]
+    assert "loop" in reasons["loop1.txt"] and "loop" in reasons["loop2.txt"]
+    assert "loop" in reasons["back"]
+
+
+def test_formats(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "b.md", f"# Harbour Budget\n\n*{BODY}*\n")
+    write(tmp_path, "c.html", HTML)
+    records = [
+        {
+            "title": "One",
+            "maintext": BODY,
+            "date_publish": "2023-06-05 10:00:00",
+            "source_domain": "x.example",
+        },
+        {"id": "custom", "content": BODY, "published": "June 6, 2023", "outlet": "Courier"},
+    ]
+    write(tmp_path, "d.json", json.dumps(records))
+    write(tmp_path, "e.json", json.dumps({"text": BODY, "source": "Wire"}))
+    lines = "\n".join(json.dumps({"text": BODY, "date": f"2023-06-0{n}"}) for n in (1, 2))
+    write(tmp_path, "f.jsonl", lines + "\n")
+    write(tmp_path, "g.csv", "a,b\n")
+    articles, skipped = read_articles([str(tmp_path)])
+    assert skipped == []
+    by_id = {a.id: a for a in articles}
+    assert list(by_id) == ["a", "b", "c", "d-1", "custom", "e-1", "f-1", "f-2"]
+    assert by_id["b"].title == "Harbour Budget" and by_id["b"].text.endswith(BODY)
+    assert by_id["c"].format == "html" and BODY in by_id["c"].text
+    assert "Home" not in by_id["c"].text and "Copyright" not in by_id["c"].text
+    assert (by_id["c"].published, by_id["c"].outlet) == ("2023-06-05", "The Harbour Courier")
+    assert (by_id["d-1"].title, by_id["d-1"].published) == ("One", "2023-06-05")
+    assert by_id["d-1"].outlet == "x.example"
+    assert (by_id["custom"].published, by_id["custom"].outlet) == ("2023-06-06", "Courier")
+    assert by_id["e-1"].outlet == "Wire"
+    assert [by_id["f-1"].published, by_id["f-2"].published] == ["2023-06-01", "2023-06-02"]
+    assert by_id["f-2"].line_map[0][1] == 2
+
+
+def test_jsonl_bad_line_keeps_good_records(tmp_path: Path) -> None:
+    path = write(tmp_path, "f.jsonl", json.dumps({"text": BODY}) + "\nnot json\n")
+    articles, skipped = read_articles([str(path)])
+    assert [a.id for a in articles] == ["f-1"]
+    assert [s.reason[:7] for s in skipped] == ["line 2:"]
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = io.TextIOWrapper(io.BytesIO(BODY.encode("utf-8")))
+    monkeypatch.setattr(sys, "stdin", fake)
+    articles, skipped = read_articles(["-"])
+    assert [(a.id, a.text) for a in articles] == [("stdin", BODY)]
+    assert skipped == []
+
+
+def test_glob_and_walk_order_and_unique_ids(tmp_path: Path) -> None:
+    write(tmp_path, "b/x.txt", BODY)
+    write(tmp_path, "a/x.txt", BODY)
+    write(tmp_path, "a/y.md", BODY)
+    write(tmp_path, "a/deep/z.txt", BODY)
+    articles, _ = read_articles([str(tmp_path)])
+    assert [a.id for a in articles] == ["z", "a/x", "y", "b/x"]
+    articles, _ = read_articles([str(tmp_path)], glob="*.txt")
+    assert [a.id for a in articles] == ["z", "a/x", "b/x"]
+
+
+def test_explicit_unsupported_file_is_skipped_but_ignored_in_folders(tmp_path: Path) -> None:
+    path = write(tmp_path, "notes.pdf", b"%PDF-1.4")
+    write(tmp_path, "a.txt", BODY)
+    assert read_articles([str(tmp_path)])[1] == []
+    assert "unsupported file type" in read_articles([str(path)])[1][0].reason
+
+
+def test_fault_folder_keeps_every_good_file(tmp_path: Path) -> None:
+    bad_kinds: list[bytes] = [
+        b"",
+        b"\x89PNG\r\n\x1a\n\x00\x00",
+        b"\x00" * 64,
+        b"   \n\n ",
+        FRENCH.encode("utf-8"),
+    ]
+    for n in range(200):
+        if n % 10 == 3:
+            data = bad_kinds[(n // 10) % len(bad_kinds)]
+            write(tmp_path, f"doc{n:03}.txt", data)
+        else:
+            write(tmp_path, f"doc{n:03}.txt", f"Report {n}: {BODY}")
+    articles, skipped = read_articles([str(tmp_path)])
+    assert len(articles) == 180
+    assert len(skipped) == 20
+    assert {Path(s.path).name for s in skipped} == {f"doc{n:03}.txt" for n in range(3, 200, 10)}
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(payload=st.one_of(st.binary(max_size=600), st.text(max_size=600).map(str.encode)))
+def test_random_bytes_never_raise(tmp_path: Path, payload: bytes) -> None:
+    paths = []
+    for suffix in (".txt", ".md", ".json", ".jsonl"):
+        path = tmp_path / f"random{suffix}"
+        path.write_bytes(payload)
+        paths.append(str(path))
+    articles, skipped = read_articles(paths)
+    assert len(articles) + len(skipped) >= len(paths)
+    assert all(s.reason for s in skipped)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(st.characters(codec="utf-8"), min_size=1, max_size=400))
+def test_random_text_never_raises(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "random.txt"
+    path.write_text(text, encoding="utf-8")
+    articles, skipped = read_articles([str(path)])
+    assert len(articles) + len(skipped) == 1
+    for article in articles:
+        offsets = [a[0] for a in article.line_map]
+        assert offsets == sorted(set(offsets))
+
+
+def test_seeds_end_to_end() -> None:
+    articles, skipped = read_articles([str(SEEDS)])
+    assert skipped == []
+    dates = {a.id[:3]: a.published for a in articles}
+    assert dates == {
+        "000": "2024-03-05",
+        "001": "2024-03-04",
+        "002": "2024-03-05",
+        "003": None,
+        "004": None,
+    }
+    by = {a.id[:3]: a for a in articles}
+    assert "which have not been made public, the official said." in by["000"].text
+    assert by["002"].text.startswith("In a surprising turn of events, ")
+    for article in articles:
+        lowered = article.text.lower()
+        for junk in (
+            "24 issues per year",
+            "money back guarantee",
+            "written by",
+            "subscribe",
+            "updated 8 months ago",
+        ):
+            assert junk not in lowered, (article.id, junk)
