@@ -2,11 +2,84 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from claimcheck.extract.coref import first_names_match, fold
 from claimcheck.schema import Claim
+
+_WORD = re.compile(r"[\w'’.-]+")
 
 
 def unify(claims: Sequence[Claim]) -> list[Claim]:
     """Claims with speaker names unified across articles."""
-    return list(claims)
+    names = Counter(c.speaker for c in claims if c.speaker)
+    canonical = canonical_names(names)
+    return [
+        c.model_copy(update={"speaker": canonical[c.speaker]})
+        if c.speaker and canonical.get(c.speaker, c.speaker) != c.speaker
+        else c
+        for c in claims
+    ]
+
+
+def canonical_names(counts: Counter[str]) -> dict[str, str]:
+    """Each name as written -> the one form used for its person or organisation.
+
+    Names that differ only in accents, case or a leading "the" are one name; full names with the
+    same surname and a compatible first name (Vladimir ~ Volodymyr) are one person; a surname on
+    its own goes to the only full name with that surname. The form kept is the most frequent,
+    then the longest, then the first in alphabetical order, so the choice does not depend on
+    the order of the articles.
+    """
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in counts:
+        groups[_key(name)].append(name)
+    by_surname: dict[str, list[list[str]]] = defaultdict(list)
+    singles: list[str] = []
+    for key in sorted(groups):
+        words = key.split()
+        if len(words) == 1:
+            singles.append(key)
+            continue
+        people = by_surname[words[-1]]
+        for person in people:
+            if first_names_match(person[0].split()[0], words[0]):
+                person.append(key)
+                break
+        else:
+            people.append([key])
+    clusters: list[list[str]] = [p for people in by_surname.values() for p in people]
+    for key in singles:
+        people = by_surname.get(key, [])
+        if len(people) == 1:
+            people[0].append(key)
+        else:
+            clusters.append([key])
+    out: dict[str, str] = {}
+    for cluster in clusters:
+        variants = [name for key in cluster for name in groups[key]]
+        full = [v for v in variants if len(_key(v).split()) > 1] or variants
+        best = max(
+            full,
+            key=lambda v: (sum(counts[w] for w in variants if _key(w) == _key(v)), len(v), _neg(v)),
+        )
+        spelled = max(
+            (v for v in variants if _key(v) == _key(best)), key=lambda v: (counts[v], _neg(v))
+        )
+        for name in variants:
+            out[name] = spelled
+    return out
+
+
+def _key(name: str) -> str:
+    words = _WORD.findall(fold(name))
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(w.strip(".'’") for w in words if w.strip(".'’"))
+
+
+def _neg(text: str) -> tuple[int, ...]:
+    """Sorts the alphabetically first string highest, for a deterministic max()."""
+    return tuple(-ord(c) for c in text)
