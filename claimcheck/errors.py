@@ -30,3 +30,16 @@ class NoArticles(ClaimcheckError):
 class BadPath(ClaimcheckError):
     def __init__(self, path: str, why: str) -> None:
         super().__init__(f"{path}: {why}")
+
+
+class BadBaseline(ClaimcheckError):
+    def __init__(self, path: str, why: str) -> None:
+        super().__init__(
+            f"cannot use baseline {path}: {why}; "
+            "write one with `claimcheck baseline write PATH... -o FILE`"
+        )
+
+
+class UnknownKind(ClaimcheckError):
+    def __init__(self, kind: str, valid: tuple[str, ...]) -> None:
+        super().__init__(f"--fail-on: unknown kind {kind!r}; choose from {', '.join(valid)}")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from claimcheck import __version__, cluster, compare, nlp, runner
+from claimcheck.cache import ClaimCache
+from claimcheck.cache import model_key as cached_model_key
 from claimcheck.errors import NoArticles
 from claimcheck.extract import speakers
 from claimcheck.ingest import DEFAULT_MAX_BYTES, read_articles
@@ -19,6 +23,10 @@ class ScanOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     jobs: int = 0
     progress: bool = False
+    # Articles compared with, but not checked: findings must involve a claim of `paths`.
+    against: tuple[str, ...] = ()
+    # Where extracted claims are kept between runs; None reads and writes no cache.
+    cache_dir: str | None = None
 
 
 def load_claims(
@@ -29,11 +37,56 @@ def load_claims(
     articles, skipped = read_articles(paths, glob=options.glob, max_bytes=options.max_bytes)
     if not articles:
         raise NoArticles(len(skipped))
-    per_article = runner.extract_all(
-        articles, model=model, jobs=options.jobs, progress=options.progress
-    )
+    if options.against:
+        corpus, corpus_skipped = read_articles(
+            options.against, glob=options.glob, max_bytes=options.max_bytes
+        )
+        articles, skipped = _with_corpus(articles, skipped, corpus, corpus_skipped)
+    per_article = _extract_cached(articles, model, options)
     claims = speakers.unify([claim for claims in per_article for claim in claims])
-    return articles, skipped, claims, nlp.model_key(nlp.load(model))
+    return articles, skipped, claims, cached_model_key(model)
+
+
+def _with_corpus(
+    new: list[Article],
+    skipped: list[Skipped],
+    corpus: list[Article],
+    corpus_skipped: list[Skipped],
+) -> tuple[list[Article], list[Skipped]]:
+    """New articles plus the corpus marked as such; a file given as both counts as new."""
+    seen = {Path(a.path).resolve() for a in new}
+    extra = [
+        a.model_copy(update={"role": "corpus"})
+        for a in corpus
+        if Path(a.path).resolve() not in seen
+    ]
+    listed = {s.path for s in skipped}
+    return new + extra, skipped + [s for s in corpus_skipped if s.path not in listed]
+
+
+def _extract_cached(
+    articles: Sequence[Article], model: str, options: ScanOptions
+) -> list[list[Claim]]:
+    """Claims per article: from the cache when it has them, else extracted and stored.
+
+    The model is loaded only when some article misses the cache.
+    """
+    if options.cache_dir is None:
+        return runner.extract_all(
+            articles, model=model, jobs=options.jobs, progress=options.progress
+        )
+    store = ClaimCache(options.cache_dir, model=model)
+    found = [store.get(a) for a in articles]
+    misses = [a for a, claims in zip(articles, found, strict=True) if claims is None]
+    if misses:
+        fresh = iter(
+            runner.extract_all(misses, model=model, jobs=options.jobs, progress=options.progress)
+        )
+        for i, claims in enumerate(found):
+            if claims is None:
+                found[i] = next(fresh)
+                store.put(articles[i], found[i] or [])
+    return [claims or [] for claims in found]
 
 
 def scan(paths: Sequence[str], options: ScanOptions) -> Report:
@@ -42,6 +95,10 @@ def scan(paths: Sequence[str], options: ScanOptions) -> Report:
     pairs = cluster.similar_pairs(claims)
     contradictions, supersessions = compare.compare_all(claims, pairs, articles)
     clusters = cluster.mark_disputed(cluster.cluster_claims(claims, pairs), contradictions)
+    if options.against:
+        contradictions, supersessions = _involving_new(
+            articles, claims, contradictions, supersessions
+        )
     return build_report(
         articles,
         skipped,
@@ -51,6 +108,32 @@ def scan(paths: Sequence[str], options: ScanOptions) -> Report:
         contradictions=contradictions,
         supersessions=supersessions,
     )
+
+
+def _involving_new(
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    contradictions: Sequence[compare.Contradiction],
+    supersessions: Sequence[compare.Supersession],
+) -> tuple[list[compare.Contradiction], list[compare.Supersession]]:
+    """Only findings with at least one claim from a new article: the corpus is not on trial."""
+    new_docs = {a.id for a in articles if a.role == "new"}
+    new_claims = {c.id for c in claims if c.doc_id in new_docs}
+    return (
+        [c for c in contradictions if new_claims.intersection(c.claim_ids)],
+        [s for s in supersessions if new_claims.intersection(s.claim_ids)],
+    )
+
+
+def display_path(path: str) -> str:
+    """`path` relative to the current directory when it lies under it, with / separators.
+
+    Keeps absolute paths of the machine out of reports, so they are the same on every runner.
+    """
+    try:
+        return Path(path).resolve().relative_to(Path(os.getcwd()).resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
 
 
 def build_report(
@@ -66,7 +149,9 @@ def build_report(
     """Assemble a report in a canonical order, so the same input gives byte-identical JSON."""
     documents = sorted(
         (
-            Document.model_validate(a.model_dump(include=set(Document.model_fields)))
+            Document.model_validate(
+                a.model_dump(include=set(Document.model_fields)) | {"path": display_path(a.path)}
+            )
             for a in articles
         ),
         key=lambda d: (d.id, d.path),
@@ -82,7 +167,12 @@ def build_report(
             contradictions=len(contradictions),
         ),
         documents=tuple(documents),
-        skipped=tuple(sorted(skipped, key=lambda s: s.path)),
+        skipped=tuple(
+            sorted(
+                (s.model_copy(update={"path": display_path(s.path)}) for s in skipped),
+                key=lambda s: s.path,
+            )
+        ),
         claims=tuple(sorted(claims, key=lambda c: (c.doc_id, c.start, c.id))),
         clusters=tuple(sorted(clusters, key=lambda c: c.id)),
         contradictions=tuple(sorted(contradictions, key=lambda c: (-c.confidence, c.kind, c.id))),

@@ -1,0 +1,125 @@
+"""Extracted claims per article on disk, so a rescan parses only articles that changed."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import spacy
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from claimcheck import __version__, lexicon
+from claimcheck.schema import Article, Claim
+
+DEFAULT_DIR = ".claimcheck-cache"
+PACKAGE = Path(__file__).resolve().parent
+# Sources whose change can change the claims of an article: extraction, the pipeline set-up,
+# the word lists and the Claim type itself. Their bytes go into every cache key.
+EXTRACTION_SOURCES = ("extract", "nlp.py", "lexicon.py", "runner.py", "schema.py")
+# Files a person may leave next to the entries: tell backup tools and git to ignore the folder.
+CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# claimcheck claim cache\n"
+
+
+class CacheEntry(BaseModel):
+    """One article's claims as stored on disk (an internal format, not part of the report)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    key: str
+    model: str
+    doc_id: str
+    claims: tuple[Claim, ...]
+
+
+class ClaimCache:
+    """Claims stored by article content, pipeline version and model; misses are never fatal."""
+
+    def __init__(self, root: str | Path, *, model: str) -> None:
+        self.root = Path(root)
+        self.model = model_key(model)
+        self.version = pipeline_version()
+
+    def key(self, article: Article) -> str:
+        """What the claims of `article` depend on: its text, id, metadata and the pipeline."""
+        content = article.model_dump_json(exclude={"path", "role"})
+        digest = hashlib.sha256()
+        for part in (self.version, self.model, content):
+            digest.update(part.encode("utf-8"))
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+    def get(self, article: Article) -> list[Claim] | None:
+        """The cached claims of `article`, or None when absent, stale or unreadable."""
+        key = self.key(article)
+        try:
+            entry = CacheEntry.model_validate_json(self._path(key).read_bytes())
+        except (OSError, ValueError, ValidationError):
+            return None
+        if entry.key != key or entry.doc_id != article.id:
+            return None
+        return list(entry.claims)
+
+    def put(self, article: Article, claims: list[Claim]) -> None:
+        """Store `claims` atomically; a cache that cannot be written is skipped silently."""
+        key = self.key(article)
+        entry = CacheEntry(key=key, model=self.model, doc_id=article.id, claims=tuple(claims))
+        try:
+            self._prepare()
+            _write_atomic(self._path(key), entry.model_dump_json())
+        except OSError:
+            return
+
+    def _path(self, key: str) -> Path:
+        return self.root / "claims" / key[:2] / f"{key}.json"
+
+    def _prepare(self) -> None:
+        if (self.root / "CACHEDIR.TAG").exists():
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        _write_atomic(self.root / ".gitignore", "*\n")
+        _write_atomic(self.root / "CACHEDIR.TAG", CACHEDIR_TAG)
+
+
+def model_key(model: str) -> str:
+    """name@version of an installed model from its meta.json, without loading the pipeline.
+
+    Same text as `nlp.model_key(nlp.load(model))`, which costs seconds.
+    """
+    path = Path(model) if Path(model).exists() else spacy.util.get_package_path(model)
+    meta = spacy.util.load_meta(path / "meta.json")
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}@{meta.get('version', '?')}"
+
+
+@functools.cache
+def pipeline_version() -> str:
+    """claimcheck's version plus a digest of the extraction sources and the models/ assets."""
+    digest = hashlib.sha256(__version__.encode("utf-8"))
+    files = [p for name in EXTRACTION_SOURCES for p in _files(PACKAGE / name, "*.py")]
+    files += _files(lexicon.MODELS_DIR, "*")
+    for path in files:
+        digest.update(path.name.encode("utf-8"))
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+def _files(root: Path, pattern: str) -> list[Path]:
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts)
+
+
+def _write_atomic(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,62 @@
+"""Report -> GitHub Actions workflow commands: one annotation per contradiction."""
+
+from __future__ import annotations
+
+from claimcheck.report.terminal import summary_line
+from claimcheck.schema import Claim, Contradiction, Report
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message, as the Actions runner unescapes it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value (file, title): also ':' and ',' which delimit properties."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, message: str, **properties: str | int) -> str:
+    """`::name key=value,...::message` with everything escaped."""
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    head = f"{name} {props}" if props else name
+    return f"::{head}::{escape_data(message)}"
+
+
+def render(report: Report) -> str:
+    """One ::warning per contradiction at its first claim, then the summary as plain text."""
+    claims = {claim.id: claim for claim in report.claims}
+    paths = {doc.id: doc.path for doc in report.documents}
+    lines = [_annotation(finding, claims, paths) for finding in report.contradictions]
+    lines += [
+        command("warning", skipped.reason, file=skipped.path, title="claimcheck skipped input")
+        for skipped in report.skipped
+    ]
+    lines.append(f"claimcheck: {summary_line(report)}")
+    return "\n".join(lines) + "\n"
+
+
+def _annotation(finding: Contradiction, claims: dict[str, Claim], paths: dict[str, str]) -> str:
+    first = finding.claim_ids[0] if finding.claim_ids else ""
+    side = next((v for v in finding.values if v.claim_id == first), None)
+    claim = claims.get(first)
+    where = claim or side
+    doc_id = where.doc_id if where else ""
+    message = "\n".join(
+        [finding.explanation]
+        + [
+            f"{v.doc_id}:{v.line}:{v.column} {v.value}" + (f" ({v.speaker})" if v.speaker else "")
+            for v in finding.values
+        ]
+        + [f"fingerprint {finding.id}, confidence {finding.confidence:.2f}"]
+    )
+    if where is None:
+        return command("warning", message, title=f"claimcheck {finding.kind}")
+    return command(
+        "warning",
+        message,
+        file=paths.get(doc_id, doc_id),
+        line=where.line,
+        col=where.column,
+        title=f"claimcheck {finding.kind}",
+    )

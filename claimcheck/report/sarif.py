@@ -1,0 +1,124 @@
+"""Report -> SARIF 2.1.0, for code-scanning dashboards (one result per contradiction)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from claimcheck.schema import CONTRADICTION_KINDS, Claim, Contradiction, Report, SideValue
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT = "claimcheckFindingId/v1"
+RULES: dict[str, str] = {
+    "quantity": "Sources report different figures for the same quantity.",
+    "date": "Sources give different dates for the same event.",
+    "entity": "Sources name a different person, place or organisation for the same fact.",
+    "attribution": "Sources attribute the same statement to different speakers.",
+    "wording": "Sources quote the same speaker with materially different words.",
+    "polarity": "One source affirms what another denies.",
+    "dispute": "A source reports that a party disputes another source's claim.",
+}
+
+
+def rule_id(kind: str) -> str:
+    return f"claimcheck/{kind}"
+
+
+def level(confidence: float) -> str:
+    """SARIF level from confidence: error from 0.8, warning from 0.5, note below."""
+    if confidence >= 0.8:
+        return "error"
+    return "warning" if confidence >= 0.5 else "note"
+
+
+def render(report: Report, *, cwd: str | Path | None = None) -> str:
+    """The SARIF log as canonical JSON; file URIs are relative to `cwd` (default: current)."""
+    base = Path(cwd if cwd is not None else os.getcwd()).resolve()
+    log = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": _driver(report)},
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(report, finding, base) for finding in report.contradictions],
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _driver(report: Report) -> dict[str, Any]:
+    return {
+        "name": "claimcheck",
+        "version": report.version,
+        "rules": [
+            {
+                "id": rule_id(kind),
+                "name": f"{kind.capitalize()}Contradiction",
+                "shortDescription": {"text": RULES.get(kind, f"{kind} contradiction")},
+                "defaultConfiguration": {"level": "warning"},
+                "properties": {"tags": ["claimcheck", kind]},
+            }
+            for kind in CONTRADICTION_KINDS
+        ],
+    }
+
+
+def _result(report: Report, finding: Contradiction, base: Path) -> dict[str, Any]:
+    sides = [_side(report, finding, claim_id) for claim_id in finding.claim_ids]
+    located = [_location(report, claim, side, base) for claim, side in sides if claim or side]
+    result: dict[str, Any] = {
+        "ruleId": rule_id(finding.kind),
+        "ruleIndex": CONTRADICTION_KINDS.index(finding.kind),
+        "level": level(finding.confidence),
+        "message": {"text": finding.explanation},
+        "locations": located[:1],
+        "partialFingerprints": {FINGERPRINT: finding.id},
+        "properties": {"confidence": finding.confidence, "claimIds": list(finding.claim_ids)},
+    }
+    if len(located) > 1:
+        result["relatedLocations"] = [
+            {"id": number, **location} for number, location in enumerate(located[1:], 1)
+        ]
+    return result
+
+
+def _side(
+    report: Report, finding: Contradiction, claim_id: str
+) -> tuple[Claim | None, SideValue | None]:
+    claim = next((c for c in report.claims if c.id == claim_id), None)
+    side = next((v for v in finding.values if v.claim_id == claim_id), None)
+    return claim, side
+
+
+def _location(
+    report: Report, claim: Claim | None, side: SideValue | None, base: Path
+) -> dict[str, Any]:
+    doc_id = claim.doc_id if claim else side.doc_id if side else ""
+    where = claim or side
+    line, column = (where.line, where.column) if where else (1, 1)
+    path = next((d.path for d in report.documents if d.id == doc_id), doc_id)
+    sentence = claim.text if claim else side.sentence if side else ""
+    location: dict[str, Any] = {
+        "physicalLocation": {
+            "artifactLocation": {"uri": _uri(path, base)},
+            "region": {"startLine": line, "startColumn": column, "snippet": {"text": sentence}},
+        }
+    }
+    if side is not None:
+        who = f" ({side.speaker})" if side.speaker else ""
+        location["message"] = {"text": f"{doc_id}: {side.value}{who}"}
+    return location
+
+
+def _uri(path: str, base: Path) -> str:
+    """A relative POSIX URI when the file lies under `base`, else an absolute file URI."""
+    resolved = Path(path).resolve()
+    try:
+        return quote(resolved.relative_to(base).as_posix())
+    except ValueError:
+        return resolved.as_uri()
