@@ -31,6 +31,8 @@ INLINE_RE = re.compile(
     r"|`+"
     r"|</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?/?>"
 )
+MARKUP_HINT_RE = re.compile(r"[\[\\*_`<]")
+RELATIVE_HINT_RE = re.compile(r"\b(?:ago|read|updated)\b", re.IGNORECASE)
 TERMINAL_RE = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
 PROMO_HEADING_RE = re.compile(
     r".{0,40}\b(?:subscribe|subscription|newsletter|sign up|support (?:us|our)|donate"
@@ -158,8 +160,10 @@ def _parse(raw: str, number: int) -> Line:
 
 def _inline(raw: str, start: int, end: int) -> tuple[str, list[tuple[int, int]]]:
     """Markdown inline markup removed from raw[start:end], with anchors to original columns."""
-    pieces: list[str] = []
     anchors: list[tuple[int, int]] = [(0, start + 1)]
+    if not MARKUP_HINT_RE.search(raw, start, end):
+        return raw[start:end], anchors
+    pieces: list[str] = []
     length, pos = 0, start
     for match in INLINE_RE.finditer(raw, start, end):
         if match.start() > pos:
@@ -194,7 +198,7 @@ def _dedupe(anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _drop_furniture(lines: list[Line], meta: Meta) -> None:
     for line in _texts(lines):
-        by = metadata.byline(line.text)
+        by = metadata.byline(line.text) if len(line.text) <= FURNITURE_MAX else None
         if by is not None:
             name, outlet, date = by
             meta.offer(byline=name, outlet=outlet, published=date)
@@ -204,9 +208,11 @@ def _drop_furniture(lines: list[Line], meta: Meta) -> None:
         elif KEYED_DATE_RE.match(line.text) and (date := metadata.date_line(line.text)):
             meta.offer(published=date)
             line.kind = "drop"
-        else:
+        elif RELATIVE_HINT_RE.search(line.text):
+            # Only a fragment at either end of the line: "... / Updated 8 months ago".
             for found in reversed(list(metadata.RELATIVE_RE.finditer(line.text))):
-                line.cut(found.start(), found.end())
+                if found.start() == 0 or found.end() == len(line.text):
+                    line.cut(found.start(), found.end())
             if not line.text:
                 line.kind = "drop"
 

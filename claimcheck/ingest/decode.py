@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from claimcheck.ingest.reasons import BINARY, Unreadable
@@ -33,6 +34,8 @@ MAGIC = (
 SAMPLE = 8192
 # Control characters other than tab, line feed, form feed and carriage return.
 CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
+CONTROL_BYTES = bytes(sorted(CONTROL))
+CONTROL_TEXT_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x80-\x9f]")
 TRANSLATE_CR = str.maketrans({"\r": "\n", "\x00": None, "\ufeff": None})
 
 
@@ -88,7 +91,7 @@ def _looks_binary(sample: bytes) -> bool:
     nuls = sample.count(0)
     if nuls and _utf16_without_bom(sample):
         return False
-    controls = sum(1 for b in sample if b in CONTROL)
+    controls = len(sample) - len(sample.translate(None, CONTROL_BYTES))
     return nuls > len(sample) * 0.01 + 2 or controls > len(sample) * 0.05
 
 
@@ -106,4 +109,4 @@ def _control_share(text: str) -> float:
     if not text:
         return 0.0
     head = text[:SAMPLE]
-    return sum(1 for ch in head if ord(ch) in CONTROL or 0x80 <= ord(ch) < 0xA0) / len(head)
+    return len(CONTROL_TEXT_RE.findall(head)) / len(head)

@@ -9,7 +9,7 @@ from claimcheck import lexicon
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 MIN_WORDS = 40
 MIN_SHARE = 0.10  # English news runs at 35-45% with this list; French or German at 0-5%
-SAMPLE_CHARS = 20_000
+SAMPLE_CHARS = 5_000
 
 
 def is_english(text: str) -> bool:

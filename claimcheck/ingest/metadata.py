@@ -32,7 +32,7 @@ DATE_RE = re.compile(rf"(?<![\w-]){DATE}(?![\w-])", re.IGNORECASE)
 _SEP = r"[\s/|•·,;–—-]*"
 _RELATIVE = (
     r"(?:(?:last\s+)?updated:?\s+(?:\d+|an?|one)\s+\w+\s+ago|\d+\s+min(?:ute)?s?\s+read"
-    r"|(?:last\s+)?updated:?\s*(?=$)|just\s+now)"
+    r"|(?:last\s+)?updated:?\s*(?=$))"
 )
 _KEY = (
     r"(?:(?:date|dateline|published|posted|updated|last\s+updated|first\s+published)"

@@ -117,9 +117,16 @@ def test_subscription_block_is_dropped_up_to_the_next_heading() -> None:
     )
 
 
-def test_updated_fragment_inside_a_line_is_removed() -> None:
-    text = clean("Harbour plan passes / Updated 2 days ago", read_header=False).text
-    assert text == "Harbour plan passes"
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Harbour plan passes / Updated 2 days ago", "Harbour plan passes"),
+        ("The list was updated 2 days ago, the clerk said.", None),
+        ("The vote is just now beginning.", None),
+    ],
+)
+def test_updated_fragment_only_at_a_line_end(raw: str, expected: str | None) -> None:
+    assert clean(raw, read_header=False).text == (expected or raw)
 
 
 def test_hard_wrapped_paragraphs_are_unwrapped() -> None:
