@@ -141,6 +141,8 @@ def _verbal(
     subject = _speaker_token(verb)
     if subject is None:
         return
+    if verb.lemma_.lower() in lexicon.words("naming_verbs") and not _names_something(verb, quotes):
+        return  # "police called the family": a call, not a label
     resolved = mentions.resolve(subject)
     if resolved is None:
         return
@@ -219,7 +221,9 @@ def _speaker_token(verb: Token) -> Token | None:
         if current.dep_ == "relcl":
             return current.head
         head = current.head
-        if current.dep_ == "advcl" and head.lemma_ == "quote":
+        if current.dep_ == "pcomp" and head.dep_ == "prep":
+            head = head.head  # "quoted as saying"
+        if current.dep_ in ("advcl", "pcomp") and head.lemma_ == "quote":
             current = head
             continue
         if current.dep_ == "conj" or (current.dep_ in ("advcl", "xcomp") and current.tag_ == "VBG"):
@@ -227,6 +231,18 @@ def _speaker_token(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _names_something(verb: Token, quotes: list[tuple[int, int]]) -> bool:
+    """'called him a liar', 'labeled it "a hoax"', 'described it as', 'called for': a label."""
+    for child in verb.children:
+        if child.dep_ in ("oprd", "ccomp", "xcomp", "prt"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("as", "for"):
+            return True
+        if child.i > verb.i and any(_inside(t.idx, quotes) for t in child.subtree):
+            return True
+    return False
 
 
 def _cue(verb: Token) -> str:
@@ -249,7 +265,8 @@ def _content(
     quote = _adjacent_quote(sent, verb, subject, quotes)
     if quote is not None:
         return quote
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.head in sent:
+    inserted = verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i > verb.i)
+    if inserted and verb.head in sent:
         verb_first, verb_last = _subtree_bounds(verb)
         return _rest_of_sentence(sent, verb_first, verb_last)
     after = [c for c in verb.children if c.i > verb.i and c.dep_ in OBJECTS]

@@ -166,6 +166,8 @@ class Mentions:
                 if resolved is not None:
                     return resolved[0]
             return None
+        if token.pos_ == "PROPN" and fold(token.text) in self._full and not _compounds(token):
+            return self._canonical([token.text], token.i)  # a surname the tagger called an ORG
         if token.ent_type_ in ORGS:
             ent = _entity(token)
             if ent is not None:
@@ -178,7 +180,7 @@ class Mentions:
         if lemma in lexicon.words("media_nouns") and definite:
             name = self._recent_speaker(token.i, person=False, reach=REACH)
             return (name, mention) if name else None
-        bare = _text([t for t in phrase if t.dep_ not in ("det", "poss")])
+        bare = _text([t for t in phrase if t.i == token.i or t.dep_ not in ("det", "poss", "case")])
         if definite and lemma in self._nominals:
             return self._nominals[lemma], mention
         if definite:
@@ -242,6 +244,10 @@ def _phrase(token: Token) -> list[Token]:
     walk(token)
     out.sort(key=lambda t: t.i)
     return out
+
+
+def _compounds(token: Token) -> bool:
+    return any(c.dep_ == "compound" for c in token.children)
 
 
 def _text(tokens: list[Token]) -> str:
