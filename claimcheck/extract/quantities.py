@@ -40,6 +40,8 @@ OF_DETERMINERS = frozenset(
 )
 # "one" after these is a pronoun or part of a name ("the first one", "no one"), not a count.
 NOT_ONE_AFTER = frozenset(["the", "this", "that", "no", "any", "every", "each", "which", "someone"])
+# A share of these nouns is a share of the amount stated earlier in the sentence.
+WHOLE_NOUNS = frozenset(["amount", "total", "figure", "number", "sum", "target", "pledge"])
 # The word before "half" that makes it a period, not a share ("the second half of the year").
 NOT_HALF_AFTER = frozenset(["first", "second", "latter", "other", "better"])
 
@@ -76,7 +78,7 @@ def find_quantities(doc: Doc) -> Iterator[Quantity]:
     times = [(m.start(), m.end()) for m in _patterns()["time"].finditer(text)]
     for i, raw in enumerate(raws):
         of_whole, counted = _whole(text, raws, i)
-        if counted and raw.counted is None:
+        if counted and (raw.counted is None or raw.counted in WHOLE_NOUNS):
             raw = replace(raw, counted=counted)
         alt = alts.get(i)
         yield Quantity(
@@ -239,6 +241,8 @@ def _counted_head(doc: Doc, i: int, *, of_only: bool) -> int | None:
         i += 1
         while i < n and doc[i].lower_ in OF_DETERMINERS:
             i += 1
+    elif of_only and i < n and doc[i].lower_ in OF_DETERMINERS and doc[i].lower_ != "a":
+        i += 1  # "half the amount", "half his colleagues"
     elif of_only:
         return None
     head: int | None = None
@@ -306,6 +310,8 @@ def _whole(text: str, raws: list[_Raw], i: int) -> tuple[float | None, str | Non
         same_sentence = not re.search(r"[.!?]\s|\n", text[prior.end : raw.start])
         if same_sentence and re.search(r"\b[Oo]f\s+(?:the\s+|all\s+)?$", lead):
             return prior.value, prior.counted
+        if same_sentence and raw.counted in WHOLE_NOUNS:
+            return prior.value, prior.counted  # "one million shells ... half the amount"
         break
     return None, None
 
@@ -329,8 +335,10 @@ def _time_ref(doc: Doc, raw: _Raw, times: list[tuple[int, int]]) -> str | None:
         other = _clause_head(span.root)
         if other == clause:
             rank = 0
-        elif other.is_ancestor(clause) or (noun is not None and noun.is_ancestor(other)):
-            rank = 1
+        elif noun is not None and noun.is_ancestor(other):
+            rank = 1  # a relative clause on the counted noun: "shells it will send by March"
+        elif other.is_ancestor(clause):
+            rank = 2
         else:
             continue
         distance = raw.start - e if e <= raw.start else s - raw.end

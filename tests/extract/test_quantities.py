@@ -124,6 +124,10 @@ CASES: list[tuple[str, list[tuple[Any, ...]]]] = [
     ("The third Diplomacy Forum opened in Antalya.", []),
     ("He was born on 4 March 1961 in Lyon.", []),
     ("Growth in the second half of the year slowed.", []),
+    (
+        "Half the cabinet resigned.",
+        [("Half", 50, "percent", "cabinet", 50, 50)],
+    ),
 ]
 
 
@@ -156,6 +160,7 @@ def test_restated_amount_is_one_quantity(nlp: Language) -> None:
         ("Just over half of one million shells will arrive.", 1e6, "shell"),
         ("Of the 2,000 staff hired, only 30 percent stayed.", 2000, "staff"),
         ("Turnout reached 30 percent of the 400 voters.", 400, "voter"),
+        ("The firm promised 8,000 laptops, but just over half the amount came.", 8000, "laptop"),
     ],
 )
 def test_share_of_whole(nlp: Language, sentence: str, whole: float, counted: str) -> None:
@@ -174,6 +179,11 @@ def test_share_of_whole(nlp: Language, sentence: str, whole: float, counted: str
         ("The city will spend 5 million dollars a year on parks.", ["a year"]),
         ("Exports grew 12 percent last year.", ["last year"]),
         ("The fleet has 40 ships.", [None]),
+        (
+            "Last week, the mayor said the city would miss the target of 20,000 tablets that "
+            "it was expected to receive by June.",
+            ["by June"],
+        ),
     ],
 )
 def test_time_ref(nlp: Language, sentence: str, times: list[str | None]) -> None:
