@@ -19,8 +19,11 @@ class ModelNotFound(ClaimcheckError):
 
 
 class NoArticles(ClaimcheckError):
-    def __init__(self, n_skipped: int) -> None:
+    def __init__(self, n_skipped: int, first: str | None = None) -> None:
         extra = f" ({n_skipped} skipped, see above)" if n_skipped else ""
+        if first:
+            more = f" and {n_skipped - 1} more" if n_skipped > 1 else ""
+            extra = f" (skipped {first}{more})"
         super().__init__(
             f"no readable article in the given paths{extra}; "
             "pass .txt, .md, .html, .json or .jsonl files or folders holding them"

@@ -36,7 +36,8 @@ def load_claims(
     model = nlp.resolve_model(options.model)
     articles, skipped = read_articles(paths, glob=options.glob, max_bytes=options.max_bytes)
     if not articles:
-        raise NoArticles(len(skipped))
+        first = f"{skipped[0].path}: {skipped[0].reason}" if skipped else None
+        raise NoArticles(len(skipped), first)
     if options.against:
         corpus, corpus_skipped = read_articles(
             options.against, glob=options.glob, max_bytes=options.max_bytes
