@@ -324,7 +324,7 @@ def _time_ref(doc: Doc, raw: _Raw, times: list[tuple[int, int]]) -> str | None:
     anchor = doc[raw.anchor]
     sent = anchor.sent
     clause = _clause_head(anchor)
-    noun = doc[raw.head] if raw.head is not None else None
+    nouns = _noun_path(anchor, clause)
     best: tuple[int, int, int, int] | None = None
     for s, e in times:
         if e <= sent.start_char or s >= sent.end_char or (s < raw.end and e > raw.start):
@@ -335,8 +335,8 @@ def _time_ref(doc: Doc, raw: _Raw, times: list[tuple[int, int]]) -> str | None:
         other = _clause_head(span.root)
         if other == clause:
             rank = 0
-        elif noun is not None and noun.is_ancestor(other):
-            rank = 1  # a relative clause on the counted noun: "shells it will send by March"
+        elif any(n.is_ancestor(other) for n in nouns):
+            rank = 1  # a relative clause on the quantity's noun phrase: "shells sent by March"
         elif other.is_ancestor(clause):
             rank = 2
         else:
@@ -346,6 +346,16 @@ def _time_ref(doc: Doc, raw: _Raw, times: list[tuple[int, int]]) -> str | None:
         if best is None or key < best:
             best = key
     return doc.text[best[2] : best[3]] if best else None
+
+
+def _noun_path(tok: Token, clause: Token) -> list[Token]:
+    """The nouns between a number and its clause head: the noun phrase the number sits in."""
+    path = []
+    while tok.i != clause.i and tok.head.i != tok.i:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            path.append(tok)
+        tok = tok.head
+    return path
 
 
 def _clause_head(tok: Token) -> Token:
