@@ -170,6 +170,9 @@ class Mentions:
             return self._canonical([token.text], token.i)  # a surname the tagger called an ORG
         if token.ent_type_ in ORGS:
             ent = _entity(token)
+            if ent is not None and ent[0].lower_ in self._titles:
+                words = self._name_words(ent)  # "Chef Paolo Ricci" tagged as an organisation
+                return self._canonical(words, ent.root.i) if words else None
             if ent is not None:
                 return _org_name(ent)
         return None
