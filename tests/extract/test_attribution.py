@@ -79,7 +79,7 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
     # relative clauses, participles, conjoined verbs: the speaker is up the tree
     ("The coach, Elena Ruiz, who wrote in her column that the team was exhausted, resigned.",
      [("Elena Ruiz", "the team was exhausted", "write")]),
-    ("Foreign Minister Ivan Petrov tried to calm the markets, telling the BBC that the debt was safe.",
+    ("Foreign Minister Ivan Petrov tried to calm markets, telling the BBC that the debt was safe.",
      [("Ivan Petrov", "the debt was safe", "tell")]),
     ("The mayor of Leeds, Sam Patel, said the roads were clear, adding that buses would run.",
      [("Sam Patel", "the roads were clear", "say"), ("Sam Patel", "buses would run", "add")]),
@@ -100,12 +100,13 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
      [("Tom Okoro", "no workers had been harmed", "insist")]),
     ("Tom Okoro opened the session. Okoro said the budget was balanced.",
      [("Tom Okoro", "the budget was balanced", "say")]),
-    ("Linda Carver declared a state of emergency. The governor stressed that schools would stay open.",
+    ("Linda Carver declared a state of emergency. The governor stressed that schools would open.",
      [("Linda Carver", "a state of emergency", "declare"),
-      ("Linda Carver", "schools would stay open", "stress")]),
+      ("Linda Carver", "schools would open", "stress")]),
     ("Pia Holm, the union leader, explained that wages had fallen. "
      "\"Our members cannot pay rent,\" she added.",
-     [("Pia Holm", "wages had fallen", "explain"), ("Pia Holm", "Our members cannot pay rent", "add")]),
+     [("Pia Holm", "wages had fallen", "explain"),
+      ("Pia Holm", "Our members cannot pay rent", "add")]),
     ("Le Figaro reported that the strike would end. The paper said talks had resumed.",
      [("Le Figaro", "the strike would end", "report"), ("Le Figaro", "talks had resumed", "say")]),
     # a quotation of several sentences is one statement
