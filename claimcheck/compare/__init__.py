@@ -9,11 +9,18 @@ from collections.abc import Iterable, Sequence
 from claimcheck.align import fold
 from claimcheck.cluster import Pair
 from claimcheck.compare import attribution, date, dispute, entity, polarity, quantity, wording
-from claimcheck.compare.base import cues
-from claimcheck.schema import Article, Claim, Contradiction, Supersession
+from claimcheck.compare.base import cues, from_sides
+from claimcheck.schema import Article, Claim, Contradiction, SideValue, Supersession
 
 __all__ = ["Contradiction", "Supersession", "compare_all"]
 
+# Kinds whose findings over several article pairs merge into one, and how such a finding reads.
+MERGEABLE = {
+    "entity": "The same statement names different entities",
+    "date": "The same event is dated differently",
+    "wording": "The same statement is reported with different key words",
+    "quantity": "The same figure is given differently",
+}
 # Comparators that read two versions of one sentence, word by word.
 ALIGNED = (
     entity.compare,
@@ -42,7 +49,7 @@ def compare_all(
             found.extend(comparator(a, b, pair.alignment.diffs, similarity))
     found.extend(quantity.compare_measures(claims))
     found.extend(dispute.compare(claims))
-    return _split_updates(_unique(found), claims, articles)
+    return _split_updates(_merged(_unique(found)), claims, articles)
 
 
 def _speakers_by_sentence(claims: Sequence[Claim]) -> dict[tuple[str, int], Sequence[str]]:
@@ -67,6 +74,41 @@ def _unique(found: Iterable[Contradiction]) -> list[Contradiction]:
     for item in sorted(by_id.values(), key=lambda c: (-c.confidence, c.id)):
         by_claims.setdefault(tuple(sorted(item.claim_ids)), item)
     return sorted(by_claims.values(), key=lambda c: c.id)
+
+
+def _merged(found: list[Contradiction]) -> list[Contradiction]:
+    """One finding per disagreement: 'Radio France Internationale' in one article against 'Radio
+    France Inter' in two others is one finding with three claims, not two findings."""
+    groups: dict[tuple[str, frozenset[str]], list[Contradiction]] = defaultdict(list)
+    for item in found:
+        values = frozenset(fold(v.value) for v in item.values)
+        if item.kind in MERGEABLE and len(values) == 2:
+            groups[(item.kind, values)].append(item)
+        else:
+            groups[(item.id, frozenset())].append(item)
+    out = []
+    for members in groups.values():
+        if len(members) == 1:
+            out.append(members[0])
+            continue
+        sides = [v for m in members for v in m.values]
+        best = max(members, key=lambda m: (m.confidence, m.id))
+        out.append(
+            from_sides(best.kind, sides, _joined_explanation(best.kind, sides), best.confidence)
+        )
+    return sorted(out, key=lambda c: c.id)
+
+
+def _joined_explanation(kind: str, sides: Sequence[SideValue]) -> str:
+    docs: dict[str, set[str]] = defaultdict(set)
+    for v in sides:
+        docs[v.value].add(v.doc_id)
+    quote = "'" if kind == "wording" else ""
+    parts = [
+        f"{quote}{value}{quote} ({', '.join(sorted(found))})"
+        for value, found in sorted(docs.items())
+    ]
+    return f"{MERGEABLE[kind]}: {' versus '.join(parts)}."
 
 
 def _split_updates(

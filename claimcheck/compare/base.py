@@ -30,7 +30,13 @@ def finding(
     confidence: float,
 ) -> Contradiction:
     """A contradiction whose id depends only on what is claimed where, never on offsets or order."""
-    values = sorted({(c.id, c.doc_id, v): side(c, v) for c, v in sides}.values(), key=_side_key)
+    return from_sides(kind, [side(c, v) for c, v in sides], explanation, confidence)
+
+
+def from_sides(
+    kind: ContradictionKind, sides: Sequence[SideValue], explanation: str, confidence: float
+) -> Contradiction:
+    values = sorted({(v.claim_id, v.doc_id, v.value): v for v in sides}.values(), key=_side_key)
     basis = "\n".join(sorted(f"{v.doc_id}|{fold(v.value)}|{v.speaker or ''}" for v in values))
     digest = hashlib.sha1(f"{kind}\n{basis}".encode()).hexdigest()[:16]
     return Contradiction(

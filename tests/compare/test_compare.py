@@ -286,3 +286,14 @@ def test_later_article_with_update_cue_is_a_supersession() -> None:
     found, updates = compare.compare_all([a, b], pairs, articles)
     assert found == []
     assert len(updates) == 1 and "2024-05-03" in updates[0].explanation
+
+
+def test_one_disagreement_across_three_articles_is_one_finding() -> None:
+    found = findings(
+        interview("a", "BBC Radio 4", "BBC Radio 4"),
+        interview("b", "Sky News", "Sky News"),
+        interview("c", "Sky News", "Sky News"),
+    )
+    assert [f.kind for f in found] == ["entity"]
+    assert {v.doc_id for v in found[0].values} == {"a", "b", "c"}
+    assert "BBC Radio 4 (a) versus Sky News (b, c)" in found[0].explanation
