@@ -220,6 +220,10 @@ def _speaker_token(verb: Token) -> Token | None:
             return passive[0] if current.lemma_ == "quote" and current is not verb else None
         if current.dep_ == "relcl":
             return current.head
+        if current is verb and verb.dep_ == "conj" and verb.head.i < verb.i:
+            tail = _trailing_speaker(verb)
+            if tail is not None:
+                return tail
         head = current.head
         if current.dep_ == "pcomp" and head.dep_ == "prep":
             head = head.head  # "quoted as saying"
@@ -230,6 +234,18 @@ def _speaker_token(verb: Token) -> Token | None:
             current = head
             continue
         return None
+    return None
+
+
+def _trailing_speaker(verb: Token) -> Token | None:
+    """'..., the spokesman, Ana Ruiz, said.': a name the parser left in the clause before."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i > 0 and (doc[i].is_punct or doc[i].dep_ == "advmod") and doc[i].text not in QUOTE_MARKS:
+        i -= 1
+    tok = doc[i]
+    if i < verb.i - 1 and doc[verb.i - 1].text == "," and tok.ent_type_ in ("PERSON", "ORG"):
+        return tok
     return None
 
 
@@ -269,6 +285,8 @@ def _content(
     if inserted and verb.head in sent:
         verb_first, verb_last = _subtree_bounds(verb)
         return _rest_of_sentence(sent, verb_first, verb_last)
+    if verb.dep_ == "conj" and subject.i < verb.i and subject.head.i != verb.i:
+        return _rest_of_sentence(sent, subject.i, sent.end - 1)
     after = [c for c in verb.children if c.i > verb.i and c.dep_ in OBJECTS]
     if after:
         first = min(after[0].left_edge.i, verb.i + 1)
