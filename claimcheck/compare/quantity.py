@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from claimcheck import lexicon
-from claimcheck.align import Diff, fold, function_words, tokens
+from claimcheck.align import Diff, Token, fold, function_words, tokens
 from claimcheck.compare.base import cues, finding, negation_words, source
 from claimcheck.schema import Claim, Contradiction, Quantity
 
@@ -27,8 +27,12 @@ MAX_BUCKET = 60
 # Content words two sentences must share before their figures are compared. Sums of money are
 # everywhere in a story (an aid package, a monthly payment), so they need more shared context.
 SHARED_WORDS = 2
+SHARED_WORDS_SPECIFIC = 1
 SHARED_WORDS_MONEY = 4
 CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "CHF"})
+
+
+_NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)s? of (?:the )?([a-z]{3,})")
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,8 @@ def compare_measures(claims: Sequence[Claim]) -> Iterator[Contradiction]:
     for m in figures:
         for stem in words[m.claim.id]:
             buckets[(m.measure, m.time or "", stem)].append(m)
+        if m.time and not m.measure.startswith("percent"):
+            buckets[(m.measure, m.time, "")].append(m)
         if m.time:  # shares without a time meet shares of any time
             for stem in words[m.claim.id]:
                 buckets[(m.measure, "", stem)].append(m)
@@ -178,7 +184,7 @@ def _measure(claim: Claim, quantity: Quantity) -> str | None:
         return f"{unit.upper()}/{rate}" if rate else unit.upper()
     counted = _synonym(quantity.counted or unit or None)
     if counted is None or counted in GENERIC_COUNTS:
-        return None
+        return _measure_word(claim)  # 'the total number of shells ... to some 900,000'
     return counted
 
 
@@ -194,7 +200,16 @@ def _context_count(claim: Claim, quantity: Quantity) -> str | None:
             counted = _synonym(other.counted)
             if counted and counted not in GENERIC_COUNTS:
                 return counted
+    return _measure_word(claim)
+
+
+def _measure_word(claim: Claim) -> str | None:
+    """What 'the number of X' counts, else the first word the measure table knows."""
     table = _synonyms()
+    named = _NUMBER_OF.search(fold(claim.text))
+    if named:
+        word = _singular(named.group(1))
+        return table.get(word, word)
     for token in tokens(claim):
         word = _singular(token.norm)
         if word in table:
@@ -260,8 +275,17 @@ def _comparable(a: Measured, b: Measured, words: dict[str, frozenset[str]]) -> b
         return False  # one source giving two figures is a breakdown or a series, not a conflict
     if not _same_time(a, b):
         return False
-    needed = SHARED_WORDS_MONEY if a.measure.split("/")[0] in CURRENCIES else SHARED_WORDS
-    return len(words[a.claim.id] & words[b.claim.id]) >= needed
+    return len(words[a.claim.id] & words[b.claim.id]) >= _context_needed(a)
+
+
+def _context_needed(m: Measured) -> int:
+    """Shared words needed: a counted thing at a stated time ('shells by March') is specific, a
+    share or a sum of money much less so."""
+    if m.measure.split("/")[0] in CURRENCIES:
+        return SHARED_WORDS_MONEY
+    if m.time is not None and not m.measure.startswith("percent"):
+        return SHARED_WORDS_SPECIFIC
+    return SHARED_WORDS
 
 
 def _same_time(a: Measured, b: Measured) -> bool:
@@ -278,8 +302,8 @@ def _finding(a: Measured, b: Measured, confidence: float) -> Contradiction:
     return finding(
         "quantity",
         [(a.claim, a.describe()), (b.claim, b.describe())],
-        f"{source(a.claim)} gives {a.quantity.text} ({_range(a)}) but {source(b.claim)} gives "
-        f"{b.quantity.text} ({_range(b)}) for {a.measure}{when}; the ranges do not overlap.",
+        f"{source(a.claim)} gives {_stated(a)} but {source(b.claim)} gives {_stated(b)} "
+        f"for {a.measure}{when}; the ranges do not overlap.",
         confidence,
     )
 
@@ -293,6 +317,12 @@ def _confidence(a: Measured, b: Measured) -> float:
     if a.claim.speaker and b.claim.speaker:
         score += 0.05
     return score
+
+
+def _stated(m: Measured) -> str:
+    """'some 900,000 (810,000 to 990,000)'; a plain figure is not repeated."""
+    plain = _range(m)
+    return m.quantity.text if plain in m.quantity.text else f"{m.quantity.text} ({plain})"
 
 
 def _range(m: Measured) -> str:
@@ -342,7 +372,10 @@ def _stems(claim: Claim) -> frozenset[str]:
     """Five-letter stems of the claim's content words: 'promised' and 'promise' share 'promi'."""
     stop = function_words()
     not_topical = frozenset(cues("not_topical"))  # month names and scale words
-    return frozenset(
+    acronyms = frozenset(
+        t.norm for t in tokens(claim) if len(t.norm) >= 2 and _original(claim, t).isupper()
+    )
+    return acronyms | frozenset(
         t.norm[:5]
         for t in tokens(claim)
         if len(t.norm) > 3
@@ -350,6 +383,10 @@ def _stems(claim: Claim) -> frozenset[str]:
         and not t.norm.isdigit()
         and t.norm not in not_topical
     )
+
+
+def _original(claim: Claim, token: Token) -> str:
+    return claim.text[token.start - claim.start : token.end - claim.start]
 
 
 def _touching(claim: Claim, span: tuple[int, int]) -> list[Quantity]:

@@ -297,3 +297,32 @@ def test_one_disagreement_across_three_articles_is_one_finding() -> None:
     assert [f.kind for f in found] == ["entity"]
     assert {v.doc_id for v in found[0].values} == {"a", "b", "c"}
     assert "BBC Radio 4 (a) versus Sky News (b, c)" in found[0].explanation
+
+
+def test_share_of_a_stated_whole_converts_to_a_figure() -> None:
+    whole = claim(
+        "a",
+        "The agency promised 1,000 tents by June but said just over half would arrive.",
+        speaker="the agency",
+        quantities=(
+            {
+                "text": "1,000",
+                "value": 1000,
+                "unit": "tent",
+                "counted": "tent",
+                "time_ref": "by June",
+            },
+            {"text": "just over half", "value": 50, "unit": "percent", "low": 50.01, "high": 60},
+        ),
+    )
+    total = claim(
+        "b",
+        "The total number of tents delivered to the camps by June would reach some 900, he said.",
+        speaker="the mayor",
+        quantities=(
+            {"text": "some 900", "value": 900, "low": 810, "high": 990, "time_ref": "by June"},
+        ),
+    )
+    found = findings(whole, total)
+    assert [f.kind for f in found] == ["quantity"]
+    assert "500 to 600" in found[0].explanation
