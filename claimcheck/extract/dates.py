@@ -53,7 +53,7 @@ Period = tuple[dt.date, dt.date | None, Granularity]
 
 def find_dates(doc: Doc, *, published: dt.date | None) -> Iterator[DateRef]:
     """Dates mentioned in the Doc, in text order, each with its granularity."""
-    for match in _pattern().finditer(doc.text):
+    for match in _matches(doc):
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
         if not _is_date(groups):
             continue
@@ -81,6 +81,32 @@ def find_dates(doc: Doc, *, published: dt.date | None) -> Iterator[DateRef]:
             start=match.start(),
             end=match.end(),
         )
+
+
+def _matches(doc: Doc) -> Iterator[re.Match[str]]:
+    """Date matches in text order. The pattern is tried only a few tokens before a trigger word
+    (a month, a weekday, 'yesterday', 'week', 'ago', a number), never at every character."""
+    text, pattern, triggers = doc.text, _pattern(), _triggers()
+    done = 0
+    for tok in doc:
+        if tok.idx < done or not (tok.lower_ in triggers or tok.text[:1].isdigit()):
+            continue
+        for j in range(max(0, tok.i - 3), tok.i + 1):
+            start = doc[j].idx
+            if start < done:
+                continue
+            match = pattern.match(text, start)
+            if match and match.end() > tok.idx:
+                done = match.end()
+                yield match
+                break
+
+
+@functools.cache
+def _triggers() -> frozenset[str]:
+    words = [*MONTHS, *MONTH_ABBR, *WEEKDAYS, "yesterday", "today", "tonight", "tomorrow"]
+    words += ["week", "weekend", "month", "year", "ago"]
+    return frozenset(w.lower() for w in words) | frozenset(f"{a.lower()}." for a in MONTH_ABBR)
 
 
 def _is_date(g: dict[str, str]) -> bool:
@@ -265,4 +291,5 @@ def _pattern() -> re.Pattern[str]:
         rf"\b(?P<agon>\d+|(?i:{'|'.join(SMALL_NUMBERS)}))\s+"
         r"(?P<agou>(?i:day|week|month|year))s?\s+(?i:ago)\b",
     ]
-    return re.compile("|".join(alternatives))
+    # Every alternative starts a word; the shared \b spares the engine all other positions.
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")")

@@ -43,7 +43,7 @@ def canonical(name: str, label: str = "") -> str:
     text = canonical_key(re.sub(r"['\u2019]s?$", "", name.strip()))
     if label == "PERSON":
         words = text.split()
-        while len(words) > 1 and words[0] in lexicon.words("titles"):
+        while len(words) > 1 and words[0] in _titles():
             words = words[1:]
         text = " ".join(words)
     return _aliases().get(text, text)
@@ -54,7 +54,7 @@ def _trimmed(ent: Span) -> Span | None:
     if ent.label_ not in LABELS or "\n" in ent.text:
         return None
     start, end = ent.start, ent.end
-    titles = lexicon.words("titles")
+    titles = _titles()
     if ent.label_ == "PERSON":
         while end - start > 1 and ent.doc[start].lower_.rstrip(".") in titles:
             start += 1
@@ -71,6 +71,12 @@ def _full_name(candidates: list[tuple[int, str]], at: int) -> str | None:
         return before[-1]
     distinct = {name for _, name in candidates}
     return distinct.pop() if len(distinct) == 1 else None
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    """Titles trimmed off names: ours plus the attribution stage's list, so both agree."""
+    return lexicon.words("titles") | lexicon.words("person_titles")
 
 
 @functools.cache

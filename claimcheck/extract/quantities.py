@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -67,11 +68,14 @@ def find_quantities(doc: Doc) -> Iterator[Quantity]:
     """Quantities stated in the Doc, in text order; ids, models and years are not quantities."""
     text = doc.text
     phones = [m.span() for m in _patterns()["phone"].finditer(text)]
+    sents = list(doc.sents)
+    starts = frozenset(sent.start for sent in sents)
+    bounds = [sent.start_char for sent in sents]
     raws: list[_Raw] = []
     for match in _patterns()["core"].finditer(text):
         if any(s <= match.start() < e for s, e in phones):
             continue
-        raw = _build(doc, match)
+        raw = _build(doc, match, starts)
         if raw is not None:
             raws.append(raw)
     raws, alts = _merge_alternatives(text, raws)
@@ -90,7 +94,7 @@ def find_quantities(doc: Doc) -> Iterator[Quantity]:
             high=raw.high,
             qualifier=raw.qualifier,
             of_whole=of_whole,
-            time_ref=_time_ref(doc, raw, times),
+            time_ref=_time_ref(doc, text, raw, times, bounds),
             alt_value=alt[0] if alt else None,
             alt_unit=alt[1] if alt else None,
             start=raw.start,
@@ -101,8 +105,8 @@ def find_quantities(doc: Doc) -> Iterator[Quantity]:
 # -- building one quantity ------------------------------------------------------------------
 
 
-def _build(doc: Doc, match: re.Match[str]) -> _Raw | None:
-    text, t = doc.text, _table()
+def _build(doc: Doc, match: re.Match[str], starts: frozenset[int]) -> _Raw | None:
+    text, t = match.string, _table()  # Doc.text rebuilds the string on every access
     groups = match.groupdict()
     start, end = match.span()
     value: float
@@ -145,7 +149,7 @@ def _build(doc: Doc, match: re.Match[str]) -> _Raw | None:
         qualifier = _norm_space(qual.group("qual")).lower()
         start -= len(qual.group(0))
     span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-    if span is None or not _acceptable(doc, span, match, kind, qualifier):
+    if span is None or not _acceptable(doc, span, match, kind, qualifier, starts):
         return None
     full = doc.char_span(match.start(), end, alignment_mode="expand")
     if groups["unita"] and full is not None:
@@ -180,9 +184,11 @@ def _build(doc: Doc, match: re.Match[str]) -> _Raw | None:
     )
 
 
-def _acceptable(doc: Doc, span: Span, match: re.Match[str], kind: str, qual: str | None) -> bool:
+def _acceptable(
+    doc: Doc, span: Span, match: re.Match[str], kind: str, qual: str | None, starts: frozenset[int]
+) -> bool:
     """Reject numbers that are dates, times, years, ids or pronouns rather than amounts."""
-    text = doc.text
+    text = match.string
     groups = match.groupdict()
     before = text[max(0, match.start() - 12) : match.start()]
     after = text[match.end() : match.end() + 16]
@@ -212,7 +218,7 @@ def _acceptable(doc: Doc, span: Span, match: re.Match[str], kind: str, qual: str
         return plural_next and not (prev is not None and prev.pos_ == "ADP")
     if plain and prev is not None and "," not in digits and "." not in digits:
         # "Flight 370", "Resolution 2334", "Article 5": a number naming a thing.
-        if prev.is_title and prev.pos_ in ("PROPN", "NOUN") and not prev.is_sent_start:
+        if prev.is_title and prev.pos_ in ("PROPN", "NOUN") and prev.i not in starts:
             return False
         if prev.lower_ in ("no", "no.", "number", "#", "nr", "nr."):
             return False
@@ -316,18 +322,22 @@ def _whole(text: str, raws: list[_Raw], i: int) -> tuple[float | None, str | Non
     return None, None
 
 
-def _time_ref(doc: Doc, raw: _Raw, times: list[tuple[int, int]]) -> str | None:
+def _time_ref(
+    doc: Doc, text: str, raw: _Raw, times: list[tuple[int, int]], bounds: list[int]
+) -> str | None:
     """The nearest time phrase in the same clause: 'by March', 'already', 'per month'."""
-    rate = _patterns()["rate"].match(doc.text, raw.end)
+    rate = _patterns()["rate"].match(text, raw.end)
     if rate:
         return rate.group("rate")
     anchor = doc[raw.anchor]
-    sent = anchor.sent
+    # Token.sent rescans the whole Doc on every call; sentence bounds are computed once.
+    k = bisect.bisect_right(bounds, raw.start) - 1
+    sent_start, sent_end = bounds[k], bounds[k + 1] if k + 1 < len(bounds) else len(text)
     clause = _clause_head(anchor)
     nouns = _noun_path(anchor, clause)
     best: tuple[int, int, int, int] | None = None
     for s, e in times:
-        if e <= sent.start_char or s >= sent.end_char or (s < raw.end and e > raw.start):
+        if e <= sent_start or s >= sent_end or (s < raw.end and e > raw.start):
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
@@ -345,7 +355,7 @@ def _time_ref(doc: Doc, raw: _Raw, times: list[tuple[int, int]]) -> str | None:
         key = (rank, distance, s, e)
         if best is None or key < best:
             best = key
-    return doc.text[best[2] : best[3]] if best else None
+    return text[best[2] : best[3]] if best else None
 
 
 def _noun_path(tok: Token, clause: Token) -> list[Token]:
