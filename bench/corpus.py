@@ -340,7 +340,8 @@ def generate(n_articles: int, *, seed: int = 7) -> Corpus:
 
 
 def write(corpus: Corpus, folder: Path) -> None:
-    """Write the articles as .txt files and the planted facts to MANIFEST.json."""
+    """Write the articles as .txt files, and the planted facts next to the folder in
+    <folder>.manifest.json (outside it, so a scan of the folder reads articles only)."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in corpus.files.items():
         (folder / name).write_text(text, encoding="utf-8")
@@ -349,7 +350,11 @@ def write(corpus: Corpus, folder: Path) -> None:
         "agreements": corpus.agreements,
         "planted": [asdict(p) for p in corpus.planted],
     }
-    (folder / "MANIFEST.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    manifest_path(folder).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+
+
+def manifest_path(folder: Path) -> Path:
+    return folder.with_name(f"{folder.name}.manifest.json")
 
 
 def _story(index: int, rng: random.Random) -> Story:

@@ -6,9 +6,10 @@
 Per size: a fresh deterministic corpus under bench/out/corpus-N, then (each as a subprocess,
 timed wall-clock from process start, memory sampled over the process and its children)
 `bench/baseline.py` (load the model + bare nlp.pipe, same model, same processes) and
-`claimcheck scan --jobs N`. Also the --jobs 1 -> N speedup (on the 1,000-article corpus, or the
-largest below it) and, when scan has a claim cache, a warm rescan. Prints a Markdown table and
-writes bench/out/results.json.
+`claimcheck claims --jobs N` (ingest, parse, extraction: the runner alone) and
+`claimcheck scan --jobs N` (everything). Also the --jobs 1 -> N speedup (on the 1,000-article
+corpus, or the largest below it) and, when scan has a claim cache, a warm rescan. Prints a
+Markdown table and writes bench/out/results.json.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ def measure_size(folder: Path, size: int, *, jobs: int, cache: bool, out: Path) 
     )
     _check(base, "baseline")
     floor = json.loads(base.stdout)
+    extract = _claims(folder, jobs)
     scan = _scan(folder, jobs, cache)
     tokens = floor["tokens"]
     row: dict[str, Any] = {
@@ -76,6 +78,8 @@ def measure_size(folder: Path, size: int, *, jobs: int, cache: bool, out: Path) 
         "baseline_s": round(base.seconds, 2),
         "baseline_parse_s": round(floor["parse_s"], 2),
         "baseline_peak_mb": round(base.peak_rss_mb),
+        "extract_s": round(extract.seconds, 2),
+        "extract_ratio": round(base.seconds / extract.seconds, 3),
         "scan_s": round(scan.seconds, 2),
         "scan_peak_mb": round(scan.peak_rss_mb),
         "articles_per_s": round(size / scan.seconds, 1),
@@ -122,15 +126,16 @@ def markdown(results: dict[str, Any]) -> str:
         f"{results['machine']['ram_gb']} GB RAM; --jobs {results['jobs']}",
         "",
         "| articles | tokens | bare nlp.pipe (s) | scan (s) | articles/s | tokens/s "
-        "| ratio (pipe/scan) | scan peak RSS (MB) | rescan (s) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| ratio (pipe/scan) | claims (s) | ratio (pipe/claims) | scan peak RSS (MB) "
+        "| rescan (s) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in results["sizes"].values():
         rescan = row.get("rescan_s", "n/a (no cache)")
         lines.append(
             f"| {row['articles']:,} | {row['tokens']:,} | {row['baseline_s']} | {row['scan_s']} "
             f"| {row['articles_per_s']} | {row['tokens_per_s']:,} | {row['ratio']} "
-            f"| {row['scan_peak_mb']} | {rescan} |"
+            f"| {row['extract_s']} | {row['extract_ratio']} | {row['scan_peak_mb']} | {rescan} |"
         )
     if "speedup" in results:
         s = results["speedup"]
@@ -165,11 +170,21 @@ def machine() -> dict[str, Any]:
     }
 
 
-def _has_cache() -> bool:
+def _has_cache(command: str = "scan") -> bool:
     help_text = subprocess.run(
-        [CLAIMCHECK, "scan", "--help"], capture_output=True, text=True, check=False
+        [CLAIMCHECK, command, "--help"], capture_output=True, text=True, check=False
     ).stdout
     return "--no-cache" in help_text
+
+
+def _claims(folder: Path, jobs: int) -> measure.Measured:
+    """`claimcheck claims`: ingest, parse and extraction only, no clustering or comparison."""
+    command = [CLAIMCHECK, "claims", str(folder), "--format", "json", "--jobs", str(jobs)]
+    if _has_cache("claims"):
+        command.append("--no-cache")
+    result = measure.run(command)
+    _check(result, "claims")
+    return result
 
 
 def _scan(folder: Path, jobs: int, cache: bool, extra: list[str] | None = None) -> measure.Measured:

@@ -68,9 +68,10 @@ def test_agreements_word_the_same_figure_differently(generated: corpus.Corpus) -
 
 def test_write_puts_articles_and_manifest(tmp_path: Path) -> None:
     small = corpus.generate(10, seed=1)
-    corpus.write(small, tmp_path)
-    assert sorted(p.name for p in tmp_path.glob("*.txt")) == sorted(small.files)
-    manifest = json.loads((tmp_path / "MANIFEST.json").read_text(encoding="utf-8"))
+    folder = tmp_path / "corpus"
+    corpus.write(small, folder)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(small.files)
+    manifest = json.loads(corpus.manifest_path(folder).read_text(encoding="utf-8"))
     assert manifest["articles"] == 10
     assert len(manifest["planted"]) == len(small.planted)
 
