@@ -119,7 +119,7 @@ def _build(doc: Doc, match: re.Match[str], starts: frozenset[int]) -> _Raw | Non
         base = t["vague_plurals"][groups["vague"].lower()]
         value, qualifier, low_high = 2.0 * base, groups["vague"].lower() + " of", (2.0 * base, None)
     elif groups["frac"]:
-        value, kind = float(t["fractions"][_norm_space(groups["frac"])]), "percent"
+        value, kind = _fraction(groups["frac"]), "percent"
     elif groups["dig"]:
         value = float(groups["dig"].replace(",", ""))
         scale = groups["dscale"] or groups["dsuf"] or groups["dsuf2"]
@@ -410,6 +410,12 @@ def _currency(mark: str) -> str:
     t = _table()
     symbol = t["currency_symbols"].get(mark)
     return str(symbol or t["currency_words"].get(_norm_space(mark)) or mark.upper())
+
+
+def _fraction(words: str) -> float:
+    """'a-half', 'a half' and 'A Half' are one fraction."""
+    table = {_norm_space(k.replace("-", " ")): v for k, v in _table()["fractions"].items()}
+    return float(table[_norm_space(words.replace("-", " "))])
 
 
 def _norm_space(s: str) -> str:

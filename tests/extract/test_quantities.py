@@ -188,3 +188,8 @@ def test_share_of_whole(nlp: Language, sentence: str, whole: float, counted: str
 )
 def test_time_ref(nlp: Language, sentence: str, times: list[str | None]) -> None:
     assert [q.time_ref for q in find_quantities(nlp(sentence))] == times
+
+
+def test_hyphenated_fraction(nlp: Language) -> None:
+    doc = nlp("Prices rose by a-half in the capital last year, the bureau said.")
+    assert [q.value for q in find_quantities(doc)] == [50.0]
