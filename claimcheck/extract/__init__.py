@@ -25,15 +25,17 @@ def extract_claims(doc: Doc, article: Article) -> list[Claim]:
     quantities = list(find_quantities(doc))
     dates = list(find_dates(doc, published=published))
     entities = list(find_entities(doc))
+    text = doc.text  # Doc.text joins every token again on each access: read it once
+    offsets = [anchor[0] for anchor in article.line_map]
     claims: list[Claim] = []
     for sent in doc.sents:
         if not _is_claim_sentence(sent):
             continue
         start, end = _trimmed(sent)
-        line, column = position(article, start)
+        line, column = position(article, start, offsets)
         base = {
             "doc_id": article.id,
-            "text": doc.text[start:end],
+            "text": text[start:end],
             "start": start,
             "end": end,
             "line": line,
@@ -46,23 +48,29 @@ def extract_claims(doc: Doc, article: Article) -> list[Claim]:
         if not said:
             claims.append(Claim(id=f"{article.id}:{start}-{end}", kind=_kind(base), **base))
         for attribution in said:
-            claims.append(_attributed(article.id, base, attribution, doc, several=len(said) > 1))
+            claims.append(
+                _attributed(article.id, base, attribution, doc, text, several=len(said) > 1)
+            )
     return claims
 
 
-def position(article: Article, offset: int) -> tuple[int, int]:
+def position(
+    article: Article, offset: int, anchor_offsets: Sequence[int] | None = None
+) -> tuple[int, int]:
     """1-based line and column in the original file of an offset into the cleaned text."""
     anchors = article.line_map
     if not anchors:
         line = article.text.count("\n", 0, offset) + 1
         return line, offset - (article.text.rfind("\n", 0, offset) + 1) + 1
-    i = max(bisect.bisect_right([a[0] for a in anchors], offset) - 1, 0)
+    if anchor_offsets is None:
+        anchor_offsets = [a[0] for a in anchors]
+    i = max(bisect.bisect_right(anchor_offsets, offset) - 1, 0)
     anchor_offset, line, column = anchors[i]
     return line, column + max(offset - anchor_offset, 0)
 
 
 def _attributed(
-    doc_id: str, base: dict[str, object], said: Attribution, doc: Doc, *, several: bool
+    doc_id: str, base: dict[str, object], said: Attribution, doc: Doc, text: str, *, several: bool
 ) -> Claim:
     start, end = base["start"], base["end"]
     suffix = f"@{said.content_start}" if several else ""
@@ -70,14 +78,14 @@ def _attributed(
     if isinstance(start, int) and isinstance(end, int) and said.content_end > end:
         # a quotation running on over several sentences: the claim covers all of them
         end = _sentence_end(doc, said.content_end)
-        extra = {"end": end, "text": doc.text[start:end]}
+        extra = {"end": end, "text": text[start:end]}
     return Claim.model_validate(
         {
             **base,
             **extra,
             "id": f"{doc_id}:{start}-{end}{suffix}",
             "kind": "attribution",
-            "content": doc.text[said.content_start : said.content_end],
+            "content": text[said.content_start : said.content_end],
             "speaker": said.speaker,
             "speaker_mention": said.mention,
             "cue": said.cue,

@@ -111,7 +111,11 @@ def _pure_quote(sent: Span, quotes: list[tuple[int, int]]) -> Region:
 
 
 def _same_paragraph(first: Span, second: Span) -> bool:
-    return "\n" not in first.doc.text[_trimmed(first)[1] : second.start_char]
+    """No line break between the two sentences (read from the tokens: Doc.text is rebuilt on
+    every access, which made this quadratic)."""
+    doc = first.doc
+    between = doc[first.end - 1 : second.start + 1]
+    return not any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in between[:-1])
 
 
 def _follows(previous: Attribution, sent: Span) -> bool:
