@@ -10,6 +10,7 @@ from claimcheck.align import fold
 from claimcheck.cluster import Pair
 from claimcheck.compare import attribution, date, dispute, entity, polarity, quantity, wording
 from claimcheck.compare.base import cues, from_sides
+from claimcheck.compare.story import Stories
 from claimcheck.schema import Article, Claim, Contradiction, SideValue, Supersession
 
 __all__ = ["Contradiction", "Supersession", "compare_all"]
@@ -37,9 +38,13 @@ def compare_all(
     """Every contradiction the claims hold, and the figures a later article updates."""
     found: list[Contradiction] = []
     speakers = _speakers_by_sentence(claims)
+    sentence_pairs = {(p.a.doc_id, p.a.start, p.b.doc_id, p.b.start) for p in pairs}
+    stories = Stories(claims, [(a, b) for a, _, b, _ in sentence_pairs])
     seen_sentences: set[tuple[str, str]] = set()
     for pair in pairs:
         a, b, similarity = pair.a, pair.b, pair.similarity
+        if not stories.related(a.doc_id, b.doc_id):
+            continue  # the same formula in two unrelated stories
         found.extend(attribution.compare(a, b, similarity, speakers))
         sentences = (f"{a.doc_id}:{a.start}", f"{b.doc_id}:{b.start}")
         if sentences in seen_sentences:
@@ -47,7 +52,7 @@ def compare_all(
         seen_sentences.add(sentences)
         for comparator in ALIGNED:
             found.extend(comparator(a, b, pair.alignment.diffs, similarity))
-    found.extend(quantity.compare_measures(claims))
+    found.extend(quantity.compare_measures(claims, stories))
     found.extend(dispute.compare(claims))
     return _split_updates(_merged(_unique(found)), claims, articles)
 

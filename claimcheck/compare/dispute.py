@@ -58,15 +58,11 @@ def _dispute_phrase(text: str) -> str | None:
 
 
 def _targets(claim: Claim, speakers: list[str]) -> list[str]:
-    """Speakers the sentence rejects: named with a target marker ("X's statement", "cited by X"),
-    or, in an attributed sentence, any other speaker it names."""
+    """Speakers the sentence rejects: named with a target marker ("X's statement", "cited by X",
+    "accusing X"); a name alone may be the rejecter's own ('the Trump campaign')."""
     folded = fold(claim.text)
     named = [s for s in speakers if _surname_pattern(s).search(folded)]
-    named = [s for s in named if not same_person(s, claim.speaker)]
-    marked = [s for s in named if _is_marked(folded, s)]
-    if marked:
-        return marked
-    return named if claim.speaker else []
+    return [s for s in named if not same_person(s, claim.speaker) and _is_marked(folded, s)]
 
 
 def _rejecter(claim: Claim, target: str, speakers: list[str]) -> str:

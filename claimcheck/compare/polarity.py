@@ -10,6 +10,9 @@ from claimcheck.schema import Claim, Contradiction
 
 # Below this share of aligned words, a negation may belong to a different statement.
 MIN_SIMILARITY = 0.65
+# A negation counts only in a short changed stretch ('would resume' / 'would not resume'); one
+# inside a long stretch that only one side has belongs to other words.
+MAX_FLIP_WORDS = 3
 
 
 def compare(
@@ -22,8 +25,10 @@ def compare(
     for diff in diffs:
         neg_a = [t for t in diff.a if t.norm in negations]
         neg_b = [t for t in diff.b if t.norm in negations]
-        if bool(neg_a) != bool(neg_b):
+        if bool(neg_a) != bool(neg_b) and max(len(diff.a), len(diff.b)) <= MAX_FLIP_WORDS:
             flips.append((diff, neg_a or neg_b))
+        elif bool(neg_a) != bool(neg_b):
+            return  # a negation in a long rewrite: not a clean flip
     if len(flips) != 1:  # two flips cancel out or signal a rewrite, not a denial
         return
     diff, _ = flips[0]

@@ -16,19 +16,20 @@ from dataclasses import dataclass
 from functools import cache
 
 from claimcheck import lexicon
-from claimcheck.align import Diff, Token, fold, function_words, tokens
+from claimcheck.align import Diff, Token, align, fold, function_words, tokens
 from claimcheck.compare.base import cues, finding, negation_words, source
+from claimcheck.compare.story import Stories
 from claimcheck.schema import Claim, Contradiction, Quantity
 
 GENERIC_COUNTS = frozenset({"amount", "figure", "number", "total", "sum", "level", "share", "one"})
 # Rounding that different outlets apply to one exact figure.
 EXACT_TOLERANCE = 0.005
 MAX_BUCKET = 60
-# Content words two sentences must share before their figures are compared. Sums of money are
-# everywhere in a story (an aid package, a monthly payment), so they need more shared context.
-SHARED_WORDS = 2
-SHARED_WORDS_SPECIFIC = 1
-SHARED_WORDS_MONEY = 4
+# Content words two sentences must share before figures at one stated time are compared; sums
+# of money are everywhere in a story (an aid package, a monthly payment), so they need more.
+SHARED_WORDS_MONEY = 3
+# With no time stated, two figures must stand in sentences this much alike (aligned content words).
+SIMILAR_SENTENCES = 0.35
 CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "CHF"})
 
 
@@ -73,8 +74,8 @@ def compare_aligned(
                     yield _finding(ma, mb, 0.5 + 0.4 * similarity)
 
 
-def compare_measures(claims: Sequence[Claim]) -> Iterator[Contradiction]:
-    """Figures of one measure and time anywhere in the corpus, blocked by measure and words."""
+def compare_measures(claims: Sequence[Claim], stories: Stories) -> Iterator[Contradiction]:
+    """Figures of one measure and time within one story, blocked by measure and words."""
     owners = _owners(claims)
     figures = [
         m
@@ -101,7 +102,7 @@ def compare_measures(claims: Sequence[Claim]) -> Iterator[Contradiction]:
             if key in seen:
                 continue
             seen.add(key)
-            if _comparable(ma, mb, words) and not meets(ma, mb):
+            if _comparable(ma, mb, words, stories) and not meets(ma, mb):
                 yield _finding(ma, mb, _confidence(ma, mb))
 
 
@@ -264,28 +265,34 @@ def _negated(claim: Claim, quantity: Quantity) -> bool:
     return any(fold(word).strip(",;:") in negation_words() for word in before)
 
 
-def _comparable(a: Measured, b: Measured, words: dict[str, frozenset[str]]) -> bool:
-    if a.claim.id == b.claim.id or (
-        a.claim.start == b.claim.start and a.claim.doc_id == b.claim.doc_id
-    ):
-        return False
-    if a.measure != b.measure:
+def _comparable(
+    a: Measured, b: Measured, words: dict[str, frozenset[str]], stories: Stories
+) -> bool:
+    """Two figures are of one fact when they count the same thing at the same time in one story,
+    and their sentences say enough alike: a share of the same whole, a figure at the same stated
+    time, or, with no time stated, much the same sentence."""
+    same_sentence = a.claim.start == b.claim.start and a.claim.doc_id == b.claim.doc_id
+    if a.claim.id == b.claim.id or same_sentence or a.measure != b.measure:
         return False
     if a.claim.doc_id == b.claim.doc_id and (a.claim.speaker or "") == (b.claim.speaker or ""):
         return False  # one source giving two figures is a breakdown or a series, not a conflict
-    if not _same_time(a, b):
+    if not _same_time(a, b) or not stories.related(a.claim.doc_id, b.claim.doc_id):
         return False
-    return len(words[a.claim.id] & words[b.claim.id]) >= _context_needed(a)
+    shared = len(words[a.claim.id] & words[b.claim.id])
+    money = a.measure.split("/")[0] in CURRENCIES
+    if a.measure.startswith("percent") and not (a.converted or b.converted):
+        whole = a.quantity.of_whole
+        if whole is not None and whole == b.quantity.of_whole:
+            return shared >= 1
+        explicit = a.quantity.counted and a.quantity.counted == b.quantity.counted
+        return bool(explicit) and shared >= 2 and _sentence_similarity(a, b) >= SIMILAR_SENTENCES
+    if a.time is not None:
+        return shared >= (SHARED_WORDS_MONEY if money else 1)
+    return shared >= 2 and _sentence_similarity(a, b) >= SIMILAR_SENTENCES
 
 
-def _context_needed(m: Measured) -> int:
-    """Shared words needed: a counted thing at a stated time ('shells by March') is specific, a
-    share or a sum of money much less so."""
-    if m.measure.split("/")[0] in CURRENCIES:
-        return SHARED_WORDS_MONEY
-    if m.time is not None and not m.measure.startswith("percent"):
-        return SHARED_WORDS_SPECIFIC
-    return SHARED_WORDS
+def _sentence_similarity(a: Measured, b: Measured) -> float:
+    return align(a.claim, b.claim).similarity
 
 
 def _same_time(a: Measured, b: Measured) -> bool:
