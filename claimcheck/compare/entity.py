@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz
 
 from claimcheck.align import Diff, fold
-from claimcheck.compare.base import finding, source
+from claimcheck.compare.base import finding, same_person, source
 from claimcheck.schema import Claim, Contradiction, Entity
 
 # Labels whose swap changes who or where; numbers and dates have comparators of their own.
@@ -17,6 +17,8 @@ ROLE_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_
 def compare(
     a: Claim, b: Claim, diffs: tuple[Diff, ...], similarity: float
 ) -> Iterator[Contradiction]:
+    if (a.speaker or b.speaker) and not same_person(a.speaker, b.speaker):
+        return  # different speakers: a formula ('X did not respond'), or an attribution question
     for diff in diffs:
         if not diff.a or not diff.b:
             continue

@@ -326,3 +326,20 @@ def test_share_of_a_stated_whole_converts_to_a_figure() -> None:
     found = findings(whole, total)
     assert [f.kind for f in found] == ["quantity"]
     assert "500 to 600" in found[0].explanation
+
+
+def test_a_formula_with_different_subjects_is_not_an_entity_conflict() -> None:
+    text = "The {} did not immediately respond to requests for comment on the new tariffs."
+    a = claim(
+        "a",
+        text.format("Harbor Authority"),
+        speaker="Harbor Authority",
+        entities=(("Harbor Authority", "ORG", "Harbor Authority"),),
+    )
+    b = claim(
+        "b",
+        text.format("Port Council"),
+        speaker="Port Council",
+        entities=(("Port Council", "ORG", "Port Council"),),
+    )
+    assert kinds(a, b) == []
