@@ -11,6 +11,8 @@ from claimcheck.compare.base import finding, same_person, source
 from claimcheck.schema import Claim, Contradiction, Entity
 
 # Labels whose swap changes who or where; numbers and dates have comparators of their own.
+# Words before an entity below which it stands as the sentence's subject.
+SUBJECT_WORDS = 3
 ROLE_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT"})
 
 
@@ -24,6 +26,8 @@ def compare(
             continue
         for ea in _touching(a, diff.a_span()):
             for eb in _touching(b, diff.b_span()):
+                if _is_subject(a, ea) or _is_subject(b, eb):
+                    continue  # 'The X campaign did not respond': both can be true
                 if ea.label == eb.label and not same_entity(ea, eb):
                     yield finding(
                         "entity",
@@ -42,6 +46,12 @@ def same_entity(a: Entity, b: Entity) -> bool:
     if a.label == "PERSON":
         return ca.split()[-1] == cb.split()[-1] or fuzz.ratio(ca, cb) >= 85
     return False
+
+
+def _is_subject(claim: Claim, entity: Entity) -> bool:
+    """An entity among the first words is what the sentence is about, not a role in its event:
+    two sentences about different subjects can both hold."""
+    return len(claim.text[: entity.start - claim.start].split()) < SUBJECT_WORDS
 
 
 def _touching(claim: Claim, span: tuple[int, int]) -> list[Entity]:

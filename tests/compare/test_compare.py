@@ -333,13 +333,11 @@ def test_a_formula_with_different_subjects_is_not_an_entity_conflict() -> None:
     a = claim(
         "a",
         text.format("Harbor Authority"),
-        speaker="Harbor Authority",
         entities=(("Harbor Authority", "ORG", "Harbor Authority"),),
     )
     b = claim(
         "b",
         text.format("Port Council"),
-        speaker="Port Council",
         entities=(("Port Council", "ORG", "Port Council"),),
     )
     assert kinds(a, b) == []
