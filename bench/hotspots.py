@@ -1,6 +1,6 @@
 """Profile `pipeline.scan` in-process and list where the time goes outside spaCy.
 
-    python bench/hotspots.py bench/out/corpus-1000 [--jobs 2] [--top 25]
+    python bench/hotspots.py bench/out/corpus-1000 [--jobs 2] [--top 25] [--cache-dir DIR]
 
 With --jobs > 1 the parse and extraction run in workers, so the profile shows what the main
 process does: pooling overhead, speaker unification, clustering, comparison, the report.
@@ -29,11 +29,14 @@ def main() -> None:
     parser.add_argument("folder")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--cache-dir", help="claim cache to read (profiles the stages after it)")
     args = parser.parse_args()
     profiler = cProfile.Profile()
     started = time.perf_counter()
     profiler.enable()
-    report = pipeline.scan([args.folder], pipeline.ScanOptions(jobs=args.jobs))
+    report = pipeline.scan(
+        [args.folder], pipeline.ScanOptions(jobs=args.jobs, cache_dir=args.cache_dir)
+    )
     profiler.disable()
     print(f"scan: {time.perf_counter() - started:.1f} s; {report.summary}")
     stats = pstats.Stats(profiler)
