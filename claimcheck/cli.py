@@ -20,7 +20,7 @@ from claimcheck.errors import BadPath, ClaimcheckError, UnknownKind
 from claimcheck.ingest import DEFAULT_MAX_BYTES
 from claimcheck.report import github, markdown, sarif, terminal, write_output
 from claimcheck.report import json as json_report
-from claimcheck.schema import CONTRADICTION_KINDS, Claim, Report
+from claimcheck.schema import CONTRADICTION_KINDS, Report
 
 T = TypeVar("T")
 
@@ -282,7 +282,7 @@ def claims(
     console = Console()
     for item in skipped:
         console.print(f"[yellow]skipped[/] {item.path}: {item.reason}", highlight=False)
-    console.print(_claims_table(chosen))
+    terminal.print_claims(chosen, console)
 
 
 @app.command()
@@ -293,7 +293,9 @@ def schema() -> None:
 
 @app.command()
 def evaluate(
-    report_path: Annotated[Path, typer.Argument(metavar="REPORT", help="A claimcheck JSON report.")],
+    report_path: Annotated[
+        Path, typer.Argument(metavar="REPORT", help="A claimcheck JSON report.")
+    ],
     gold_path: Annotated[
         Path, typer.Option("--gold", help="Gold file in the format of seeds_gold.json.")
     ],
@@ -313,13 +315,24 @@ def evaluate(
         s = result.kinds[kind]
         reported = s.true_positive + s.false_positive + s.unlabelled
         table.add_row(
-            kind, str(reported), str(s.true_positive), str(s.false_positive), str(s.unlabelled),
-            _ratio(s.precision), _ratio(s.strict_precision), str(s.gold), str(s.found), _ratio(s.recall),
+            kind,
+            str(reported),
+            str(s.true_positive),
+            str(s.false_positive),
+            str(s.unlabelled),
+            _ratio(s.precision),
+            _ratio(s.strict_precision),
+            str(s.gold),
+            str(s.found),
+            _ratio(s.recall),
         )
     console.print(table)
     failed = [(tier, item) for tier, item, ok in result.items if not ok]
     for tier, item in failed:
-        console.print(f"{'MISS' if tier in ('should_flag', 'stretch_flag') else 'FAIL'} {tier} {item}", highlight=False)
+        console.print(
+            f"{'MISS' if tier in ('should_flag', 'stretch_flag') else 'FAIL'} {tier} {item}",
+            highlight=False,
+        )
     must_failed = [f for f in failed if f[0] in ("must_flag", "must_not_flag")]
     raise typer.Exit(1 if must_failed else 0)
 
@@ -330,7 +343,9 @@ def _read_json(path: Path) -> dict[str, object]:
     except FileNotFoundError:
         raise BadPath(str(path), "no such file; pass the path of a JSON file") from None
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise BadPath(str(path), f"not readable JSON ({exc}); pass a claimcheck JSON report or gold file") from None
+        raise BadPath(
+            str(path), f"not readable JSON ({exc}); pass a claimcheck JSON report or gold file"
+        ) from None
     if not isinstance(data, dict):
         raise BadPath(str(path), "the JSON is not an object; pass a claimcheck report or gold file")
     return data
@@ -378,19 +393,6 @@ def _print(report: Report, fmt: Format, quiet: bool) -> None:
         write_output(github.render(report), "-")
     else:
         terminal.print_report(report, Console(), quiet=quiet)
-
-
-def _claims_table(found: list[Claim]) -> Table:
-    table = Table(show_lines=True)
-    for name in ("id", "kind", "speaker", "cue", "figures", "dates", "text"):
-        table.add_column(name, overflow="fold")
-    for c in found:
-        figures = "; ".join(f"{q.text} = {q.value:g} {q.unit or ''}".strip() for q in c.quantities)
-        dates = "; ".join(f"{d.text} = {d.value or '?'}" for d in c.dates)
-        table.add_row(
-            c.id, c.kind, c.speaker or "", c.cue or "", figures, dates, c.content or c.text
-        )
-    return table
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from claimcheck.cli import app
 
-from .conftest import SEEDS
+from .conftest import ROOT, SEEDS
 
 runner = CliRunner()
 
@@ -50,3 +50,35 @@ def test_schema_is_json_schema() -> None:
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
     assert "contradictions" in schema["properties"]
+
+
+def test_claims_lists_who_said_what_with_figures() -> None:
+    result = runner.invoke(
+        app, ["claims", str(SEEDS), "--doc", "000_afdff3a1dfdee897", "--speaker", "breton"]
+    )
+    assert result.exit_code == 0
+    assert "Thierry Breton" in result.output
+    assert "550,000 = 550,000" in result.output
+    assert "Zelensky (" not in result.output  # only Breton's claims
+
+
+def test_claims_as_json_filters_by_kind() -> None:
+    result = runner.invoke(app, ["claims", str(SEEDS), "--kind", "attribution", "--format", "json"])
+    assert result.exit_code == 0
+    claims = json.loads(result.stdout)
+    assert claims and all(c["kind"] == "attribution" and c["speaker"] for c in claims)
+
+
+def test_evaluate_exit_codes(tmp_path: Path) -> None:
+    report = tmp_path / "r.json"
+    scan = runner.invoke(app, ["scan", str(SEEDS), "--json", str(report), "--quiet"])
+    assert scan.exit_code == 1  # the seeds hold contradictions
+    gold = ROOT / "tests" / "data" / "seeds_gold.json"
+    result = runner.invoke(app, ["evaluate", str(report), "--gold", str(gold)])
+    assert result.exit_code == 0, result.output
+    assert "quantity" in result.output
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    bad = runner.invoke(app, ["evaluate", str(broken), "--gold", str(gold)])
+    assert bad.exit_code == 2
+    assert "broken.json" in bad.output and "Traceback" not in bad.output

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from claimcheck.schema import Contradiction, Report
+from claimcheck.schema import Claim, Contradiction, Quantity, Report
 
 
 def summary_line(report: Report) -> str:
@@ -59,3 +61,36 @@ def _panel(number: int, finding: Contradiction) -> Panel:
     parts.append(sides)
     title = f"#{number} {finding.kind}  confidence {finding.confidence:.2f}"
     return Panel(Group(*parts), title=title, title_align="left", subtitle=finding.id)
+
+
+def print_claims(claims: Sequence[Claim], console: Console) -> None:
+    """One block per claim: where, what kind, who said it, then the text and what was read."""
+    for claim in claims:
+        head = Text(f"{claim.doc_id}:{claim.line}:{claim.column}", style="dim")
+        head.append(f"  {claim.kind}", style="bold")
+        if claim.speaker:
+            head.append(f"  {claim.speaker}", style="cyan")
+            if claim.cue:
+                head.append(f" ({'not ' if claim.negated else ''}{claim.cue})")
+        console.print(head)
+        console.print(Text(f"  {claim.content or claim.text}"), highlight=False)
+        details = [_figure(q) for q in claim.quantities]
+        details += [
+            f"{d.text} = {d.value or '?'}" + (f" ({d.reason})" if d.reason else "")
+            for d in claim.dates
+        ]
+        if details:
+            console.print(Text("  " + " · ".join(details), style="green"), highlight=False)
+    console.print(f"{len(claims)} claims", highlight=False)
+
+
+def _figure(q: Quantity) -> str:
+    bounds = ""
+    if (q.low is not None or q.high is not None) and (q.low, q.high) != (q.value, q.value):
+        bounds = f" [{_g(q.low)}, {_g(q.high)}]"
+    when = f" {q.time_ref}" if q.time_ref else ""
+    return f"{q.text} = {q.value:,.6g} {q.unit or ''}{bounds}{when}".replace("  ", " ")
+
+
+def _g(value: float | None) -> str:
+    return "…" if value is None else f"{value:,.6g}"
