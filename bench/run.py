@@ -99,14 +99,20 @@ def measure_size(folder: Path, size: int, *, jobs: int, cache: bool, out: Path) 
 
 
 def speedup(folder: Path, size: int, jobs: int, cache: bool) -> dict[str, Any]:
+    """--jobs 1 vs N for scan (end to end) and claims (parse + extraction: the runner)."""
     one = _scan(folder, 1, cache)
     many = _scan(folder, jobs, cache)
+    claims_one = _claims(folder, 1)
+    claims_many = _claims(folder, jobs)
     return {
         "articles": size,
         "jobs": jobs,
         "jobs1_s": round(one.seconds, 2),
         f"jobs{jobs}_s": round(many.seconds, 2),
         "speedup": round(one.seconds / many.seconds, 2),
+        "claims_jobs1_s": round(claims_one.seconds, 2),
+        f"claims_jobs{jobs}_s": round(claims_many.seconds, 2),
+        "claims_speedup": round(claims_one.seconds / claims_many.seconds, 2),
     }
 
 
@@ -140,10 +146,13 @@ def markdown(results: dict[str, Any]) -> str:
     if "speedup" in results:
         s = results["speedup"]
         many = s[f"jobs{s['jobs']}_s"]
+        claims_many = s[f"claims_jobs{s['jobs']}_s"]
         lines += [
             "",
             f"--jobs 1 -> {s['jobs']} on {s['articles']:,} articles: {s['jobs1_s']} s -> "
-            f"{many} s, speedup {s['speedup']}",
+            f"{many} s, speedup {s['speedup']}; claims (parse + extraction) "
+            f"{s['claims_jobs1_s']} s -> {claims_many} s, "
+            f"speedup {s['claims_speedup']}",
         ]
     for key, value in results["summary"].items():
         lines.append(f"- {key}: {value}")
