@@ -93,12 +93,16 @@ def model_key(model: str) -> str:
     return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}@{meta.get('version', '?')}"
 
 
+# Assets under models/ that only the comparison stage reads: editing them keeps cached claims.
+COMPARISON_ASSETS = frozenset({"compare.json"})
+
+
 @functools.cache
 def pipeline_version() -> str:
     """claimcheck's version plus a digest of the extraction sources and the models/ assets."""
     digest = hashlib.sha256(__version__.encode("utf-8"))
     files = [p for name in EXTRACTION_SOURCES for p in _files(PACKAGE / name, "*.py")]
-    files += _files(lexicon.MODELS_DIR, "*")
+    files += [p for p in _files(lexicon.MODELS_DIR, "*") if p.name not in COMPARISON_ASSETS]
     for path in files:
         digest.update(path.name.encode("utf-8"))
         digest.update(hashlib.sha256(path.read_bytes()).digest())

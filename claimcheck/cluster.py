@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from claimcheck.align import Alignment, align, function_words, tokens
 from claimcheck.schema import Claim, Cluster, Contradiction
+from claimcheck.story import Stories
 
 # How many of a sentence's rarest words make its blocking keys, and how large a block may grow
 # before it is too common a pairing to say anything (its members are then not paired through it).
@@ -39,11 +40,12 @@ class Pair:
         return self.alignment.similarity
 
 
-def similar_pairs(claims: Sequence[Claim]) -> list[Pair]:
-    """Pairs of claims, from different documents or speakers, that state the same thing."""
+def similar_pairs(claims: Sequence[Claim], stories: Stories | None = None) -> list[Pair]:
+    """Pairs of claims from different documents of one story that state the same thing."""
     units = _sentence_units(claims)
-    keys = _blocking_keys(units)
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    group = stories.groups() if stories else {}
+    keys = _blocking_keys(units, [group.get(unit[0].doc_id, "") for unit in units])
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for index, unit_keys in enumerate(keys):
         for key in unit_keys:
             blocks[key].append(index)
@@ -53,7 +55,9 @@ def similar_pairs(claims: Sequence[Claim]) -> list[Pair]:
             candidates.update(itertools.combinations(members, 2))
     pairs = []
     for i, j in sorted(candidates):
-        pairs.extend(_score(units[i], units[j]))
+        a, b = units[i][0], units[j][0]
+        if a.doc_id != b.doc_id and (stories is None or stories.related(a.doc_id, b.doc_id)):
+            pairs.extend(_score(units[i], units[j]))
     return pairs
 
 
@@ -109,21 +113,20 @@ def _content_words(unit: list[Claim]) -> set[str]:
     return {t.norm for t in tokens(unit[0]) if len(t.norm) > 2 and t.norm not in stop}
 
 
-def _blocking_keys(units: list[list[Claim]]) -> list[list[tuple[str, str]]]:
+def _blocking_keys(units: list[list[Claim]], groups: list[str]) -> list[list[tuple[str, ...]]]:
+    """Pairs of each sentence's rarest words, within its story group."""
     words = [_content_words(unit) for unit in units]
     frequency = Counter(word for unit_words in words for word in unit_words)
     keys = []
-    for unit_words in words:
+    for unit_words, group in zip(words, groups, strict=True):
         shared = [w for w in unit_words if frequency[w] > 1]
         rare = sorted(shared, key=lambda w: (frequency[w], w))[:RARE_WORDS]
-        keys.append([tuple(sorted(p)) for p in itertools.combinations(rare, 2)])
-    return keys  # type: ignore[return-value]
+        keys.append([(group, *sorted(p)) for p in itertools.combinations(rare, 2)])
+    return keys
 
 
 def _score(unit_a: list[Claim], unit_b: list[Claim]) -> list[Pair]:
     a, b = unit_a[0], unit_b[0]
-    if a.doc_id == b.doc_id:
-        return []
     if fuzz.token_set_ratio(a.text.lower(), b.text.lower()) < PREFILTER:
         return []
     alignment = align(a, b)

@@ -14,6 +14,7 @@ from claimcheck.errors import NoArticles
 from claimcheck.extract import speakers
 from claimcheck.ingest import DEFAULT_MAX_BYTES, read_articles
 from claimcheck.schema import Article, Claim, Document, Report, Skipped, Summary
+from claimcheck.story import Stories
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,9 @@ def _extract_cached(
 def scan(paths: Sequence[str], options: ScanOptions) -> Report:
     """Read the articles under `paths`, extract and cluster claims, and flag contradictions."""
     articles, skipped, claims, model = load_claims(paths, options)
-    pairs = cluster.similar_pairs(claims)
-    contradictions, supersessions = compare.compare_all(claims, pairs, articles)
+    stories = Stories(claims)
+    pairs = cluster.similar_pairs(claims, stories)
+    contradictions, supersessions = compare.compare_all(claims, pairs, articles, stories)
     clusters = cluster.mark_disputed(cluster.cluster_claims(claims, pairs), contradictions)
     if options.against:
         contradictions, supersessions = _involving_new(

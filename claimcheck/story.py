@@ -1,54 +1,98 @@
-"""Which documents report the same story: figures are only compared within one story.
+"""Which documents report the same story: claims are only compared within one story.
 
-Two documents are one story when their content words weighted by rarity (tf-idf) have a cosine
-of at least STORY_SIMILARITY, or when they hold at least LINKS_FOR_STORY near-identical sentences
-(one shared sentence can be boilerplate: "did not immediately respond to requests for comment").
+A story is told by who and what it names: its people, organisations and places, its speakers and
+its figures. Two documents are one story when those markers, weighted by how rare they are in the
+corpus (tf-idf), have a cosine of at least STORY_SIMILARITY. Common words and sentence formulas
+('did not immediately respond to requests for comment') do not count, so two unrelated stories
+written in the same house style stay apart. Only documents that share a rare marker are ever
+compared, so the cost grows with the corpus, not with its square.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 
-from claimcheck.align import function_words, tokens
+from claimcheck.align import fold
 from claimcheck.schema import Claim
 
-STORY_SIMILARITY = 0.1
-LINKS_FOR_STORY = 2
+STORY_SIMILARITY = 0.2
+STORY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART"})
+# Figures below this are too common ('two', '3 percent') to tell stories apart.
+MIN_FIGURE = 10
+# A marker at most this many documents have is rare enough to propose two of them as one story.
+RARE_MARKER_DOCS = 50
 
 
 class Stories:
-    def __init__(self, claims: Sequence[Claim], linked: Iterable[tuple[str, str]] = ()) -> None:
-        """`linked`: one (doc, doc) entry per similar sentence pair between two documents."""
+    def __init__(self, claims: Sequence[Claim]) -> None:
         counts: dict[str, Counter[str]] = {}
-        stop = function_words()
         for claim in claims:
-            words = counts.setdefault(claim.doc_id, Counter())
-            words.update(t.norm for t in tokens(claim) if len(t.norm) > 3 and t.norm not in stop)
-        frequency = Counter(word for words in counts.values() for word in words)
+            counts.setdefault(claim.doc_id, Counter()).update(_markers(claim))
+        frequency = Counter(marker for markers in counts.values() for marker in markers)
         total = len(counts)
-        self._vectors = {doc: _unit(words, frequency, total) for doc, words in counts.items()}
-        links = Counter(tuple(sorted(pair)) for pair in linked)
-        self._linked = {pair for pair, n in links.items() if n >= LINKS_FOR_STORY}
-        self._known: dict[tuple[str, str], bool] = {}
+        self._vectors = {doc: _unit(markers, frequency, total) for doc, markers in counts.items()}
+        postings: dict[str, list[str]] = {}
+        for doc in sorted(counts):
+            for marker in counts[doc]:
+                if frequency[marker] <= RARE_MARKER_DOCS:
+                    postings.setdefault(marker, []).append(doc)
+        self._related: set[tuple[str, str]] = set()
+        tried: set[tuple[str, str]] = set()
+        for docs in postings.values():
+            for i, a in enumerate(docs):
+                for b in docs[i + 1 :]:
+                    if (a, b) not in tried:
+                        tried.add((a, b))
+                        if self.similarity(a, b) >= STORY_SIMILARITY:
+                            self._related.add((a, b))
 
     def related(self, a: str, b: str) -> bool:
         if a == b:
             return True
-        key = (a, b) if a < b else (b, a)
-        if key not in self._known:
-            self._known[key] = key in self._linked or self.similarity(a, b) >= STORY_SIMILARITY
-        return self._known[key]
+        if not self._vectors.get(a) or not self._vectors.get(b):
+            return True  # a document that names nothing cannot be told apart: compare it
+        return ((a, b) if a < b else (b, a)) in self._related
 
     def similarity(self, a: str, b: str) -> float:
         va, vb = self._vectors.get(a, {}), self._vectors.get(b, {})
         if len(va) > len(vb):
             va, vb = vb, va
-        return sum(weight * vb.get(word, 0.0) for word, weight in va.items())
+        return sum(weight * vb.get(marker, 0.0) for marker, weight in va.items())
+
+    def groups(self) -> dict[str, str]:
+        """Each document's story group: documents linked by a chain of related pairs, named by
+        the group's first document id."""
+        parent = {doc: doc for doc in self._vectors}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for a, b in sorted(self._related):
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+        return {doc: find(doc) for doc in parent}
 
 
-def _unit(words: Counter[str], frequency: Counter[str], total: int) -> dict[str, float]:
-    weights = {w: (1 + math.log(n)) * math.log(1 + total / frequency[w]) for w, n in words.items()}
+def _markers(claim: Claim) -> Iterator[str]:
+    for entity in claim.entities:
+        if entity.label in STORY_LABELS:
+            yield f"e:{fold(entity.canonical)}"
+    if claim.speaker:
+        yield f"s:{fold(claim.speaker)}"
+    for quantity in claim.quantities:
+        if abs(quantity.value) >= MIN_FIGURE:
+            yield f"q:{quantity.value:g}"
+
+
+def _unit(markers: Counter[str], frequency: Counter[str], total: int) -> dict[str, float]:
+    weights = {
+        m: (1 + math.log(n)) * math.log(1 + total / frequency[m]) for m, n in markers.items()
+    }
     norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
-    return {w: x / norm for w, x in weights.items()}
+    return {m: x / norm for m, x in weights.items()}

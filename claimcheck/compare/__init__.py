@@ -10,8 +10,8 @@ from claimcheck.align import fold
 from claimcheck.cluster import Pair
 from claimcheck.compare import attribution, date, dispute, entity, polarity, quantity, wording
 from claimcheck.compare.base import cues, from_sides
-from claimcheck.compare.story import Stories
 from claimcheck.schema import Article, Claim, Contradiction, SideValue, Supersession
+from claimcheck.story import Stories
 
 __all__ = ["Contradiction", "Supersession", "compare_all"]
 
@@ -33,13 +33,15 @@ ALIGNED = (
 
 
 def compare_all(
-    claims: Sequence[Claim], pairs: Sequence[Pair], articles: Sequence[Article]
+    claims: Sequence[Claim],
+    pairs: Sequence[Pair],
+    articles: Sequence[Article],
+    stories: Stories | None = None,
 ) -> tuple[list[Contradiction], list[Supersession]]:
     """Every contradiction the claims hold, and the figures a later article updates."""
+    stories = stories or Stories(claims)
     found: list[Contradiction] = []
     speakers = _speakers_by_sentence(claims)
-    sentence_pairs = {(p.a.doc_id, p.a.start, p.b.doc_id, p.b.start) for p in pairs}
-    stories = Stories(claims, [(a, b) for a, _, b, _ in sentence_pairs])
     seen_sentences: set[tuple[str, str]] = set()
     for pair in pairs:
         a, b, similarity = pair.a, pair.b, pair.similarity
@@ -50,11 +52,23 @@ def compare_all(
         if sentences in seen_sentences:
             continue
         seen_sentences.add(sentences)
-        for comparator in ALIGNED:
-            found.extend(comparator(a, b, pair.alignment.diffs, similarity))
+        found.extend(_one_disagreement(a, b, pair))
     found.extend(quantity.compare_measures(claims, stories))
     found.extend(dispute.compare(claims))
     return _split_updates(_merged(_unique(found)), claims, articles)
+
+
+def _one_disagreement(a: Claim, b: Claim, pair: Pair) -> list[Contradiction]:
+    """Findings of two versions of one sentence. Versions that disagree on two or more of their
+    figures, dates and names are two different events told in the same words, not one event
+    told two ways: nothing is reported for them."""
+    found = [f for compare in ALIGNED for f in compare(a, b, pair.alignment.diffs, pair.similarity)]
+    slots = [f for f in found if f.kind in ("entity", "date", "quantity")]
+    return (
+        [f for f in found if f.kind not in ("entity", "date", "quantity")]
+        if len(slots) > 1
+        else found
+    )
 
 
 def _speakers_by_sentence(claims: Sequence[Claim]) -> dict[tuple[str, int], Sequence[str]]:

@@ -8,6 +8,7 @@ from functools import cache
 
 from claimcheck import lexicon
 from claimcheck.align import fold
+from claimcheck.extract.coref import first_names_match
 from claimcheck.schema import Claim, Contradiction, ContradictionKind, SideValue
 
 
@@ -59,11 +60,14 @@ def source(claim: Claim) -> str:
 
 
 def same_person(a: str | None, b: str | None) -> bool:
-    """Two speaker names that plausibly denote one person: same surname, accents aside."""
+    """Two names that plausibly denote one person: the same surname, and first names that can be
+    one ('Vladimir' / 'Volodymyr', 'J.' / 'John'), or a surname on its own."""
     if not a or not b:
         return False
     fa, fb = fold(a).split(), fold(b).split()
-    return fa[-1] == fb[-1]
+    if not fa or not fb or fa[-1] != fb[-1]:
+        return False
+    return len(fa) == 1 or len(fb) == 1 or first_names_match(fa[0], fb[0])
 
 
 @cache

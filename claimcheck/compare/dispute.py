@@ -50,11 +50,14 @@ def _in_document(claims: list[Claim], speakers: list[str]) -> Iterator[Contradic
 
 
 def _dispute_phrase(text: str) -> str | None:
-    folded = fold(text)
-    for phrase in cues("dispute_phrases"):
-        if re.search(rf"\b{re.escape(phrase)}\b", folded):
-            return phrase
-    return None
+    found = _dispute_pattern().search(fold(text))
+    return found.group(1) if found else None
+
+
+@cache
+def _dispute_pattern() -> re.Pattern[str]:
+    """All dispute phrases in one pattern, longest first so 'not true' wins over 'true'."""
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in cues("dispute_phrases")) + r")\b")
 
 
 def _targets(claim: Claim, speakers: list[str]) -> list[str]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz
-
 from claimcheck.align import Diff, fold
 from claimcheck.compare.base import finding, same_person, source
 from claimcheck.schema import Claim, Contradiction, Entity
@@ -39,13 +37,10 @@ def compare(
 
 
 def same_entity(a: Entity, b: Entity) -> bool:
-    """Alias-aware: same canonical name, or a person named with the same surname."""
-    ca, cb = fold(a.canonical), fold(b.canonical)
-    if ca == cb:
+    """Alias-aware: the same canonical name, or names of one person (see same_person)."""
+    if fold(a.canonical) == fold(b.canonical):
         return True
-    if a.label == "PERSON":
-        return ca.split()[-1] == cb.split()[-1] or fuzz.ratio(ca, cb) >= 85
-    return False
+    return a.label == "PERSON" and same_person(a.canonical, b.canonical)
 
 
 def _is_subject(claim: Claim, entity: Entity) -> bool:

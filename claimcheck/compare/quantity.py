@@ -18,8 +18,8 @@ from functools import cache
 from claimcheck import lexicon
 from claimcheck.align import Diff, Token, align, fold, function_words, tokens
 from claimcheck.compare.base import cues, finding, negation_words, source
-from claimcheck.compare.story import Stories
 from claimcheck.schema import Claim, Contradiction, Quantity
+from claimcheck.story import Stories
 
 GENERIC_COUNTS = frozenset({"amount", "figure", "number", "total", "sum", "level", "share", "one"})
 # Rounding that different outlets apply to one exact figure.

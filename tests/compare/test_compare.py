@@ -11,9 +11,18 @@ from claimcheck.schema import Article, Claim, Contradiction
 from .build import claim
 
 
-def findings(*claims: Claim, articles: tuple[Article, ...] = ()) -> list[Contradiction]:
-    pairs = cluster.similar_pairs(claims)
-    found, _ = compare.compare_all(claims, pairs, articles)
+def findings(
+    *claims: Claim, articles: tuple[Article, ...] = (), same_story: bool = True
+) -> list[Contradiction]:
+    """Contradictions among `claims`; with `same_story`, each document also names the place and
+    the organisation of the story (as the rest of a real article would), so they are one story."""
+    background = "Floods hit Marrow Valley in May, the Red Cross said."
+    named = (("Marrow Valley", "LOC", "Marrow Valley"), ("Red Cross", "ORG", "Red Cross"))
+    docs = sorted({c.doc_id for c in claims}) if same_story else []
+    context = [claim(doc, background, at=5000, entities=named) for doc in docs]
+    everything = [*claims, *context]
+    pairs = cluster.similar_pairs(everything)
+    found, _ = compare.compare_all(everything, pairs, articles)
     return found
 
 
@@ -283,7 +292,7 @@ def test_later_article_with_update_cue_is_a_supersession() -> None:
         Article(id="b", path="b.txt", text=b.text, published="2024-05-03"),
     )
     pairs = cluster.similar_pairs([a, b])
-    found, updates = compare.compare_all([a, b], pairs, articles)
+    found, updates = compare.compare_all([a, b], pairs, articles)  # nothing named: one story
     assert found == []
     assert len(updates) == 1 and "2024-05-03" in updates[0].explanation
 
@@ -341,3 +350,29 @@ def test_a_formula_with_different_subjects_is_not_an_entity_conflict() -> None:
         entities=(("Port Council", "ORG", "Port Council"),),
     )
     assert kinds(a, b) == []
+
+
+def test_figures_of_two_unrelated_stories_are_not_compared() -> None:
+    text = "Officials said {} homes would be rebuilt in the flooded towns of {} by June."
+    a, b = (
+        claim(
+            doc,
+            text.format(n, place),
+            speaker=who,
+            entities=((place, "GPE", place),),
+            quantities=(
+                {
+                    "text": str(n),
+                    "value": n,
+                    "unit": "home",
+                    "counted": "home",
+                    "time_ref": "by June",
+                },
+            ),
+        )
+        for doc, n, who, place in (
+            ("a", 300, "Ana Ruiz", "Lowmoor"),
+            ("b", 550, "Tom Hale", "Ashby"),
+        )
+    )
+    assert findings(a, b, same_story=False) == []
