@@ -434,8 +434,9 @@ def _article(
     said = rng.choice(("said", "told reporters", "said in a statement", "added"))
     quote_a, quote_b = rng.sample(topic.quotes, 2)
     share = _share(story.share, rng)
+    lede = rng.choice(topic.lede).format(**slots)
     paragraphs = [
-        rng.choice(topic.lede).format(**slots),
+        lede[0].upper() + lede[1:],  # "{figure} ..." may open with "about 1,200"
         f'"{quote_a}," {speaker}, {topic.role}, {said}.',
         rng.choice(
             (

@@ -42,7 +42,7 @@ def _in_document(claims: list[Claim], speakers: list[str]) -> Iterator[Contradic
         phrases = sorted({p for _, p in rejections})
         yield finding(
             "dispute",
-            [(disputed, "claims")] + [(c, f"calls it {p}") for c, p in rejections],
+            [(disputed, "the claim")] + [(c, f"rejects it: '{p}'") for c, p in rejections],
             f"{', '.join(rejecters)} rejects {disputed.speaker}'s claim as "
             f"{' / '.join(repr(p) for p in phrases)} in {disputed.doc_id}.",
             min(0.75 + 0.05 * len(rejections), 0.95),

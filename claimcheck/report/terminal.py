@@ -30,8 +30,9 @@ def print_report(report: Report, console: Console, *, quiet: bool = False) -> No
     console.print(_header(report))
     for skipped in report.skipped:
         console.print(f"[yellow]skipped[/] {skipped.path}: {skipped.reason}", highlight=False)
+    paths = {d.id: d.path for d in report.documents}
     for number, finding in enumerate(report.contradictions, 1):
-        console.print(_panel(number, finding))
+        console.print(_panel(number, finding, paths))
     for update in report.supersessions:
         console.print(f"[cyan]update[/] {update.explanation}", highlight=False)
     console.print(summary_line(report), highlight=False)
@@ -48,17 +49,16 @@ def _header(report: Report) -> Table:
     return table
 
 
-def _panel(number: int, finding: Contradiction) -> Panel:
-    parts: list[Text | Table] = [Text(finding.explanation, style="bold")]
-    sides = Table.grid(padding=(0, 1))
-    sides.add_column(style="dim", no_wrap=True)
-    sides.add_column()
+def _panel(number: int, finding: Contradiction, paths: dict[str, str]) -> Panel:
+    """The explanation, then each side: where it stands (path:line:column, as editors open it),
+    its normalised value and speaker, and the sentence itself."""
+    parts: list[Text] = [Text(finding.explanation, style="bold")]
     for side in finding.values:
-        where = f"{side.doc_id}:{side.line}:{side.column}"
-        who = f" ({side.speaker})" if side.speaker else ""
-        sides.add_row(where, Text(f"{side.value}{who}", style="cyan"))
-        sides.add_row("", Text(f"“{side.sentence}”"))
-    parts.append(sides)
+        where = Text(f"{paths.get(side.doc_id, side.doc_id)}:{side.line}:{side.column}  ", "dim")
+        where.append(side.value, style="cyan")
+        if side.speaker:
+            where.append(f"  ({side.speaker})")
+        parts += [Text(""), where, Text(side.sentence)]
     title = f"#{number} {finding.kind}  confidence {finding.confidence:.2f}"
     return Panel(Group(*parts), title=title, title_align="left", subtitle=finding.id)
 
