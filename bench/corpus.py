@@ -37,11 +37,15 @@ OUTLETS = (
 FIRST = (
     "Maria", "James", "Aisha", "Tomasz", "Elena", "David", "Priya", "Kwame", "Sofia", "Lukas",
     "Hannah", "Omar", "Ingrid", "Mateo", "Yuki", "Fatima", "Gregor", "Leila", "Samuel", "Nadia",
+    "Chiara", "Ben", "Anika", "Rafael", "Zainab", "Viktor", "Mei", "Tobias", "Amara", "Jonas",
+    "Lucia", "Arjun", "Freya", "Idris", "Carmen", "Pavel", "Noor", "Henrik", "Rosa", "Emeka",
 )  # fmt: skip
 LAST = (
     "Alvarez", "Okafor", "Lindqvist", "Novak", "Haddad", "Brennan", "Castillo", "Moreau",
     "Sato", "Kowalski", "Petrov", "Mensah", "Whitfield", "Delgado", "Fischer", "Romano",
-    "Nakamura", "O'Neill", "Bergstrom", "Qureshi",
+    "Nakamura", "O'Neill", "Bergstrom", "Qureshi", "Adeyemi", "Halloran", "Jankowski", "Ferreira",
+    "Lund", "Takahashi", "Ostrowski", "Mwangi", "Vasquez", "Eriksen", "Demir", "Kaplan", "Rossi",
+    "Yilmaz", "Dubois", "Abara", "Kessler", "Marchetti", "Szabo", "Gallagher",
 )  # fmt: skip
 PLACES = (
     "Port Ellis", "Granford", "Marrow County", "New Halden", "Eastbrook", "Cedar Falls",
@@ -456,7 +460,7 @@ def _article(
     ]
     target = rng.randint(300, 600)
     words = sum(len(p.split()) for p in paragraphs) + len(title.split())
-    for sentences in _filler(story, rng):
+    for sentences in _filler(story, outlet, rng):
         if words >= target:
             break
         paragraphs.insert(rng.randint(2, len(paragraphs)), sentences)
@@ -467,23 +471,25 @@ def _article(
     return text, figure_text
 
 
-def _filler(story: Story, rng: random.Random) -> Iterator[str]:
-    """Endless background paragraphs of topic colour and generic news sentence shapes."""
-    topic = story.topic
+def _filler(story: Story, outlet: str, rng: random.Random) -> Iterator[str]:
+    """Endless background paragraphs. The facts in them (who, where, when, how many) belong to
+    the story, so every outlet that repeats one repeats it right: only planted contradictions
+    differ between the articles of a story. Each outlet picks its own sentences and order."""
+    facts = random.Random(f"background:{story.index}")
+    pool = [*story.topic.background, *(_background(shape, story.topic, facts) for shape in SHAPES)]
     used: set[str] = set()
     while True:
         sentences: list[str] = []
         while len(sentences) < rng.randint(2, 4):
-            sentence = _background(topic, rng)
-            if sentence not in used or len(used) > 200:
+            sentence = rng.choice(pool)
+            if sentence not in used or len(used) >= len(pool):
                 used.add(sentence)
                 sentences.append(sentence)
-        yield " ".join(sentences)
+        yield " ".join(sentences).replace("{outlet}", outlet)
 
 
-def _background(topic: Topic, rng: random.Random) -> str:
-    if rng.random() < 0.25:
-        return rng.choice(topic.background)
+def _background(shape: str, topic: Topic, rng: random.Random) -> str:
+    """One background sentence of the story: each shape once, so its facts never vary."""
     org = topic.org[0].upper() + topic.org[1:]
     slots = {
         "name": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
@@ -495,10 +501,10 @@ def _background(topic: Topic, rng: random.Random) -> str:
         "n": rng.randint(2, 90),
         "hour": rng.randint(1, 11),
         "org": org,
-        "outlet": rng.choice(OUTLETS),
+        "outlet": "{outlet}",  # the outlet that prints the sentence, filled in per article
         "noun": topic.noun,
     }
-    return rng.choice(SHAPES).format(**slots)
+    return shape.format(**slots)
 
 
 MONTHS = (

@@ -40,6 +40,7 @@ def compare_all(
 ) -> tuple[list[Contradiction], list[Supersession]]:
     """Every contradiction the claims hold, and the figures a later article updates."""
     stories = stories or Stories(claims)
+    outlets = {a.id: fold(a.outlet) for a in articles if a.outlet}
     found: list[Contradiction] = []
     speakers = _speakers_by_sentence(claims)
     seen_sentences: set[tuple[str, str]] = set()
@@ -52,22 +53,36 @@ def compare_all(
         if sentences in seen_sentences:
             continue
         seen_sentences.add(sentences)
-        found.extend(_one_disagreement(a, b, pair))
+        found.extend(_one_disagreement(a, b, pair, outlets))
     found.extend(quantity.compare_measures(claims, stories))
     found.extend(dispute.compare(claims))
     return _split_updates(_merged(_unique(found)), claims, articles)
 
 
-def _one_disagreement(a: Claim, b: Claim, pair: Pair) -> list[Contradiction]:
+def _one_disagreement(
+    a: Claim, b: Claim, pair: Pair, outlets: dict[str, str]
+) -> list[Contradiction]:
     """Findings of two versions of one sentence. Versions that disagree on two or more of their
     figures, dates and names are two different events told in the same words, not one event
-    told two ways: nothing is reported for them."""
-    found = [f for compare in ALIGNED for f in compare(a, b, pair.alignment.diffs, pair.similarity)]
+    told two ways: nothing is reported for them. Nor is an outlet naming itself ('did not
+    respond to a request for comment from the Harbor Tribune')."""
+    found = [
+        f
+        for compare in ALIGNED
+        for f in compare(a, b, pair.alignment.diffs, pair.similarity)
+        if not _self_reference(f, outlets)
+    ]
     slots = [f for f in found if f.kind in ("entity", "date", "quantity")]
     return (
         [f for f in found if f.kind not in ("entity", "date", "quantity")]
         if len(slots) > 1
         else found
+    )
+
+
+def _self_reference(finding: Contradiction, outlets: dict[str, str]) -> bool:
+    return finding.kind == "entity" and all(
+        outlets.get(v.doc_id) == fold(v.value) for v in finding.values
     )
 
 
@@ -97,25 +112,48 @@ def _unique(found: Iterable[Contradiction]) -> list[Contradiction]:
 
 def _merged(found: list[Contradiction]) -> list[Contradiction]:
     """One finding per disagreement: 'Radio France Internationale' in one article against 'Radio
-    France Inter' in two others is one finding with three claims, not two findings."""
+    France Inter' in two others is one finding with three claims, not two findings. Findings
+    merge when they share a claim and disagree on the same two values."""
     groups: dict[tuple[str, frozenset[str]], list[Contradiction]] = defaultdict(list)
+    out = []
     for item in found:
         values = frozenset(fold(v.value) for v in item.values)
         if item.kind in MERGEABLE and len(values) == 2:
             groups[(item.kind, values)].append(item)
         else:
-            groups[(item.id, frozenset())].append(item)
-    out = []
+            out.append(item)
     for members in groups.values():
-        if len(members) == 1:
-            out.append(members[0])
-            continue
-        sides = [v for m in members for v in m.values]
-        best = max(members, key=lambda m: (m.confidence, m.id))
-        out.append(
-            from_sides(best.kind, sides, _joined_explanation(best.kind, sides), best.confidence)
-        )
+        for linked in _linked_by_claims(members):
+            if len(linked) == 1:
+                out.append(linked[0])
+                continue
+            sides = [v for m in linked for v in m.values]
+            best = max(linked, key=lambda m: (m.confidence, m.id))
+            out.append(
+                from_sides(best.kind, sides, _joined_explanation(best.kind, sides), best.confidence)
+            )
     return sorted(out, key=lambda c: c.id)
+
+
+def _linked_by_claims(members: list[Contradiction]) -> list[list[Contradiction]]:
+    """Groups of findings connected through shared claims (union-find over claim ids)."""
+    parent = list(range(len(members)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict[str, int] = {}
+    for i, member in enumerate(members):
+        for claim_id in member.claim_ids:
+            j = first_with.setdefault(claim_id, i)
+            parent[find(i)] = find(j)
+    groups: dict[int, list[Contradiction]] = defaultdict(list)
+    for i, member in enumerate(members):
+        groups[find(i)].append(member)
+    return list(groups.values())
 
 
 def _joined_explanation(kind: str, sides: Sequence[SideValue]) -> str:

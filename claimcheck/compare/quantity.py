@@ -18,7 +18,7 @@ from functools import cache
 from claimcheck import lexicon
 from claimcheck.align import Diff, Token, align, fold, function_words, tokens
 from claimcheck.compare.base import cues, finding, negation_words, source
-from claimcheck.schema import Claim, Contradiction, Quantity
+from claimcheck.schema import Claim, Contradiction, Entity, Quantity
 from claimcheck.story import Stories
 
 GENERIC_COUNTS = frozenset({"amount", "figure", "number", "total", "sum", "level", "share", "one"})
@@ -30,6 +30,9 @@ MAX_BUCKET = 60
 SHARED_WORDS_MONEY = 3
 # With no time stated, two figures must stand in sentences this much alike (aligned content words).
 SIMILAR_SENTENCES = 0.35
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# An aligned difference this short is one slot of the sentence ('Eastbrook' / 'Westmarch').
+SLOT_WORDS = 3
 CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "CHF"})
 
 
@@ -278,6 +281,8 @@ def _comparable(
         return False  # one source giving two figures is a breakdown or a series, not a conflict
     if not _same_time(a, b) or not stories.related(a.claim.doc_id, b.claim.doc_id):
         return False
+    if _elsewhere(a.claim, b.claim):
+        return False  # 're-elected in Eastbrook' and 're-elected in Westmarch' are two facts
     shared = len(words[a.claim.id] & words[b.claim.id])
     money = a.measure.split("/")[0] in CURRENCIES
     if a.measure.startswith("percent") and not (a.converted or b.converted):
@@ -289,6 +294,24 @@ def _comparable(
     if a.time is not None:
         return shared >= (SHARED_WORDS_MONEY if money else 1)
     return shared >= 2 and _sentence_similarity(a, b) >= SIMILAR_SENTENCES
+
+
+def _elsewhere(a: Claim, b: Claim) -> bool:
+    """The two sentences swap one place for another in the same slot ('re-elected in Eastbrook' /
+    'in Westmarch'): a short aligned difference whose sides name different places."""
+    for diff in align(a, b).diffs:
+        if not diff.a or not diff.b or max(len(diff.a), len(diff.b)) > SLOT_WORDS:
+            continue
+        places_a = {fold(e.canonical) for e in _entities_in(a, diff.a_span(), PLACE_LABELS)}
+        places_b = {fold(e.canonical) for e in _entities_in(b, diff.b_span(), PLACE_LABELS)}
+        if places_a and places_b and places_a.isdisjoint(places_b):
+            return True
+    return False
+
+
+def _entities_in(claim: Claim, span: tuple[int, int], labels: frozenset[str]) -> list[Entity]:
+    start, end = span
+    return [e for e in claim.entities if e.label in labels and e.start < end and start < e.end]
 
 
 def _sentence_similarity(a: Measured, b: Measured) -> float:

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from claimcheck import lexicon
+
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -107,7 +109,15 @@ def byline(line: str) -> tuple[str, str | None, str | None] | None:
     match = BYLINE_RE.fullmatch(line.strip())
     if not match or len(line) > 160:
         return None
-    return match["name"], match["outlet"], _iso(match) if match["date"] else None
+    name, outlet = match["name"], match["outlet"]
+    head, _, last = name.rpartition(",")
+    if head and not outlet and _is_outlet(last):
+        name, outlet = head.strip(), last.strip()  # "By Ana Ruiz, Harbor Tribune"
+    return name, outlet, _iso(match) if match["date"] else None
+
+
+def _is_outlet(name: str) -> bool:
+    return any(word in lexicon.words("outlet_words") for word in name.lower().split())
 
 
 def dateline(line: str) -> tuple[int, str | None, str] | None:

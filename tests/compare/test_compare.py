@@ -376,3 +376,39 @@ def test_figures_of_two_unrelated_stories_are_not_compared() -> None:
         )
     )
     assert findings(a, b, same_story=False) == []
+
+
+def test_the_same_figure_sentence_about_another_place_is_another_fact() -> None:
+    def result(doc: str, place: str, votes: int) -> Claim:
+        return claim(
+            doc,
+            f"The mayor of {place} was re-elected with {votes:,} votes on Sunday.",
+            entities=((place, "GPE", place),),
+            quantities=(
+                {
+                    "text": f"{votes:,}",
+                    "value": votes,
+                    "unit": "vote",
+                    "counted": "vote",
+                    "time_ref": "on Sunday",
+                },
+            ),
+        )
+
+    assert findings(result("a", "Eastbrook", 37_390), result("b", "Westmarch", 57_470)) == []
+
+
+def test_an_outlet_naming_itself_is_not_an_entity_conflict() -> None:
+    text = "The ministry did not respond to a request for comment from the {} on Monday."
+    a = claim(
+        "a", text.format("Harbor Tribune"), entities=(("Harbor Tribune", "ORG", "Harbor Tribune"),)
+    )
+    b = claim(
+        "b", text.format("Plains Herald"), entities=(("Plains Herald", "ORG", "Plains Herald"),)
+    )
+    articles = (
+        Article(id="a", path="a.txt", text=a.text, outlet="Harbor Tribune"),
+        Article(id="b", path="b.txt", text=b.text, outlet="Plains Herald"),
+    )
+    assert findings(a, b) != []  # without knowing the outlets, the names differ
+    assert findings(a, b, articles=articles) == []

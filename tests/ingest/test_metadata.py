@@ -36,6 +36,9 @@ def test_date_line(line: str, iso: str | None) -> None:
         ("By Piet de Vries", ("Piet de Vries", None, None)),
         ("By Ann Lee and Bo Chan | The Courier", ("Ann Lee and Bo Chan", "The Courier", None)),
         ("By the end of March, prices had doubled.", None),
+        ("By Rosa Quint, Harbor Tribune", ("Rosa Quint", "Harbor Tribune", None)),
+        ("By Ana Ruiz, Tom Hale", ("Ana Ruiz, Tom Hale", None, None)),
+        ("By John Smith, Staff Writer", ("John Smith, Staff Writer", None, None)),
     ],
 )
 def test_byline(line: str, expected: tuple[str, str | None, str | None] | None) -> None:
