@@ -21,6 +21,7 @@ MERGEABLE = {
     "date": "The same event is dated differently",
     "wording": "The same statement is reported with different key words",
     "quantity": "The same figure is given differently",
+    "attribution": "The same statement is credited to different people",
 }
 # Comparators that read two versions of one sentence, word by word.
 ALIGNED = (

@@ -117,7 +117,9 @@ def byline(line: str) -> tuple[str, str | None, str | None] | None:
 
 
 def _is_outlet(name: str) -> bool:
-    return any(word in lexicon.words("outlet_words") for word in name.lower().split())
+    return any(
+        word in lexicon.words("outlet_words") for word in re.findall(r"[a-z]+", name.lower())
+    )
 
 
 def dateline(line: str) -> tuple[int, str | None, str] | None:

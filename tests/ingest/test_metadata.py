@@ -38,6 +38,7 @@ def test_date_line(line: str, iso: str | None) -> None:
         ("By the end of March, prices had doubled.", None),
         ("By Rosa Quint, Harbor Tribune", ("Rosa Quint", "Harbor Tribune", None)),
         ("By Ana Ruiz, Tom Hale", ("Ana Ruiz, Tom Hale", None, None)),
+        ("By Ana Ruiz, Evening Standard-Gazette", ("Ana Ruiz", "Evening Standard-Gazette", None)),
         ("By John Smith, Staff Writer", ("John Smith, Staff Writer", None, None)),
     ],
 )
