@@ -412,3 +412,19 @@ def test_an_outlet_naming_itself_is_not_an_entity_conflict() -> None:
     )
     assert findings(a, b) != []  # without knowing the outlets, the names differ
     assert findings(a, b, articles=articles) == []
+
+
+def test_a_denial_that_targets_no_one_is_not_a_dispute() -> None:
+    said = claim(
+        "a",
+        "Only 40 trucks crossed the border last week, Governor Ana Reyes said.",
+        speaker="Ana Reyes",
+        quantities=({"text": "40", "value": 40, "unit": "truck", "counted": "truck"},),
+    )
+    denial = claim(
+        "a",
+        "Minister Paul Okafor said rumours of a border closure were false, as Reyes spoke.",
+        speaker="Paul Okafor",
+        at=200,
+    )
+    assert findings(said, denial) == []
