@@ -209,6 +209,9 @@ def _speaker_token(verb: Token) -> Token | None:
     "who wrote" (relative clause), "..., adding that" and "tried to clarify, telling" (the
     subject of the verb above), "was quoted as saying" (the passive subject of "quoted").
     """
+    earlier = _continued_from(verb)
+    if earlier is not None:
+        return _speaker_token(earlier)
     current = verb
     for _ in range(4):
         children = list(current.children)
@@ -238,6 +241,18 @@ def _speaker_token(verb: Token) -> Token | None:
             current = head
             continue
         return None
+    return None
+
+
+def _continued_from(verb: Token) -> Token | None:
+    """'X said ..., explaining that ...': a reporting participle after a comma goes on with the
+    nearest reporting verb before it in the sentence, wherever the parser attached it."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    reporting = lexicon.words("reporting_verbs")
+    for tok in reversed(verb.doc[verb.sent.start : verb.i - 1]):
+        if tok.pos_ == "VERB" and tok.tag_ != "VBG" and tok.lemma_.lower() in reporting:
+            return tok
     return None
 
 

@@ -12,6 +12,11 @@ pytestmark = pytest.mark.model
 # text -> expected attributions (speaker, fragment of the content, cue), in text order;
 # the speaker is the full name the article gives, whatever the sentence calls them.
 CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
+    # a participle after a comma goes on with the reporting verb before it
+    ("Critics say the plan contradicts earlier remarks by mayor Ida Holm, who said in May that "
+     "the tunnel would open in 2026, explaining that only half the funds had been raised.",
+     [("Critics", "the plan contradicts", "say"), ("Ida Holm", "the tunnel would open", "say"),
+      ("Ida Holm", "only half the funds had been raised", "explain")]),
     # reporting verbs with a clausal complement
     ("Health Minister Ana Duarte said on Tuesday that the clinics would reopen next month.",
      [("Ana Duarte", "the clinics would reopen", "say")]),
