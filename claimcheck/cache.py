@@ -6,13 +6,14 @@ import functools
 import hashlib
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import spacy
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from claimcheck import __version__, lexicon
-from claimcheck.schema import Article, Claim
+from claimcheck.schema import Article, Claim, Report
 
 DEFAULT_DIR = ".claimcheck-cache"
 PACKAGE = Path(__file__).resolve().parent
@@ -72,6 +73,32 @@ class ClaimCache:
         except OSError:
             return
 
+    def report_key(self, articles: Sequence[Article], skipped: Sequence[str]) -> str:
+        """What a whole report depends on: every article's claims key, where it was read and in
+        which role, the inputs skipped, and all of claimcheck (comparison included)."""
+        digest = hashlib.sha256(analysis_version().encode("utf-8"))
+        parts = sorted(f"{self.key(a)}|{a.path}|{a.role}" for a in articles) + sorted(skipped)
+        for part in parts:
+            digest.update(part.encode("utf-8"))
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+    def get_report(self, key: str) -> Report | None:
+        try:
+            return Report.model_validate_json(self._report_path(key).read_bytes())
+        except (OSError, ValueError, ValidationError):
+            return None
+
+    def put_report(self, key: str, report: Report) -> None:
+        try:
+            self._prepare()
+            _write_atomic(self._report_path(key), report.model_dump_json())
+        except OSError:
+            return
+
+    def _report_path(self, key: str) -> Path:
+        return self.root / "reports" / f"{key}.json"
+
     def _path(self, key: str) -> Path:
         return self.root / "claims" / key[:2] / f"{key}.json"
 
@@ -107,6 +134,16 @@ def pipeline_version() -> str:
         digest.update(path.name.encode("utf-8"))
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+@functools.cache
+def analysis_version() -> str:
+    """pipeline_version plus every other source file of claimcheck and all of models/."""
+    digest = hashlib.sha256(pipeline_version().encode("utf-8"))
+    for path in [*_files(PACKAGE, "*.py"), *_files(lexicon.MODELS_DIR, "*")]:
+        digest.update(str(path.relative_to(path.parent.parent)).encode("utf-8"))
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
 
 
 def _files(root: Path, pattern: str) -> list[Path]:

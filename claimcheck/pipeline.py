@@ -35,6 +35,11 @@ def load_claims(
 ) -> tuple[list[Article], list[Skipped], list[Claim], str]:
     """Read and extract: articles, skipped inputs, claims (speakers unified) and the model key."""
     model = nlp.resolve_model(options.model)
+    articles, skipped = _read(paths, options)
+    return articles, skipped, _claims(articles, model, options), cached_model_key(model)
+
+
+def _read(paths: Sequence[str], options: ScanOptions) -> tuple[list[Article], list[Skipped]]:
     articles, skipped = read_articles(paths, glob=options.glob, max_bytes=options.max_bytes)
     if not articles:
         first = f"{skipped[0].path}: {skipped[0].reason}" if skipped else None
@@ -44,9 +49,12 @@ def load_claims(
             options.against, glob=options.glob, max_bytes=options.max_bytes
         )
         articles, skipped = _with_corpus(articles, skipped, corpus, corpus_skipped)
+    return articles, skipped
+
+
+def _claims(articles: list[Article], model: str, options: ScanOptions) -> list[Claim]:
     per_article = _extract_cached(articles, model, options)
-    claims = speakers.unify([claim for claims in per_article for claim in claims])
-    return articles, skipped, claims, cached_model_key(model)
+    return speakers.unify([claim for claims in per_article for claim in claims])
 
 
 def _with_corpus(
@@ -92,8 +100,28 @@ def _extract_cached(
 
 
 def scan(paths: Sequence[str], options: ScanOptions) -> Report:
-    """Read the articles under `paths`, extract and cluster claims, and flag contradictions."""
-    articles, skipped, claims, model = load_claims(paths, options)
+    """Read the articles under `paths`, extract and cluster claims, and flag contradictions.
+
+    With a cache, the report of an input seen before (the same articles, skipped files, roles,
+    claimcheck and model) is read back instead of being computed again.
+    """
+    model = nlp.resolve_model(options.model)
+    articles, skipped = _read(paths, options)
+    if options.cache_dir is None:
+        return _scan(articles, skipped, model, options)
+    store = ClaimCache(options.cache_dir, model=model)
+    key = store.report_key(articles, [display_path(s.path) + s.reason for s in skipped])
+    report = store.get_report(key)
+    if report is None:
+        report = _scan(articles, skipped, model, options)
+        store.put_report(key, report)
+    return report
+
+
+def _scan(
+    articles: list[Article], skipped: list[Skipped], model: str, options: ScanOptions
+) -> Report:
+    claims = _claims(articles, model, options)
     stories = Stories(claims)
     pairs = cluster.similar_pairs(claims, stories)
     contradictions, supersessions = compare.compare_all(claims, pairs, articles, stories)
@@ -106,7 +134,7 @@ def scan(paths: Sequence[str], options: ScanOptions) -> Report:
         articles,
         skipped,
         claims,
-        model=model,
+        model=cached_model_key(model),
         clusters=clusters,
         contradictions=contradictions,
         supersessions=supersessions,

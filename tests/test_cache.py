@@ -118,3 +118,22 @@ def test_no_cache_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     folder = _corpus(tmp_path / "news", 2)
     pipeline.load_claims([str(folder)], pipeline.ScanOptions(cache_dir=None))
     assert not (tmp_path / cache.DEFAULT_DIR).exists()
+
+
+def test_an_unchanged_input_reads_its_report_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(runner, "extract_all", lambda arts, **_: [_claims(a) for a in arts])
+    folder = _corpus(tmp_path / "news", 3)
+    options = pipeline.ScanOptions(cache_dir=str(tmp_path / "cache"))
+    first = pipeline.scan([str(folder)], options)
+
+    def no_comparison(*_: object, **__: object) -> object:
+        raise AssertionError("compared again")
+
+    monkeypatch.setattr(pipeline.compare, "compare_all", no_comparison)
+    assert pipeline.scan([str(folder)], options) == first
+
+    (folder / "doc2.txt").write_text("Officials said 99 people were hurt.\n")
+    with pytest.raises(AssertionError, match="compared again"):
+        pipeline.scan([str(folder)], options)  # one article changed: the report is recomputed
