@@ -13,7 +13,7 @@ import spacy
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from claimcheck import __version__, lexicon
-from claimcheck.schema import Article, Claim, Report
+from claimcheck.schema import Article, Claim, Report, compact
 
 DEFAULT_DIR = ".claimcheck-cache"
 PACKAGE = Path(__file__).resolve().parent
@@ -61,7 +61,7 @@ class ClaimCache:
             return None
         if entry.key != key or entry.doc_id != article.id:
             return None
-        return list(entry.claims)
+        return compact(list(entry.claims))
 
     def put(self, article: Article, claims: list[Claim]) -> None:
         """Store `claims` atomically; a cache that cannot be written is skipped silently."""

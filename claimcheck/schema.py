@@ -191,3 +191,20 @@ class Baseline(Frozen):
     tool: str = "claimcheck"
     format: int = 1
     findings: tuple[BaselineEntry, ...] = ()
+
+
+_ALL_FIELDS: dict[type[BaseModel], set[str]] = {}
+
+
+def compact(claims: list[Claim]) -> list[Claim]:
+    """The same claims, lighter: pydantic keeps a set of the fields given at construction on
+    every instance (728 bytes each, for a Claim and for each of its quantities, dates and
+    entities), which was two thirds of a claim's memory. claimcheck never dumps with
+    `exclude_unset`, so every instance of a type can share one set of all its field names:
+    3.4 KB -> about 1.2 KB per claim, 10,000 articles hold 330,000 claims. Copies pydantic makes
+    (`model_copy`) copy the set first, so the shared one is never changed."""
+    for claim in claims:
+        for model in (claim, *claim.quantities, *claim.dates, *claim.entities):
+            shared = _ALL_FIELDS.setdefault(type(model), set(type(model).model_fields))
+            object.__setattr__(model, "__pydantic_fields_set__", shared)
+    return claims
