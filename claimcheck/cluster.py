@@ -41,24 +41,42 @@ class Pair:
 
 
 def similar_pairs(claims: Sequence[Claim], stories: Stories | None = None) -> list[Pair]:
-    """Pairs of claims from different documents of one story that state the same thing."""
+    """Pairs of claims from different documents of one story that state the same thing.
+
+    Sentences are blocked one story group at a time, so the blocking tables stay as small as a
+    story is (a whole-corpus table held five million keys at 10,000 articles)."""
     units = _sentence_units(claims)
     group = stories.groups() if stories else {}
-    keys = _blocking_keys(units, [group.get(unit[0].doc_id, "") for unit in units])
-    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for index, unit_keys in enumerate(keys):
-        for key in unit_keys:
-            blocks[key].append(index)
-    candidates: set[tuple[int, int]] = set()
+    by_group: dict[str, list[int]] = defaultdict(list)
+    for index, unit in enumerate(units):
+        by_group[group.get(unit[0].doc_id, "")].append(index)
+    frequency: Counter[str] = Counter()
+    for unit in units:
+        frequency.update(_content_words(unit))
+    pairs = []
+    for members in (by_group[g] for g in sorted(by_group)):
+        for i, j in _candidates(members, [units[i] for i in members], frequency):
+            a, b = units[i][0], units[j][0]
+            if a.doc_id != b.doc_id and (stories is None or stories.related(a.doc_id, b.doc_id)):
+                pairs.extend(_score(units[i], units[j]))
+    return pairs
+
+
+def _candidates(
+    indexes: list[int], units: list[list[Claim]], frequency: Counter[str]
+) -> list[tuple[int, int]]:
+    """Pairs of sentences sharing two of their rarest words, in blocks of at most MAX_BLOCK."""
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, unit in zip(indexes, units, strict=True):
+        shared = [w for w in _content_words(unit) if frequency[w] > 1]
+        rare = sorted(shared, key=lambda w: (frequency[w], w))[:RARE_WORDS]
+        for first, second in itertools.combinations(sorted(rare), 2):
+            blocks[(first, second)].append(index)
+    found: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) <= MAX_BLOCK:
-            candidates.update(itertools.combinations(members, 2))
-    pairs = []
-    for i, j in sorted(candidates):
-        a, b = units[i][0], units[j][0]
-        if a.doc_id != b.doc_id and (stories is None or stories.related(a.doc_id, b.doc_id)):
-            pairs.extend(_score(units[i], units[j]))
-    return pairs
+            found.update(itertools.combinations(members, 2))
+    return sorted(found)
 
 
 def cluster_claims(claims: Sequence[Claim], pairs: Iterable[Pair]) -> list[Cluster]:
@@ -111,18 +129,6 @@ def _sentence_units(claims: Sequence[Claim]) -> list[list[Claim]]:
 def _content_words(unit: list[Claim]) -> set[str]:
     stop = function_words()
     return {t.norm for t in tokens(unit[0]) if len(t.norm) > 2 and t.norm not in stop}
-
-
-def _blocking_keys(units: list[list[Claim]], groups: list[str]) -> list[list[tuple[str, ...]]]:
-    """Pairs of each sentence's rarest words, within its story group."""
-    words = [_content_words(unit) for unit in units]
-    frequency = Counter(word for unit_words in words for word in unit_words)
-    keys = []
-    for unit_words, group in zip(words, groups, strict=True):
-        shared = [w for w in unit_words if frequency[w] > 1]
-        rare = sorted(shared, key=lambda w: (frequency[w], w))[:RARE_WORDS]
-        keys.append([(group, *sorted(p)) for p in itertools.combinations(rare, 2)])
-    return keys
 
 
 def _score(unit_a: list[Claim], unit_b: list[Claim]) -> list[Pair]:
