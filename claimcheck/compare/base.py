@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
+from typing import TypeVar
 
 from claimcheck import lexicon
-from claimcheck.align import fold
+from claimcheck.align import Diff, fold
 from claimcheck.extract.coref import first_names_match
 from claimcheck.schema import Claim, Contradiction, ContradictionKind, SideValue
+
+T = TypeVar("T")
 
 
 def side(claim: Claim, value: str) -> SideValue:
@@ -48,6 +51,21 @@ def from_sides(
         confidence=round(min(max(confidence, 0.0), 1.0), 3),
         values=tuple(values),
     )
+
+
+def facing(
+    a: Claim,
+    b: Claim,
+    diffs: Sequence[Diff],
+    items: Callable[[Claim, tuple[int, int]], Sequence[T]],
+) -> Iterator[tuple[T, T]]:
+    """Pairs of items (dates, figures) that stand in the same changed stretch of two aligned
+    versions of one sentence: what one version says where the other says something else."""
+    for diff in diffs:
+        if diff.a and diff.b:
+            for x in items(a, diff.a_span()):
+                for y in items(b, diff.b_span()):
+                    yield x, y
 
 
 def _side_key(value: SideValue) -> tuple[str, str, str]:

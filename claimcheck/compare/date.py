@@ -5,26 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.align import Diff
-from claimcheck.compare.base import finding, source
+from claimcheck.compare.base import facing, finding, source
 from claimcheck.schema import Claim, Contradiction, DateRef
 
 
 def compare(
     a: Claim, b: Claim, diffs: tuple[Diff, ...], similarity: float
 ) -> Iterator[Contradiction]:
-    for diff in diffs:
-        if not diff.a or not diff.b:
-            continue
-        for da in _touching(a, diff.a_span()):
-            for db in _touching(b, diff.b_span()):
-                if not overlaps(da, db):
-                    yield finding(
-                        "date",
-                        [(a, f"{da.text} = {_period(da)}"), (b, f"{db.text} = {_period(db)}")],
-                        f"{source(a)} dates it {da.text} ({_period(da)}) but {source(b)} "
-                        f"says {db.text} ({_period(db)}).",
-                        0.45 + 0.45 * similarity,
-                    )
+    for da, db in facing(a, b, diffs, _touching):
+        if not overlaps(da, db):
+            yield finding(
+                "date",
+                [(a, f"{da.text} = {_period(da)}"), (b, f"{db.text} = {_period(db)}")],
+                f"{source(a)} dates it {da.text} ({_period(da)}) but {source(b)} "
+                f"says {db.text} ({_period(db)}).",
+                0.45 + 0.45 * similarity,
+            )
 
 
 def overlaps(a: DateRef, b: DateRef) -> bool:

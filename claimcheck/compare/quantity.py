@@ -17,7 +17,7 @@ from functools import cache
 
 from claimcheck import lexicon
 from claimcheck.align import Diff, Token, align, fold, function_words, tokens
-from claimcheck.compare.base import cues, finding, negation_words, source
+from claimcheck.compare.base import cues, facing, finding, negation_words, source
 from claimcheck.schema import Claim, Contradiction, Entity, Quantity
 from claimcheck.story import Stories
 
@@ -61,20 +61,10 @@ def compare_aligned(
     a: Claim, b: Claim, diffs: tuple[Diff, ...], similarity: float
 ) -> Iterator[Contradiction]:
     """Two versions of one sentence that give different figures in the same place."""
-    for diff in diffs:
-        if not diff.a or not diff.b:
-            continue
-        for qa in _touching(a, diff.a_span()):
-            for qb in _touching(b, diff.b_span()):
-                ma, mb = _measured(a, qa), _measured(b, qb)
-                if (
-                    ma
-                    and mb
-                    and ma.measure == mb.measure
-                    and _same_time(ma, mb)
-                    and not meets(ma, mb)
-                ):
-                    yield _finding(ma, mb, 0.5 + 0.4 * similarity)
+    for qa, qb in facing(a, b, diffs, _touching):
+        ma, mb = _measured(a, qa), _measured(b, qb)
+        if ma and mb and ma.measure == mb.measure and _same_time(ma, mb) and not meets(ma, mb):
+            yield _finding(ma, mb, 0.5 + 0.4 * similarity)
 
 
 def compare_measures(claims: Sequence[Claim], stories: Stories) -> Iterator[Contradiction]:

@@ -206,47 +206,28 @@ def test_explicit_dispute_within_one_article() -> None:
     assert set(found[0].claim_ids) == {said.id, rejected.id}
 
 
+def homes(doc: str, who: str, n: int, verb: str, time_ref: str) -> Claim:
+    """'<who> said <n> homes <verb> rebuilt in the flooded valley towns [by June].'"""
+    when = " by June" if time_ref == "by June" else ""
+    return claim(
+        doc,
+        f"{who} said {n} homes {verb} rebuilt in the flooded valley towns{when}.",
+        speaker=who.lower(),
+        quantities=(
+            {"text": str(n), "value": n, "unit": "home", "counted": "home", "time_ref": time_ref},
+        ),
+    )
+
+
 def test_series_at_two_times_is_not_a_conflict() -> None:
-    text_a = "Officials said 300 homes had already been rebuilt in the flooded valley towns."
-    text_b = "The agency said 550 homes would be rebuilt in the flooded valley towns by June."
-    a = claim(
-        "a",
-        text_a,
-        speaker="officials",
-        quantities=(
-            {"text": "300", "value": 300, "unit": "home", "counted": "home", "time_ref": "already"},
-        ),
-    )
-    b = claim(
-        "b",
-        text_b,
-        speaker="the agency",
-        quantities=(
-            {"text": "550", "value": 550, "unit": "home", "counted": "home", "time_ref": "by June"},
-        ),
-    )
+    a = homes("a", "Officials", 300, "had already been", "already")
+    b = homes("b", "The agency", 550, "would be", "by June")
     assert kinds(a, b) == []
 
 
 def test_same_time_different_figures_conflict() -> None:
-    text_a = "Officials said 300 homes would be rebuilt in the flooded valley towns by June."
-    text_b = "The agency said 550 homes would be rebuilt in the flooded valley towns by June."
-    a = claim(
-        "a",
-        text_a,
-        speaker="officials",
-        quantities=(
-            {"text": "300", "value": 300, "unit": "home", "counted": "home", "time_ref": "by June"},
-        ),
-    )
-    b = claim(
-        "b",
-        text_b,
-        speaker="the agency",
-        quantities=(
-            {"text": "550", "value": 550, "unit": "home", "counted": "home", "time_ref": "by June"},
-        ),
-    )
+    a = homes("a", "Officials", 300, "would be", "by June")
+    b = homes("b", "The agency", 550, "would be", "by June")
     found = findings(a, b)
     assert [f.kind for f in found] == ["quantity"]
     assert "300" in found[0].explanation and "550" in found[0].explanation
