@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,9 +123,12 @@ def _scan(
 ) -> Report:
     claims = _claims(articles, model, options)
     stories = Stories(claims)
+    links: list[tuple[str, str]] = []  # similar pairs by claim id: all clustering needs of them
     pairs = cluster.similar_pairs(claims, stories)
-    contradictions, supersessions = compare.compare_all(claims, pairs, articles, stories)
-    clusters = cluster.mark_disputed(cluster.cluster_claims(claims, pairs), contradictions)
+    contradictions, supersessions = compare.compare_all(
+        claims, _noting(pairs, links), articles, stories
+    )
+    clusters = cluster.mark_disputed(cluster.cluster_claims(claims, links), contradictions)
     if options.against:
         contradictions, supersessions = _involving_new(
             articles, claims, contradictions, supersessions
@@ -139,6 +142,13 @@ def _scan(
         contradictions=contradictions,
         supersessions=supersessions,
     )
+
+
+def _noting(pairs: Iterator[cluster.Pair], links: list[tuple[str, str]]) -> Iterator[cluster.Pair]:
+    """Pass the pairs on to comparison, keeping only their claim ids for clustering."""
+    for pair in pairs:
+        links.append((pair.a.id, pair.b.id))
+        yield pair
 
 
 def _involving_new(

@@ -35,7 +35,7 @@ ALIGNED = (
 
 def compare_all(
     claims: Sequence[Claim],
-    pairs: Sequence[Pair],
+    pairs: Iterable[Pair],
     articles: Sequence[Article],
     stories: Stories | None = None,
 ) -> tuple[list[Contradiction], list[Supersession]]:
