@@ -6,7 +6,6 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 
 from rapidfuzz.distance import Indel
 
@@ -54,7 +53,7 @@ def fold(text: str) -> str:
     return plain.replace("-", "").replace(".", "").replace("’", "'")
 
 
-@cache
+@functools.cache
 def function_words() -> frozenset[str]:
     return frozenset(lexicon.table("compare")["function_words"])
 

@@ -232,8 +232,9 @@ def _converted(claim: Claim, share: Measured) -> Measured | None:
     q = share.quantity
     if (q.unit or "").lower() != "percent":
         return None
+    wholes = _wholes(claim)
     for whole in claim.quantities:
-        if id(whole) not in _wholes(claim):
+        if id(whole) not in wholes:
             continue
         measure = _synonym(whole.counted)
         if not measure or (q.of_whole is not None and q.of_whole != whole.value):

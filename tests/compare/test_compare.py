@@ -188,13 +188,18 @@ def test_same_speaker_spelled_two_ways_is_not_attribution() -> None:
     assert "attribution" not in kinds(a, b)
 
 
-def test_explicit_dispute_within_one_article() -> None:
-    said = claim(
+def reyes_figure() -> Claim:
+    """A governor's figure that the dispute tests reject, or not."""
+    return claim(
         "a",
         "Only 40 trucks crossed the border last week, Governor Ana Reyes said.",
         speaker="Ana Reyes",
         quantities=({"text": "40", "value": 40, "unit": "truck", "counted": "truck"},),
     )
+
+
+def test_explicit_dispute_within_one_article() -> None:
+    said = reyes_figure()
     rejected = claim(
         "a",
         "Minister Paul Okafor called Reyes's figures false and said 120 trucks had crossed.",
@@ -396,12 +401,7 @@ def test_an_outlet_naming_itself_is_not_an_entity_conflict() -> None:
 
 
 def test_a_denial_that_targets_no_one_is_not_a_dispute() -> None:
-    said = claim(
-        "a",
-        "Only 40 trucks crossed the border last week, Governor Ana Reyes said.",
-        speaker="Ana Reyes",
-        quantities=({"text": "40", "value": 40, "unit": "truck", "counted": "truck"},),
-    )
+    said = reyes_figure()
     denial = claim(
         "a",
         "Minister Paul Okafor said rumours of a border closure were false, as Reyes spoke.",
