@@ -42,6 +42,7 @@ class ClaimCache:
         self.root = Path(root)
         self.model = model_key(model)
         self.version = pipeline_version()
+        self._strings: dict[str, str] = {}  # shared by the claims this cache reads back
 
     def key(self, article: Article) -> str:
         """What the claims of `article` depend on: its text, id, metadata and the pipeline."""
@@ -61,7 +62,7 @@ class ClaimCache:
             return None
         if entry.key != key or entry.doc_id != article.id:
             return None
-        return compact(list(entry.claims))
+        return compact(list(entry.claims), self._strings)
 
     def put(self, article: Article, claims: list[Claim]) -> None:
         """Store `claims` atomically; a cache that cannot be written is skipped silently."""

@@ -194,17 +194,36 @@ class Baseline(Frozen):
 
 
 _ALL_FIELDS: dict[type[BaseModel], set[str]] = {}
+# Short string fields whose values recur across claims (names, labels, units, ISO dates).
+_REPEATED: dict[type[BaseModel], tuple[str, ...]] = {
+    Claim: ("doc_id", "kind", "speaker", "speaker_mention", "cue"),
+    Quantity: ("text", "unit", "counted", "qualifier", "time_ref", "alt_unit"),
+    DateRef: ("text", "value", "end_value", "granularity", "reason"),
+    Entity: ("text", "label", "canonical"),
+}
 
 
-def compact(claims: list[Claim]) -> list[Claim]:
-    """The same claims, lighter: pydantic keeps a set of the fields given at construction on
-    every instance (728 bytes each, for a Claim and for each of its quantities, dates and
-    entities), which was two thirds of a claim's memory. claimcheck never dumps with
-    `exclude_unset`, so every instance of a type can share one set of all its field names:
-    3.4 KB -> about 1.2 KB per claim, 10,000 articles hold 330,000 claims. Copies pydantic makes
-    (`model_copy`) copy the set first, so the shared one is never changed."""
+def compact(claims: list[Claim], strings: dict[str, str] | None = None) -> list[Claim]:
+    """The same claims, lighter, for a scan that holds hundreds of thousands of them.
+
+    - pydantic keeps a set of the fields given at construction on every instance (728 bytes
+      each, for a Claim and for each of its quantities, dates and entities). claimcheck never
+      dumps with `exclude_unset`, so every instance of a type can share one set of all its field
+      names. Copies pydantic makes (`model_copy`) copy the set first, so it is never changed.
+    - Equal values of the fields in `_REPEATED` (a speaker's name, an entity's canonical form,
+      "said", "2024-03-05") become one string object through `strings`, a pool that a caller
+      keeps across calls to share them between articles; values are equal before and after.
+    Together about 3.4 KB -> 1.2 KB per claim; 10,000 articles hold 330,000 claims.
+    """
+    pool: dict[str, str] = {} if strings is None else strings
     for claim in claims:
         for model in (claim, *claim.quantities, *claim.dates, *claim.entities):
-            shared = _ALL_FIELDS.setdefault(type(model), set(type(model).model_fields))
+            kind = type(model)
+            shared = _ALL_FIELDS.setdefault(kind, set(kind.model_fields))
             object.__setattr__(model, "__pydantic_fields_set__", shared)
+            values = model.__dict__
+            for name in _REPEATED[kind]:
+                value = values[name]
+                if value is not None:
+                    values[name] = pool.setdefault(value, value)
     return claims
