@@ -98,6 +98,7 @@ def measure_size(
         "extract_ratio": round(base.seconds / extract.seconds, 3),
         "scan_s": round(scan.seconds, 2),
         "scan_peak_mb": round(scan.peak_rss_mb),
+        "scan_peak_pss_mb": round(scan.peak_pss_mb),
         "articles_per_s": round(size / scan.seconds, 1),
         "tokens_per_s": round(tokens / scan.seconds),
         "ratio": round(base.seconds / scan.seconds, 3),
@@ -150,6 +151,7 @@ def summary(results: dict[str, Any], sizes: list[int]) -> dict[str, Any]:
     if "1000" in rows and "10000" in rows:
         out["time_10000_over_1000"] = round(rows["10000"]["scan_s"] / rows["1000"]["scan_s"], 2)
     out["peak_mb_largest"] = rows[str(sizes[-1])]["scan_peak_mb"]
+    out["peak_pss_mb_largest"] = rows[str(sizes[-1])]["scan_peak_pss_mb"]
     out["ratio_largest"] = rows[str(sizes[-1])]["ratio"]
     return out
 
@@ -161,15 +163,16 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         "| articles | tokens | bare nlp.pipe (s) | scan (s) | articles/s | tokens/s "
         "| ratio (pipe/scan) | claims (s) | ratio (pipe/claims) | scan peak RSS (MB) "
-        "| rescan (s) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| scan peak PSS (MB) | rescan (s) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in results["sizes"].values():
         rescan = row.get("rescan_s", "n/a (no cache)")
         lines.append(
             f"| {row['articles']:,} | {row['tokens']:,} | {row['baseline_s']} | {row['scan_s']} "
             f"| {row['articles_per_s']} | {row['tokens_per_s']:,} | {row['ratio']} "
-            f"| {row['extract_s']} | {row['extract_ratio']} | {row['scan_peak_mb']} | {rescan} |"
+            f"| {row['extract_s']} | {row['extract_ratio']} | {row['scan_peak_mb']} "
+            f"| {row['scan_peak_pss_mb']} | {rescan} |"
         )
     if "speedup" in results:
         s = results["speedup"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,6 +81,18 @@ def test_write_puts_articles_and_manifest(tmp_path: Path) -> None:
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
 def test_tree_rss_counts_this_process() -> None:
     assert measure.tree_rss(os.getpid()) > 10 * 2**20
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
+def test_the_tree_takes_in_children_and_pss_never_exceeds_rss() -> None:
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        assert child.pid in measure.tree_pids(os.getpid())
+        pss, rss = measure.tree_pss(os.getpid()), measure.tree_rss(os.getpid())
+        assert 0 < pss <= rss
+    finally:
+        child.kill()
+        child.wait()
 
 
 def _wordings(kind: str, value: str) -> list[str]:
