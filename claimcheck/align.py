@@ -17,7 +17,7 @@ _QUOTES = '"“”‘’«»'
 _QUOTE = re.compile(f"[{_QUOTES}]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     norm: str  # lower-case, accents stripped, hyphens and dots removed
     start: int  # character offsets into the claim's document
@@ -25,7 +25,7 @@ class Token:
     quoted: bool  # inside quotation marks in the sentence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diff:
     """One block where the two sentences differ: tokens of a replaced by tokens of b."""
 
@@ -39,7 +39,7 @@ class Diff:
         return (self.b[0].start, self.b[-1].end) if self.b else (-1, -1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alignment:
     similarity: float  # share of tokens in matching blocks, 0..1
     diffs: tuple[Diff, ...]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,7 +103,8 @@ def scan(paths: Sequence[str], options: ScanOptions) -> Report:
     """Read the articles under `paths`, extract and cluster claims, and flag contradictions.
 
     With a cache, the report of an input seen before (the same articles, skipped files, roles,
-    claimcheck and model) is read back instead of being computed again.
+    claimcheck and model) is read back instead of being computed again; its claims come from
+    the claim cache.
     """
     model = nlp.resolve_model(options.model)
     articles, skipped = _read(paths, options)
@@ -115,7 +116,8 @@ def scan(paths: Sequence[str], options: ScanOptions) -> Report:
     if report is None:
         report = _scan(articles, skipped, model, options)
         store.put_report(key, report)
-    return report
+        return report
+    return report.model_copy(update={"claims": _ordered(_claims(articles, model, options))})
 
 
 def _scan(
@@ -123,7 +125,7 @@ def _scan(
 ) -> Report:
     claims = _claims(articles, model, options)
     stories = Stories(claims)
-    links: list[tuple[str, str]] = []  # similar pairs by claim id: all clustering needs of them
+    links = cluster.Links()  # what clustering needs of the similar pairs
     pairs = cluster.similar_pairs(claims, stories)
     contradictions, supersessions = compare.compare_all(
         claims, _noting(pairs, links), articles, stories
@@ -144,10 +146,10 @@ def _scan(
     )
 
 
-def _noting(pairs: Iterator[cluster.Pair], links: list[tuple[str, str]]) -> Iterator[cluster.Pair]:
-    """Pass the pairs on to comparison, keeping only their claim ids for clustering."""
+def _noting(pairs: Iterator[cluster.Pair], links: cluster.Links) -> Iterator[cluster.Pair]:
+    """Pass the pairs on to comparison, linking their claims for clustering."""
     for pair in pairs:
-        links.append((pair.a.id, pair.b.id))
+        links.add(pair.a.id, pair.b.id)
         yield pair
 
 
@@ -175,6 +177,11 @@ def display_path(path: str) -> str:
         return Path(path).resolve().relative_to(Path(os.getcwd()).resolve()).as_posix()
     except ValueError:
         return Path(path).as_posix()
+
+
+def _ordered(claims: Iterable[Claim]) -> tuple[Claim, ...]:
+    """Claims in report order: by document, then position."""
+    return tuple(sorted(claims, key=lambda c: (c.doc_id, c.start, c.id)))
 
 
 def build_report(
@@ -214,7 +221,7 @@ def build_report(
                 key=lambda s: s.path,
             )
         ),
-        claims=tuple(sorted(claims, key=lambda c: (c.doc_id, c.start, c.id))),
+        claims=_ordered(claims),
         clusters=tuple(sorted(clusters, key=lambda c: c.id)),
         contradictions=tuple(sorted(contradictions, key=lambda c: (-c.confidence, c.kind, c.id))),
         supersessions=tuple(sorted(supersessions, key=lambda s: s.id)),

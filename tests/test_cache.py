@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -127,6 +128,8 @@ def test_an_unchanged_input_reads_its_report_back(
     folder = _corpus(tmp_path / "news", 3)
     options = pipeline.ScanOptions(cache_dir=str(tmp_path / "cache"))
     first = pipeline.scan([str(folder)], options)
+    (stored,) = (tmp_path / "cache" / "reports").glob("*.json")
+    assert first.claims and json.loads(stored.read_text(encoding="utf-8"))["claims"] == []
 
     def no_comparison(*_: object, **__: object) -> object:
         raise AssertionError("compared again")

@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_output(text: str, dest: str) -> None:
-    """Write `text` to `dest` ('-' is stdout) atomically: a crash never leaves half a file."""
+def write_output(text: str | Iterable[str], dest: str) -> None:
+    """Write `text`, whole or in pieces, to `dest` ('-' is stdout) atomically: a crash never
+    leaves half a file."""
+    pieces = [text] if isinstance(text, str) else text
     if dest == "-":
-        sys.stdout.write(text)
+        sys.stdout.writelines(pieces)
         sys.stdout.flush()
         return
     target = Path(dest)
@@ -19,7 +22,7 @@ def write_output(text: str, dest: str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+            fh.writelines(pieces)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
