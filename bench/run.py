@@ -1,6 +1,6 @@
 """Benchmark claimcheck scan against bare spaCy on generated corpora; `make bench` runs it.
 
-    python bench/run.py                     # 100, 1,000 and 10,000 articles (~30 min on 2 cores)
+    python bench/run.py                     # 100, 1,000 and 10,000 articles (~42 min on 2 cores)
     python bench/run.py --sizes 100,1000    # smaller
 
 Per size: a fresh deterministic corpus under bench/out/corpus-N, then (each as a subprocess,

@@ -213,7 +213,7 @@ def compact(claims: list[Claim], strings: dict[str, str] | None = None) -> list[
     - Equal values of the fields in `_REPEATED` (a speaker's name, an entity's canonical form,
       "said", "2024-03-05") become one string object through `strings`, a pool that a caller
       keeps across calls to share them between articles; values are equal before and after.
-    Together about 3.4 KB -> 1.2 KB per claim; 10,000 articles hold 330,000 claims.
+    Together about 3.4 KB -> 1.4 KB per claim; 10,000 articles hold 338,000 claims.
     """
     pool: dict[str, str] = {} if strings is None else strings
     for claim in claims:
