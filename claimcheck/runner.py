@@ -34,8 +34,9 @@ from claimcheck.schema import Article, Claim, compact
 
 # Articles per parser batch. The parse of a batch holds about 10 MB per 4 KB article in
 # network activations (freed after the batch, but kept by the allocator for the next one), so
-# a worker's memory grows with the batch while its speed barely does: on 1,000 articles with
-# two workers, batches of 16 peaked at 824 MB for the scan, batches of 4 at 611 MB, 4% slower.
+# a worker's memory grows with the batch while its speed does not: on 1,000 articles with two
+# workers, batches of 16 peaked at 824 MB for the scan, batches of 4 at 611 MB, in the same
+# time (docs/performance.md).
 BATCH_SIZE = 4
 # Parser batches per task sent to a worker: few round trips, small pickles, balanced workers.
 TASK_BATCHES = 4
@@ -68,7 +69,7 @@ def extract_all(
             )
     context = _context()
     if context.get_start_method() == "fork":
-        nlp.load(model)  # once here, shared copy-on-write; the scan needs it afterwards anyway
+        nlp.load(model)  # once here, shared copy-on-write with every worker
     # The pool is created before the bar starts its refresh thread: never fork with threads.
     with context.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
         results: list[list[Claim]] = []
