@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import spacy
@@ -14,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from claimcheck import __version__, lexicon
 from claimcheck.report import json as json_report
+from claimcheck.report import write_output
 from claimcheck.schema import Article, Claim, Report, compact
 
 DEFAULT_DIR = ".claimcheck-cache"
@@ -71,7 +70,7 @@ class ClaimCache:
         entry = CacheEntry(key=key, model=self.model, doc_id=article.id, claims=tuple(claims))
         try:
             self._prepare()
-            _write_atomic(self._path(key), entry.model_dump_json())
+            write_output(entry.model_dump_json(), str(self._path(key)))
         except OSError:
             return
 
@@ -99,7 +98,7 @@ class ClaimCache:
         try:
             self._prepare()
             shell = report.model_copy(update={"claims": ()})
-            _write_atomic(self._report_path(key), json_report.chunks(shell, indent=None))
+            write_output(json_report.chunks(shell, indent=None), str(self._report_path(key)))
         except OSError:
             return
 
@@ -113,8 +112,8 @@ class ClaimCache:
         if (self.root / "CACHEDIR.TAG").exists():
             return
         self.root.mkdir(parents=True, exist_ok=True)
-        _write_atomic(self.root / ".gitignore", "*\n")
-        _write_atomic(self.root / "CACHEDIR.TAG", CACHEDIR_TAG)
+        write_output("*\n", str(self.root / ".gitignore"))
+        write_output(CACHEDIR_TAG, str(self.root / "CACHEDIR.TAG"))
 
 
 def model_key(model: str) -> str:
@@ -159,15 +158,3 @@ def _files(root: Path, pattern: str) -> list[Path]:
     if not root.is_dir():
         return []
     return sorted(p for p in root.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts)
-
-
-def _write_atomic(target: Path, text: str | Iterable[str]) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.writelines([text] if isinstance(text, str) else text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

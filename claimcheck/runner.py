@@ -55,8 +55,8 @@ def extract_all(
     """Claims of each article, in the order of `articles`.
 
     `jobs` is the number of parser processes (0 = all cores); with one, or with fewer than two
-    tasks of articles, everything runs in this process without a pool. Claims arrive compacted
-    with one string pool for the whole call (`schema.compact`).
+    tasks of articles, everything runs in this process without a pool. Claims are compacted
+    here, as they arrive, with one string pool for the whole call (`schema.compact`).
     """
     size = batch_size * TASK_BATCHES
     tasks = [(list(articles[i : i + size]), batch_size) for i in range(0, len(articles), size)]

@@ -13,7 +13,7 @@ from claimcheck.extract.attribution import Attribution, find_attributions
 from claimcheck.extract.dates import find_dates
 from claimcheck.extract.entities import find_entities
 from claimcheck.extract.quantities import find_quantities
-from claimcheck.schema import Article, Claim, ClaimKind, DateRef, Entity, Quantity, compact
+from claimcheck.schema import Article, Claim, ClaimKind, DateRef, Entity, Quantity
 
 Item = TypeVar("Item", Quantity, DateRef, Entity)
 
@@ -51,7 +51,7 @@ def extract_claims(doc: Doc, article: Article) -> list[Claim]:
             claims.append(
                 _attributed(article.id, base, attribution, doc, text, several=len(said) > 1)
             )
-    return compact(claims)
+    return claims
 
 
 def position(
