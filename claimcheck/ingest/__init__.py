@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from claimcheck.ingest import reasons
 from claimcheck.ingest.clean import Cleaned, clean
@@ -106,7 +106,13 @@ def _kind(source: Source, text: str) -> str:
 
 
 def _read_records(source: Source, text: str, kind: str, sha: str) -> Iterator[Article | Skipped]:
-    items = json_records(text) if kind == "json" else jsonl_records(text)
+    items: Iterable[Record | str] = jsonl_records(text)
+    single = False
+    if kind == "json":
+        records = json_records(text)
+        # The report contract: an article's id is its file name without extension; the records
+        # of a file that holds several are told apart by their position.
+        items, single = records, len(records) == 1
     good = 0
     problems: list[str] = []
     for item in items:
@@ -114,7 +120,7 @@ def _read_records(source: Source, text: str, kind: str, sha: str) -> Iterator[Ar
             problems.append(item)
             continue
         try:
-            yield _record_article(source, item, kind, sha)
+            yield _record_article(source, item, kind, sha, single=single)
             good += 1
         except Unreadable as exc:
             problems.append(f"record {item.index}: {exc}")
@@ -125,7 +131,9 @@ def _read_records(source: Source, text: str, kind: str, sha: str) -> Iterator[Ar
         yield Skipped(path=source.shown, reason=problem)
 
 
-def _record_article(source: Source, record: Record, kind: str, sha: str) -> Article:
+def _record_article(
+    source: Source, record: Record, kind: str, sha: str, *, single: bool = False
+) -> Article:
     body = record.first(TEXT_KEYS)
     if not body:
         raise Unreadable(reasons.NO_RECORD_TEXT)
@@ -140,7 +148,9 @@ def _record_article(source: Source, record: Record, kind: str, sha: str) -> Arti
     line_map = tuple((at, record.line, 1) for at, _, _ in cleaned.line_map[:1]) or (
         (0, record.line, 1),
     )
-    doc_id = record.first(("id",)) or f"{source.doc_id}-{record.index}"
+    doc_id = record.first(("id",)) or (
+        source.doc_id if single else f"{source.doc_id}-{record.index}"
+    )
     return _article(doc_id, source.shown, kind, sha, Cleaned(cleaned.text, line_map, meta))
 
 

@@ -167,7 +167,7 @@ def test_formats(tmp_path: Path) -> None:
     articles, skipped = read_articles([str(tmp_path)])
     assert skipped == []
     by_id = {a.id: a for a in articles}
-    assert list(by_id) == ["a", "b", "c", "d-1", "custom", "e-1", "f-1", "f-2"]
+    assert list(by_id) == ["a", "b", "c", "d-1", "custom", "e", "f-1", "f-2"]
     assert by_id["b"].title == "Harbour Budget" and by_id["b"].text.endswith(BODY)
     assert by_id["c"].format == "html" and BODY in by_id["c"].text
     assert "Home" not in by_id["c"].text and "Copyright" not in by_id["c"].text
@@ -175,7 +175,7 @@ def test_formats(tmp_path: Path) -> None:
     assert (by_id["d-1"].title, by_id["d-1"].published) == ("One", "2023-06-05")
     assert by_id["d-1"].outlet == "x.example"
     assert (by_id["custom"].published, by_id["custom"].outlet) == ("2023-06-06", "Courier")
-    assert by_id["e-1"].outlet == "Wire"
+    assert by_id["e"].outlet == "Wire"  # one record: the id is the file stem
     assert [by_id["f-1"].published, by_id["f-2"].published] == ["2023-06-01", "2023-06-02"]
     assert by_id["f-2"].line_map[0][1] == 2
 
