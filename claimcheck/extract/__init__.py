@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from claimcheck.extract.attribution import Attribution, find_attributions
 from claimcheck.extract.dates import find_dates
 from claimcheck.extract.entities import find_entities
+from claimcheck.extract.frames import frame
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.schema import Article, Claim, ClaimKind, DateRef, Entity, Quantity
 
@@ -46,6 +47,7 @@ def extract_claims(doc: Doc, article: Article) -> list[Claim]:
         }
         said = [a for a in attributions if start <= a.content_start < end]
         if not said:
+            base["frame"] = frame(sent, base["entities"])  # type: ignore[arg-type]
             claims.append(Claim(id=f"{article.id}:{start}-{end}", kind=_kind(base), **base))
         for attribution in said:
             claims.append(
@@ -74,11 +76,14 @@ def _attributed(
 ) -> Claim:
     start, end = base["start"], base["end"]
     suffix = f"@{said.content_start}" if several else ""
-    extra: dict[str, object] = {}
+    content = doc.char_span(said.content_start, said.content_end, alignment_mode="expand")
+    entities = base["entities"]
+    assert isinstance(entities, tuple)
+    extra: dict[str, object] = {"frame": frame(content or (), entities)}
     if isinstance(start, int) and isinstance(end, int) and said.content_end > end:
         # a quotation running on over several sentences: the claim covers all of them
         end = _sentence_end(doc, said.content_end)
-        extra = {"end": end, "text": text[start:end]}
+        extra |= {"end": end, "text": text[start:end]}
     return Claim.model_validate(
         {
             **base,
