@@ -64,8 +64,13 @@ class Stories:
         vectors = {doc: _unit(markers, frequency, total) for doc, markers in counts.items()}
         self._docs = sorted(vectors)
         self._named = frozenset(doc for doc, vector in vectors.items() if vector)
+        # Documents that share a rare name, speaker or figure are proposed as one story; content
+        # stems only weigh (they would propose most pairs of a large corpus). A small folder has
+        # every pair tried.
         postings: dict[str, list[str]] = {}
-        for doc in sorted(counts):
+        if total <= SMALL_CORPUS:
+            postings[""] = sorted(counts)
+        for doc in sorted(counts) if total > SMALL_CORPUS else ():
             for marker in counts[doc]:
                 if frequency[marker] <= RARE_MARKER_DOCS and not marker.startswith("w:"):
                     postings.setdefault(marker, []).append(doc)

@@ -10,7 +10,7 @@ from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction, DateRef
 
 # Two claims about one thing, by pairing's cosine, before their dates are compared.
-ABOUT_SIMILARITY = 0.2
+ABOUT_SIMILARITY = 0.15
 # Relative periods ('this year', 'last week') place a report, not the event it dates.
 VAGUE = ("this ", "last ", "next ", "past ", "coming ", "recent")
 
@@ -54,7 +54,7 @@ def judge(match: Match, published: Mapping[str, str | None]) -> Iterator[Contrad
     if match.similarity < ABOUT_SIMILARITY or a.doc_id == b.doc_id:
         return
     happened = (a.predicates & b.stems) | (b.predicates & a.stems)
-    if not happened or not (match.shares("e:") or len(match.shared) >= 4):
+    if not happened or not (match.shares("e:") or len(match.shared) >= 2):
         return
     for da, db in _dated_alike(a.claim, b.claim):
         if overlaps(da, db) or _unknowable(da, db, a.doc_id, b.doc_id, published):

@@ -127,11 +127,10 @@ def _head(anchor: Anchor) -> str:
 
 
 def _same_relation(a: Anchor, b: Anchor) -> bool:
-    """'Ohio Rep. X' and 'Rep. X from Ohio' say the same of X; 'in' and 'of' do not mix."""
+    """'Ohio Rep. X' and 'Rep. X from Ohio', 'Acme CEO X' and 'X of Acme' say the same of X;
+    'in' and 'of' do not mix."""
     ties = {"compound", "from", "of"}
-    return a.relation == b.relation or (
-        _head(a) in OFFICES.values() and {a.relation, b.relation} <= ties
-    )
+    return a.relation == b.relation or {a.relation, b.relation} <= ties
 
 
 def _kind(label: str | None) -> str | None:

@@ -16,7 +16,8 @@ MIN_SIMILARITY = 0.65
 # inside a long stretch that only one side has belongs to other words.
 MAX_FLIP_WORDS = 3
 # Two claims about one thing, by pairing's cosine, before their predicates are compared.
-ABOUT_SIMILARITY = 0.2
+ABOUT_SIMILARITY = 0.15
+OTHER_SOURCE_SIMILARITY = 0.25
 # Arguments that name no one in particular: a predicate on them says nothing of one fact.
 VAGUE_ARGUMENTS = frozenset({"it", "that", "this", "what", "which", "who", "thing", "one"})
 
@@ -48,15 +49,16 @@ def compare(
 
 
 def judge(match: Match) -> Iterator[Contradiction]:
-    """One speaker (or the narration of both articles) says a thing happens and the other that
-    it does not: the same predicate on a shared argument ('understand' / 'not understand the
-    mistrust'), or the same subject and object ('the suit contains statistics' / 'the suit did
-    not mention statistics'), negated in one claim only."""
+    """One source says a thing happens and the other that it does not: the same predicate on
+    a shared argument ('understand' / 'not understand the mistrust'), or the same subject and
+    object ('the suit contains statistics' / 'the suit did not mention statistics'), negated
+    in one claim only."""
     a, b = match.a.claim, match.b.claim
     if match.similarity < ABOUT_SIMILARITY or a.doc_id == b.doc_id:
         return
-    if (a.speaker or b.speaker) and not same_person(a.speaker, b.speaker):
-        return
+    two_people = bool(a.speaker and b.speaker) and not same_person(a.speaker, b.speaker)
+    if two_people and match.similarity < OTHER_SOURCE_SIMILARITY:
+        return  # two people: the same predicate may be about two things
     for ea in a.frame.events:
         for eb in b.frame.events:
             if ea.negated != eb.negated and _same_predication(ea, eb):

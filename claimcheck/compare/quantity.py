@@ -37,9 +37,10 @@ SLOT_WORDS = 3
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # Two claims about one thing, by pairing's cosine, before their figures are compared.
-ABOUT_SIMILARITY = 0.2
+ABOUT_SIMILARITY = 0.15
 # Words either side of a sum of money or a share that say what it is a sum of.
 CONTEXT_WORDS = 4
+TIME_WORDS = frozenset({"last", "next", "year", "years", "month", "months", "week", "ago", "day"})
 LIST_WORDS = frozenset({"and", "or", "plus", "including", "while", "whereas", "versus", "vs"})
 
 
@@ -203,9 +204,14 @@ def _around(m: Measured) -> frozenset[str]:
             token = words[i]
             if token.norm in LIST_WORDS or any(s <= token.start < e for s, e in figures):
                 break
-            near.append(token.norm)
+            if not _original(m.claim, token)[:1].isupper():  # a name says who, not what
+                near.append(token.norm)
             i, taken = i + step, taken + 1
-    return frozenset(stem(w) for w in near if w not in stop and len(w) > 2 and not w[:1].isdigit())
+    return frozenset(
+        stem(w)
+        for w in near
+        if w not in stop and w not in TIME_WORDS and len(w) > 2 and not w[:1].isdigit()
+    )
 
 
 def _measured(claim: Claim, quantity: Quantity) -> Measured | None:

@@ -46,8 +46,8 @@ def extract_claims(doc: Doc, article: Article) -> list[Claim]:
             "entities": _within(entities, start, end),
         }
         said = [a for a in attributions if start <= a.content_start < end]
+        base["frame"] = frame(sent, base["entities"])  # type: ignore[arg-type]
         if not said:
-            base["frame"] = frame(sent, base["entities"])  # type: ignore[arg-type]
             claims.append(Claim(id=f"{article.id}:{start}-{end}", kind=_kind(base), **base))
         for attribution in said:
             claims.append(
@@ -76,10 +76,7 @@ def _attributed(
 ) -> Claim:
     start, end = base["start"], base["end"]
     suffix = f"@{said.content_start}" if several else ""
-    content = doc.char_span(said.content_start, said.content_end, alignment_mode="expand")
-    entities = base["entities"]
-    assert isinstance(entities, tuple)
-    extra: dict[str, object] = {"frame": frame(content or (), entities)}
+    extra: dict[str, object] = {}
     if isinstance(start, int) and isinstance(end, int) and said.content_end > end:
         # a quotation running on over several sentences: the claim covers all of them
         end = _sentence_end(doc, said.content_end)
