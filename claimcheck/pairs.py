@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from claimcheck.about import About, about
+from claimcheck.about import About, about, same_person
 from claimcheck.schema import Claim
 from claimcheck.story import Stories
 
@@ -55,6 +55,13 @@ def matches(claims: Sequence[Claim], stories: Stories) -> Iterator[Match]:
             yield from _within([about(c) for c in members], stories)
 
 
+def _sources(a: About, b: About) -> bool:
+    """Two sources: two articles, or two people one article quotes."""
+    if a.doc_id != b.doc_id:
+        return True
+    return bool(a.speaker and b.speaker) and not same_person(a.speaker, b.speaker)
+
+
 def _within(members: Sequence[About], stories: Stories) -> Iterator[Match]:
     if len({m.doc_id for m in members}) < 2:
         return
@@ -74,7 +81,7 @@ def _within(members: Sequence[About], stories: Stories) -> Iterator[Match]:
         for f in fs:
             posting = postings[f]
             if len(posting) <= MAX_POSTING:
-                proposed.update(j for j in posting if members[j].doc_id != doc)
+                proposed.update(j for j in posting if j != i and _sources(members[i], members[j]))
         scored = []
         for j in proposed:
             if not stories.related(doc, members[j].doc_id):
