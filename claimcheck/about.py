@@ -46,11 +46,14 @@ class About:
         return self.claim.doc_id
 
     def features(self) -> frozenset[str]:
-        """What pairing weighs: content stems, participants and measures (never numbers)."""
+        """What pairing weighs: content stems, participants, measures and each measure of each
+        participant ('USD of medicare': rarer than either alone); never numbers."""
+        measures = {m for _, m in self.measures}
         return (
             self.stems
             | {f"e:{p}" for p in self.participants}
-            | {f"m:{m}" for _, m in self.measures}
+            | {f"m:{m}" for m in measures}
+            | {f"m:{m}|{p}" for m in measures for p in self.participants}
         )
 
 

@@ -23,7 +23,10 @@ from claimcheck.about import About, about, same_person
 from claimcheck.schema import Claim
 from claimcheck.story import Stories
 
-TOP_K = 6
+TOP_K = 10
+# Candidates inside the claim's own article (another person it quotes), kept apart so that they
+# never crowd out the other articles.
+TOP_K_WITHIN = 5
 MAX_POSTING = 80
 # Below this cosine two claims share too little to be about one thing.
 MIN_SIMILARITY = 0.12
@@ -90,7 +93,10 @@ def _within(members: Sequence[About], stories: Stories) -> Iterator[Match]:
             score = sum(weight[f] ** 2 for f in shared) / (norms[i] * norms[j])
             if score >= MIN_SIMILARITY:
                 scored.append((-score, members[j].claim.id, j))
-        for negative, _, j in sorted(scored)[:TOP_K]:
+        ranked = sorted(scored)
+        across = [x for x in ranked if members[x[2]].doc_id != doc][:TOP_K]
+        within = [x for x in ranked if members[x[2]].doc_id == doc][:TOP_K_WITHIN]
+        for negative, _, j in across + within:
             chosen[(min(i, j), max(i, j))] = -negative
     for (i, j), score in sorted(chosen.items()):
         yield Match(members[i], members[j], score, features[i] & features[j])

@@ -24,6 +24,8 @@ MERGEABLE = {
     "quantity": "The same figure is given differently",
     "attribution": "The same statement is credited to different people",
 }
+# An update cue counts within this many words before the figure it updates.
+UPDATE_CUE_WORDS = 4
 # Comparators that read two versions of one sentence, word by word.
 ALIGNED = (
     entity.compare,
@@ -240,7 +242,13 @@ def _later_update(
     if len(dated) < 2 or len({published[c.doc_id] for c in dated}) < 2:
         return None
     latest = max(dated, key=lambda c: (published[c.doc_id] or "", c.doc_id))
-    folded = fold(latest.text)
-    if any(re.search(rf"\b{re.escape(cue)}\b", folded) for cue in cues("update_cues")):
-        return latest
+    stated = [v.value.split(" = ")[0] for v in item.values if v.claim_id == latest.id]
+    for figure in stated:
+        at = latest.text.find(figure)
+        if at < 0:
+            continue
+        # the cue stands just before the figure: 'now 550,000', 'revised to 550,000'
+        before = fold(" ".join(latest.text[:at].split()[-UPDATE_CUE_WORDS:]))
+        if any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in cues("update_cues")):
+            return latest
     return None

@@ -50,6 +50,7 @@ def from_sides(
         claim_ids=tuple(v.claim_id for v in values),
         explanation=explanation,
         confidence=round(min(max(confidence, 0.0), 1.0), 3),
+        scope="across" if len({v.doc_id for v in values}) > 1 else "within",
         values=tuple(values),
     )
 

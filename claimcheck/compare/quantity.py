@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from claimcheck import about
-from claimcheck.about import CURRENCIES, stem, synonym, time_key
+from claimcheck.about import CURRENCIES, synonym, time_key
 from claimcheck.align import Diff, Token, align, fold, function_words, tokens
 from claimcheck.compare.base import cues, facing, finding, negation_words, source
 from claimcheck.pairs import Match
@@ -31,6 +31,10 @@ _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 ABOUT_SIMILARITY = 0.15
 # Less for figures that state the same time ('by March'): the time says they are one fact.
 TIMED_SIMILARITY = 0.1
+# Claims this alike (pairing's cosine) state one fact whatever the words next to their figures.
+ALIKE = 0.35
+# Counts of time are ages and durations of many things in one story.
+DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade"})
 # Words either side of a sum of money or a share that say what it is a sum of.
 CONTEXT_WORDS = 4
 TIME_WORDS = frozenset({"last", "next", "year", "years", "month", "months", "week", "ago", "day"})
@@ -64,7 +68,7 @@ def compare_aligned(
         ma, mb = _measured(a, qa), _measured(b, qb)
         if not (ma and mb and ma.measure == mb.measure and _same_time(ma, mb)):
             continue
-        if not meets(ma, mb) and _same_context(ma, mb) and not _elsewhere(a, b):
+        if not meets(ma, mb) and _same_context(ma, mb, similarity) and not _elsewhere(a, b):
             yield _finding(ma, mb, 0.5 + 0.4 * similarity)
 
 
@@ -124,7 +128,9 @@ def judge(
         for mb in measured(b):
             if owners.get((b.doc_id, mb.quantity.start)) != b.id or ma.measure != mb.measure:
                 continue
-            if not _same_time(ma, mb) or meets(ma, mb) or not _same_context(ma, mb):
+            if not _same_time(ma, mb) or meets(ma, mb):
+                continue
+            if not _same_context(ma, mb, match.similarity):
                 continue
             timed = ma.time is not None and ma.time == mb.time
             if match.similarity < (TIMED_SIMILARITY if timed else ABOUT_SIMILARITY):
@@ -143,17 +149,35 @@ def _other_day(a: Claim, b: Claim, published: Mapping[str, str | None]) -> bool:
     return bool(pa and pb and pa != pb)
 
 
-def _same_context(a: Measured, b: Measured) -> bool:
-    """Sums of money are everywhere in a story (a watch, a fine, a salary): two of them are one
-    figure only when the words around them share a content word ('$570,000 in campaign funds' /
-    '$750,000 in campaign cash'). Counted things and shares carry their noun already."""
-    if a.measure.split("/")[0] not in CURRENCIES:
+def _same_context(a: Measured, b: Measured, similarity: float) -> bool:
+    """Two figures of one measure are one fact only when the words around them, beside the
+    measure itself, share a content word: sums of money are everywhere in a story ('$570,000 in
+    campaign funds' / '$750,000 in campaign cash', not '$43,000 watch'), and so are counts of
+    years, people or votes ('42 members of the caucus' / '47 members of the caucus', not '14
+    years old' / '20 years ago'). Shares carry what they are shares of; claims much alike
+    overall need no more."""
+    money = a.measure.split("/")[0] in CURRENCIES
+    if a.measure.startswith("percent") or (not money and a.time and a.time == b.time):
+        return True  # a share says what it is of; '550,000 shells by March' which figure it is
+    if not money and similarity >= ALIKE and a.measure not in DURATIONS:
         return True
-    return bool(_around(a) & _around(b))
+    own = {a.measure, b.measure}
+    roles_a, roles_b = _roles(a), _roles(b)
+    if roles_a and roles_b:
+        return bool((roles_a - own) & (roles_b - own))
+    return bool((_around(a) - own) & (_around(b) - own))
+
+
+def _roles(m: Measured) -> frozenset[str]:
+    """The words the parse ties the figure to (extract/frames.py), synonyms folded."""
+    for start, words in m.claim.frame.figures:
+        if start == m.quantity.start:
+            return frozenset(synonym(w) or w for w in words.split())
+    return frozenset()
 
 
 def _around(m: Measured) -> frozenset[str]:
-    """Content stems up to CONTEXT_WORDS either side of a figure, not past another figure or a
+    """Content words (up to CONTEXT_WORDS) either side of a figure, not past another figure or a
     word that starts another item of a list ('a $40 watch and $9 worth of toys')."""
     words = tokens(m.claim)
     figures = [(q.start, q.end) for q in m.claim.quantities]
@@ -168,11 +192,13 @@ def _around(m: Measured) -> frozenset[str]:
             token = words[i]
             if token.norm in LIST_WORDS or any(s <= token.start < e for s, e in figures):
                 break
-            if not _original(m.claim, token)[:1].isupper():  # a name says who, not what
-                near.append(token.norm)
-            i, taken = i + step, taken + 1
+            if token.norm not in stop:
+                taken += 1
+                if not _original(m.claim, token)[:1].isupper():  # a name says who, not what
+                    near.append(token.norm)
+            i += step
     return frozenset(
-        stem(w)
+        synonym(w) or w
         for w in near
         if w not in stop and w not in TIME_WORDS and len(w) > 2 and not w[:1].isdigit()
     )
