@@ -124,6 +124,9 @@ class Frame(Frozen):
         "that governs it and the nouns its prepositions name ('paid $2 million in taxes' -> "
         "pay tax)",
     )
+    dated: tuple[tuple[int, str], ...] = Field(
+        (), description="Per date (its start): lemmas of what it dates ('met on Sunday' -> meet)"
+    )
 
 
 class Claim(Frozen):

@@ -46,7 +46,7 @@ def extract_claims(doc: Doc, article: Article) -> list[Claim]:
             "entities": _within(entities, start, end),
         }
         said = [a for a in attributions if start <= a.content_start < end]
-        base["frame"] = frame(sent, base["entities"], base["quantities"])  # type: ignore[arg-type]
+        base["frame"] = frame(sent, base["entities"], base["quantities"], base["dates"])  # type: ignore[arg-type]
         if not said:
             claims.append(Claim(id=f"{article.id}:{start}-{end}", kind=_kind(base), **base))
         for attribution in said:
