@@ -367,7 +367,12 @@ def _share_word_ok(frac: str, prev: Token | None, nxt: Token | None, qual: str |
 def _counted_head(doc: Doc, i: int, *, of_only: bool) -> int | None:
     """The head noun right after the number: '550,000 artillery rounds' -> rounds."""
     n = len(doc)
-    if i + 1 < n and doc[i].text == "-" and not doc[i - 1].whitespace_ and doc[i + 1].is_alpha:
+    if (
+        i + 1 < n
+        and doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and doc[i + 1].pos_ == "NOUN"
+    ):
         return i + 1  # "a seven-count indictment" counts counts, "a 12-member jury" members
     if i < n and doc[i].lower_ == "of":
         i += 1
@@ -542,8 +547,12 @@ def _pair(doc: Doc, match: re.Match[str]) -> _Raw | None:
     ):
         return None
     na, nb = str(g["na"]), str(g["nb"])
-    if re.fullmatch(r"0\d+", nb) or (_yearlike(na) and (_yearlike(nb) or len(nb) == 2)):
-        return None  # "2010-2014", "the 2013-14 season"
+    if re.fullmatch(r"0\d+", nb) or _patterns()["id_before"].search(before):
+        return None  # "No. 10-277"
+    if any(_yearlike(str(g[f"n{x}"])) and not (g[f"c{x}"] or g[f"s{x}"]) for x in "ab"):
+        return None  # "2010-2014", "in fiscal 2011 to $10.1 million"
+    if _yearlike(na) and len(nb) == 2:
+        return None  # "the 2013-14 season"
     if re.fullmatch(r"\d{3}-\d{4}", match.group(0)):
         return None  # a telephone number
     a, b = _side(g, "a"), _side(g, "b")
@@ -565,6 +574,10 @@ def _pair(doc: Doc, match: re.Match[str]) -> _Raw | None:
     head = None if tally else _counted_head(doc, span.end, of_only=share)
     counted = _counted(doc, head) if head is not None else None
     kind, unit = "count", None
+    aged = _patterns()["age_after"].match(text, match.end())
+    if (aged and aged.group("unit").lower() == "year") or _patterns()["aged_before"].search(before):
+        end = aged.end() if aged else match.end()  # "aged 13 to 15", "18- to 24-year-olds"
+        return replace(_aged(span, start, end, a), low=a, high=b, qualifier=qualifier)
     if tally:
         kind, unit, counted = "tally", "tally", None
         low = high = max(a, b)
@@ -650,15 +663,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     suffix_long = "bn|mn|mln|tn|trn"
     measure = _alternation([*DURATION_UNITS, *t["measure_units"]])
     number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    # A number ends at a non-letter; a hyphen only before a word ("a 12-member jury").
-    number_end = r"(?![^\W_]|-(?![^\W\d_]{3})|[:/]\w|[.,]\d)"
+    # A number ends at a non-letter; a hyphen only before a word ("a 12-member jury") or a
+    # space ("a 40- to 60-hour course").
+    number_end = r"(?![^\W_]|-(?![^\W\d_]{3}|\s|an?-)|[:/]\w|[.,]\d)"
     core = (
         rf"\b(?:half\s+an?\s+(?P<hscale>dozen|{scales})\b)"
         r"|\b(?P<vague>dozens|hundreds of thousands|tens of thousands|hundreds|thousands"
         r"|millions|billions)(?=\s+of\b)"
         r"|\b(?P<frac>(?:a|one|two|three)[\s-](?:half|thirds?|quarters?|fifths?|tenths?)|half)\b"
         rf"|(?<![\w.,:/\\-])(?P<dig>{number})"
-        rf"(?:\s+(?P<dscale>{scales})\b|\s?(?P<dsuf>{suffix_long})\b|(?P<dsuf2>[kmb])\b)?"
+        rf"(?:(?:\s+|-)(?P<dscale>{scales})\b|\s?(?P<dsuf>{suffix_long})\b|(?P<dsuf2>[kmb])\b)?"
         rf"{number_end}"
         rf"|\b(?P<spelled>(?:an?\s+(?=(?:{scales}|dozen)\b))?{word}\b"
         rf"(?:(?:\s+and\s+|\s+|-){word}\b)*)"
@@ -677,17 +691,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     def side(x: str) -> str:
         return (
             rf"(?P<c{x}>{symbols})?(?P<n{x}>{number})"
-            rf"(?P<s{x}>\s+(?:{scales})\b|\s?(?:{suffix_long})\b|[kmb]\b)?"
+            rf"(?P<s{x}>(?:\s+|-)(?:{scales})\b|\s?(?:{suffix_long})\b|[kmb]\b)?"
             rf"(?P<p{x}>\s?%|\s+(?:{pct})\b)?"
         )
 
     pair = (
         rf"(?:\b(?P<between>between)\s+)?(?<![\w.,:/\\$-]){side('a')}"
-        rf"(?P<sep>\s*[-–]\s*(?:to\s*-\s*)?|\s+to\s+|\s+and\s+){side('b')}{number_end}"
+        rf"(?P<sep>\s*[-–]\s*(?:to\s*-?\s*)?|\s+to\s+|\s+and\s+){side('b')}{number_end}"
     )
     return {
         "core": re.compile(core, re.IGNORECASE),
         "pair": re.compile(pair, re.IGNORECASE),
+        "id_before": re.compile(r"\b(?:no\.?|nos\.?|number|#)\s*$", re.IGNORECASE),
+        "aged_before": re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?$", re.IGNORECASE),
         "change_from": re.compile(r"(?<!anywhere )(?<!ranging )(?<!range )\bfrom\s+$", re.I),
         "age_after": re.compile(
             r"(?:-|\s+)(?P<unit>year|month|week|day)s?(?:-|\s+)old\b", re.IGNORECASE
