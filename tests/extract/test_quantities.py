@@ -309,8 +309,8 @@ FIGURES: list[tuple[str, list[tuple[Any, ...]]]] = [
         [("three quarters", 3, "quarter", "quarter", 3, 3, None)],
     ),
     (
-        "Two quarters of the grant went to schools.",
-        [("Two quarters", 50, "percent", "grant", 50, 50, None)],
+        "Three quarters of the grant went to schools.",
+        [("Three quarters", 75, "percent", "grant", 75, 75, None)],
     ),
 ]
 
