@@ -170,7 +170,7 @@ def _build(doc: Doc, match: re.Match[str], starts: frozenset[int]) -> _Raw | Non
         return None
     age_end = _age(doc, span, text, end) if kind == "count" and not groups["unita"] else None
     if age_end is not None:  # "Alan Brook, 32,": an age, never 32 of what follows
-        return _aged(span, match.start(), age_end, value) if age_end > 0 else None
+        return _aged(doc, span, match.start(), age_end, value) if age_end > 0 else None
     full = doc.char_span(match.start(), end, alignment_mode="expand")
     if groups["unita"] and full is not None:
         head: int | None = full.end - 1
@@ -207,13 +207,15 @@ def _build(doc: Doc, match: re.Match[str], starts: frozenset[int]) -> _Raw | Non
     )
 
 
-def _aged(span: Span, start: int, end: int, value: float) -> _Raw:
+def _aged(doc: Doc, span: Span, start: int, end: int, value: float) -> _Raw:
+    """An age, counted as the age of whom it is ('age of brook'): ages of different people are
+    different measures."""
     return _Raw(
         start=start,
         end=end,
         value=value,
         unit="age",
-        counted=None,
+        counted=f"age of {_whose(doc, span, end)}",
         low=value,
         high=value,
         qualifier=None,
@@ -277,11 +279,16 @@ def _acceptable(
 
 
 def _in_name(doc: Doc, span: Span) -> bool:
-    """The number is a word of a title or name the tagger found: 'Home Alone 2', 'Apollo 11'."""
-    return any(
+    """The number is a word of a title or name: 'Home Alone 2', 'Apollo 11'. Either the tagger
+    found the name, or two capitalised words lead to a number that counts no noun after it."""
+    if any(
         ent.label_ in NAME_LABELS and ent.start < span.start and span.end <= ent.end
         for ent in doc.ents
-    )
+    ):
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    counts = nxt is not None and nxt.pos_ in ("NOUN", "ADJ")
+    return span.start >= 2 and doc[span.start - 2].is_title and not counts
 
 
 def _age(doc: Doc, span: Span, text: str, end: int) -> int | None:
@@ -303,6 +310,25 @@ def _age(doc: Doc, span: Span, text: str, end: int) -> int | None:
     name = doc[span.start - 2]
     framed = (before.text, after.text) in ((",", ","), ("(", ")"), (",", "."), (",", ";"))
     return end if framed and name.pos_ == "PROPN" and name.is_title else None
+
+
+def _whose(doc: Doc, span: Span, end: int) -> str:
+    """Who an age is of: the name or noun before it ('Alan Brook, 32', 'the mayor, aged 63'),
+    else the name or noun after it ('a 57-year-old farmer', '18-year-old Ana Ruiz')."""
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in (",", "(", "aged", "age", "ages", "between"):
+        i -= 1
+    if i >= 0 and i < span.start - 1 and doc[i].pos_ in ("PROPN", "NOUN"):
+        return doc[i].lower_ if doc[i].pos_ == "PROPN" else doc[i].lemma_.lower()
+    after = [t for t in doc[span.end : span.end + 8] if t.idx >= end]
+    names = [t for t in after[:4] if t.pos_ == "PROPN"]
+    if names:
+        last = names[0]
+        while last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "PROPN":
+            last = doc[last.i + 1]
+        return last.lower_
+    noun = next((t for t in after[:3] if t.pos_ == "NOUN"), None)
+    return noun.lemma_.lower() if noun is not None else "person"
 
 
 def _people(doc: Doc, span: Span) -> str | None:
@@ -379,6 +405,8 @@ def _counted_head(doc: Doc, i: int, *, of_only: bool) -> int | None:
         while i < n and doc[i].lower_ in OF_DETERMINERS:
             i += 1
     elif of_only and i < n and doc[i].lower_ in OF_DETERMINERS and doc[i].lower_ != "a":
+        if i + 1 < n and doc[i + 1].lemma_.lower() in DURATION_UNITS:
+            return None  # "6% this year": a time, not what the share is of
         i += 1  # "half the amount", "half his colleagues"
     elif of_only:
         return None
@@ -577,7 +605,7 @@ def _pair(doc: Doc, match: re.Match[str]) -> _Raw | None:
     aged = _patterns()["age_after"].match(text, match.end())
     if (aged and aged.group("unit").lower() == "year") or _patterns()["aged_before"].search(before):
         end = aged.end() if aged else match.end()  # "aged 13 to 15", "18- to 24-year-olds"
-        return replace(_aged(span, start, end, a), low=a, high=b, qualifier=qualifier)
+        return replace(_aged(doc, span, start, end, a), low=a, high=b, qualifier=qualifier)
     if tally:
         kind, unit, counted = "tally", "tally", None
         low = high = max(a, b)

@@ -198,23 +198,23 @@ def test_hyphenated_fraction(nlp: Language) -> None:
 # Numbers that are not counts, ranges, tallies and counted nouns:
 # sentence -> (text, value, unit, counted, low, high, other_side) of every quantity, in order
 FIGURES: list[tuple[str, list[tuple[Any, ...]]]] = [
-    # an age apposition is an age, never a count of what follows
+    # an age apposition is an age of whom it names, never a count of what follows
     (
         "Maria Ortega, 41, drove about 20 children to safety.",
         [
-            ("41", 41, "age", None, 41, 41, None),
+            ("41", 41, "age", "age of ortega", 41, 41, None),
             ("about 20", 20, "child", "child", 18, 22, None),
         ],
     ),
-    ("Tomas Rye (29) was released on bail.", [("29", 29, "age", None, 29, 29, None)]),
+    ("Tomas Rye (29) was released on bail.", [("29", 29, "age", "age of rye", 29, 29, None)]),
     (
         "A 57-year-old farmer was rescued from the flood.",
-        [("57-year-old", 57, "age", None, 57, 57, None)],
+        [("57-year-old", 57, "age", "age of farmer", 57, 57, None)],
     ),
-    ("The mayor, aged 63, opened the bridge.", [("63", 63, "age", None, 63, 63, None)]),
+    ("The mayor, aged 63, opened the bridge.", [("63", 63, "age", "age of mayor", 63, 63, None)]),
     (
         "Volunteers aged 18 to 25 can apply.",
-        [("18 to 25", 18, "age", None, 18, 25, None)],
+        [("18 to 25", 18, "age", "age of volunteer", 18, 25, None)],
     ),
     # near-misses: a list of numbers after a noun, a count after a name
     (
