@@ -65,6 +65,7 @@ def canonical(name: str, label: str = "") -> str:
     return _aliases().get(text, text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def canonical_word(word: str) -> str:
     """One spelling of a word that is spoken or censored several ways: 'gonna' -> 'going to',
     'f***' and 'f---' -> 'fuck' (when the visible letters fit one word of the list)."""

@@ -50,6 +50,9 @@ FURNITURE_MAX = 450
 # Separators of a menu or button row: "Like us on Facebook | Follow us on Twitter | Contact".
 PIECES_RE = re.compile(r"\s+[|•·/]\s+|\s{3,}")
 MENU_ITEM_WORDS = 4
+# Where one sentence of a line ends and the next begins.
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(—]?[A-Z])")
+INITIAL_RE = re.compile(r"\b[A-Z]\.$")
 HEADER_LINES = 12
 LONG_LINE_WORDS = 20
 TITLE_MAX_WORDS = 20
@@ -230,6 +233,24 @@ def _drop_furniture(lines: list[Line], meta: Meta) -> None:
                     line.cut(found.start(), found.end())
             if not line.text:
                 line.kind = "drop"
+        if line.kind == "text":
+            _cut_trailing_furniture(line)
+
+
+def _cut_trailing_furniture(line: Line) -> None:
+    """A credit or promo closing a paragraph: '... she said. The Harbour Times contributed to
+    this report.' The sentence is cut; a boundary after an initial ('Catherine E. Shoichet') is
+    not one, and a wrong boundary costs nothing unless what follows it is furniture."""
+    while True:
+        text = line.text
+        ends = [
+            m.end()
+            for m in SENTENCE_END_RE.finditer(text)
+            if not INITIAL_RE.search(text, 0, m.start())
+        ]
+        if not ends or not is_furniture(text[ends[-1] :]):
+            return
+        line.cut(ends[-1], len(text))
 
 
 def _drop_promo_blocks(lines: list[Line]) -> None:

@@ -192,3 +192,27 @@ def test_line_map_points_at_original_line_and_column() -> None:
     assert anchors[body] == (5, 1)
     ann = text.index("Ann Lee")
     assert anchors[ann] == (5, 20)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "The council met on Monday, the clerk said. The Tribune contributed to this report.",
+            "The council met on Monday, the clerk said.",
+        ),
+        ("The bill passed. CLICK HERE TO SEE THE VIDEO.", "The bill passed."),
+        (
+            "Shares rose, said Ana Ruiz. Follow The Daily Harbour on Twitter.",
+            "Shares rose, said Ana Ruiz.",
+        ),
+        # near-misses: a last sentence that only looks like furniture stays
+        (
+            "The town will watch the vote at 8 p.m. ET. Residents agreed.",
+            "The town will watch the vote at 8 p.m. ET. Residents agreed.",
+        ),
+        ("The vote was close. The mayor said she would sign it.", None),
+    ],
+)
+def test_trailing_furniture_sentence_is_cut(raw: str, expected: str | None) -> None:
+    assert clean(raw, read_header=False).text == (expected or raw)
