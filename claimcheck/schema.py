@@ -73,6 +73,9 @@ class Quantity(Frozen):
     time_ref: str | None = Field(None, description="'by March', 'already', 'per month', ...")
     alt_value: float | None = Field(None, description="Same amount restated: '($1.63 billion)'")
     alt_unit: str | None = Field(None, description="Unit of alt_value, e.g. USD")
+    other_side: float | None = Field(
+        None, description="The smaller side of a tally or score: 36 in '134-to-36' (value is 134)"
+    )
     start: int
     end: int
 
