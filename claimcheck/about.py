@@ -144,9 +144,14 @@ def is_rate(quantity: Quantity) -> bool:
 
 
 def synonym(word: str | None) -> str | None:
+    """The measure a counted noun names: its head ('store managers' -> manager), singular,
+    through the synonym table; 'age of lee' keeps whose age it is."""
     if not word:
         return None
-    folded = singular(fold(word))
+    folded = fold(word)
+    if " of " not in folded:
+        folded = folded.split()[-1] if folded.split() else folded
+    folded = singular(folded)
     return synonyms().get(folded, folded)
 
 
