@@ -44,6 +44,7 @@ class About:
     predicates: frozenset[str]  # stems of the claim's verbs
     measures: tuple[tuple[Quantity, str], ...]  # each comparable figure and what it measures
     speaker: str | None
+    holders: frozenset[str] = frozenset()  # 'x:lee' when a name is tied to Lee by an office
 
     @property
     def doc_id(self) -> str:
@@ -58,6 +59,7 @@ class About:
             | {f"e:{p}" for p in self.participants}
             | {f"m:{m}" for m in measures}
             | {f"m:{m}|{p}" for m in measures for p in self.participants}
+            | self.holders
         )
 
 
@@ -74,7 +76,10 @@ def about(claim: Claim) -> About:
         (q, found) for q in claim.quantities if (found := measure(claim, q)) is not None
     )
     speaker = fold(claim.speaker) if claim.speaker else None
-    return About(claim, stems, participants, places, predicates, measures, speaker)
+    holders = frozenset(
+        f"x:{fold(x.head)}" for x in frame.anchors if x.relation in ("office", "appos")
+    )
+    return About(claim, stems, participants, places, predicates, measures, speaker, holders)
 
 
 def about_all(claims: Sequence[Claim]) -> dict[str, About]:

@@ -86,5 +86,12 @@ def cues(name: str) -> tuple[str, ...]:
     return tuple(sorted(entries, key=lambda e: (-len(e), e)))
 
 
+@cache
+def offices() -> dict[str, str]:
+    """Titles that are one office ('Rep.', 'congressman' -> representative)."""
+    table: dict[str, str] = lexicon.table("compare")["offices"]
+    return table
+
+
 def negation_words() -> frozenset[str]:
     return frozenset(cues("negation"))

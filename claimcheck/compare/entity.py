@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 
 from claimcheck.about import PLACE_LABELS
 from claimcheck.align import Diff, Token, fold
-from claimcheck.compare.base import finding, same_person, source
+from claimcheck.compare.base import finding, offices, same_person, source
 from claimcheck.extract.entities import canonical
 from claimcheck.pairs import Match
 from claimcheck.schema import Anchor, Claim, Contradiction, Entity
@@ -46,20 +46,6 @@ ABBREVIATIONS = {
     "univ": "university",
     "natl": "national",
     "intl": "international",
-}
-# Titles that are one office ('Rep. X', 'X, a congressman').
-OFFICES = {
-    "rep": "representative",
-    "rep.": "representative",
-    "representative": "representative",
-    "congressman": "representative",
-    "congresswoman": "representative",
-    "sen": "senator",
-    "sen.": "senator",
-    "senator": "senator",
-    "gov": "governor",
-    "gov.": "governor",
-    "governor": "governor",
 }
 
 
@@ -155,20 +141,20 @@ def _affiliation(anchor: Anchor, places: frozenset[str]) -> bool:
     """A name that says where someone or something belongs: 'the attorney in Brooklyn', 'Lee
     of the county police', 'Ohio Rep. Lee'. A name in front of a common noun ('iPad users',
     'the royal kitchens') only qualifies it."""
-    if anchor.relation == "compound":
-        return _head(anchor) in OFFICES.values() or anchor.entity in places
-    return anchor.relation in AFFILIATIONS
+    if anchor.relation in ("compound", "appos"):
+        return _head(anchor) in offices().values() or anchor.entity in places
+    return anchor.relation in AFFILIATIONS or anchor.relation == "office"
 
 
 def _head(anchor: Anchor) -> str:
     head = fold(anchor.head)
-    return OFFICES.get(head, head)
+    return offices().get(head, head)
 
 
 def _same_relation(a: Anchor, b: Anchor) -> bool:
     """'Ohio Rep. X' and 'Rep. X from Ohio', 'Acme CEO X' and 'X of Acme', 'the Norwalk event'
     and 'the event in Norwalk' say the same of X; 'for' and 'with' say more."""
-    ties = {"compound", "from", "of", "in", "at"}
+    ties = {"compound", "from", "of", "in", "at", "appos", "office"}
     return a.relation == b.relation or {a.relation, b.relation} <= ties
 
 
