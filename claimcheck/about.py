@@ -30,6 +30,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)s? of (?:the )?([a-z]{3,})")
 # Full names this alike (rapidfuzz ratio) are one name transliterated two ways.
 SPELLED_ALIKE = 85
+_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+)?(?P<noun>[a-z]{3,})\b")
+_CUT = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}(?:cut|reduction|decrease|drop|decline)s?\s+(?:in|of|to)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+)?(?P<noun>[a-z]{3,})\b"
+)
 _SUFFIXES = ("ings", "ing", "ed", "es", "s", "e")
 
 
@@ -119,7 +124,7 @@ def measure(claim: Claim, quantity: Quantity) -> str | None:
     if unit == "percent":
         counted = synonym(quantity.counted)
         if counted is None or counted in GENERIC_COUNTS:
-            counted = _context_count(claim, quantity)
+            counted = _share_of(claim, quantity) or _context_count(claim, quantity)
         return f"percent of {counted}" if counted else None
     if unit and unit.upper() in CURRENCIES:
         rate = time_key(quantity.time_ref) if is_rate(quantity) else None
@@ -172,6 +177,23 @@ def singular(word: str) -> str:
 def synonyms() -> dict[str, str]:
     table: dict[str, str] = lexicon.table("compare")["measure_synonyms"]
     return table
+
+
+def cut_share(claim: Claim, quantity: Quantity) -> bool:
+    """'a 23 percent cut in benefits': the share is what is taken away, so 77 percent remain."""
+    return bool(_CUT.match(_after(claim, quantity)))
+
+
+def _share_of(claim: Claim, quantity: Quantity) -> str | None:
+    """What a share is a share of, written after it: '67 percent of promised benefits', 'a 23
+    percent cut in benefits' (benefit)."""
+    after = _after(claim, quantity)
+    found = _CUT.match(after) or _OF.match(after)
+    return synonym(found.group("noun")) if found else None
+
+
+def _after(claim: Claim, quantity: Quantity) -> str:
+    return fold(claim.text[quantity.end - claim.start :])
 
 
 def _context_count(claim: Claim, quantity: Quantity) -> str | None:

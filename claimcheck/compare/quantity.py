@@ -16,6 +16,7 @@ from claimcheck import about
 from claimcheck.about import CURRENCIES, synonym, time_key
 from claimcheck.align import Diff, Token, align, fold, function_words, tokens
 from claimcheck.compare.base import cues, facing, finding, negation_words, source
+from claimcheck.compare.date import overlaps
 from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction, Entity, Quantity
 
@@ -136,7 +137,7 @@ def judge(
     a, b = match.a.claim, match.b.claim
     if match.similarity < TIMED_SIMILARITY or not match.shares("m:"):
         return
-    if _other_day(a, b, published) or _other_day(b, a, published):
+    if _other_day(a, b, published) or _other_day(b, a, published) or _dated_apart(a, b):
         return
     for ma in measured(a):
         if owners.get((a.doc_id, ma.quantity.start)) != a.id:
@@ -153,6 +154,17 @@ def judge(
                 continue
             if not _elsewhere(a, b):
                 yield _finding(ma, mb, 0.5 + 0.4 * min(match.similarity * 1.5, 1.0))
+
+
+def _dated_apart(a: Claim, b: Claim) -> bool:
+    """Both claims date what they say, to years (or days) that do not meet: 'in 2036 ... a 23
+    percent cut' and 'by 2085 ... 74 percent' are figures of two times."""
+    for granularity in ("year", "day"):
+        da = [d for d in a.dates if d.value and d.granularity == granularity]
+        db = [d for d in b.dates if d.value and d.granularity == granularity]
+        if da and db and not any(overlaps(x, y) for x in da for y in db):
+            return True
+    return False
 
 
 def _other_day(a: Claim, b: Claim, published: Mapping[str, str | None]) -> bool:
@@ -225,6 +237,8 @@ def _measured(claim: Claim, quantity: Quantity) -> Measured | None:
     if measure is None:
         return None
     low, high = _interval(quantity)
+    if about.cut_share(claim, quantity):  # 'a 23 percent cut' leaves 77 percent
+        low, high = 100 - high, 100 - low
     slack = _slack(quantity)
     time = time_key(quantity.time_ref)
     return Measured(claim, quantity, low, high, measure, time, False, slack)
