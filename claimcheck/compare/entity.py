@@ -28,6 +28,7 @@ PERSON_SIMILARITY = 0.1
 # Names this alike are one name written two ways ('Missouri Highway Patrol' / 'Missouri State
 # Highway Patrol').
 SAME_NAME = 80
+LOCATIVE = frozenset({"in", "at", "from"})
 # Prepositions that tie a name to what belongs to it.
 AFFILIATIONS = frozenset({"in", "of", "from", "at", "for", "with"})
 # Abbreviations one name is written with ('E. Main St.' / 'East Main Street').
@@ -118,7 +119,8 @@ def judge(match: Match) -> Iterator[Contradiction]:
             if match.similarity < ABOUT_SIMILARITY and _head(xa) not in people:
                 continue  # a weak pair, unless both name the person the name is tied to
             ea, eb = fold(xa.entity), fold(xb.entity)
-            kind_a, kind_b = _kind(labels_a.get(ea)), _kind(labels_b.get(eb))
+            kind_a = _kind(labels_a.get(ea), xa.relation)
+            kind_b = _kind(labels_b.get(eb), xb.relation)
             if kind_a is None or kind_a != kind_b or _one_name(ea, eb):
                 continue
             if ea in labels_b or eb in labels_a:
@@ -158,8 +160,10 @@ def _same_relation(a: Anchor, b: Anchor) -> bool:
     return a.relation == b.relation or {a.relation, b.relation} <= ties
 
 
-def _kind(label: str | None) -> str | None:
-    if label in PLACE_LABELS:
+def _kind(label: str | None, relation: str) -> str | None:
+    """Place or organisation; after 'in', 'at' or 'from' a name is a place whatever label the
+    small model gave it ('the attorney in Queens' tagged ORG)."""
+    if label in PLACE_LABELS or (label == "ORG" and relation in LOCATIVE):
         return "place"
     return "org" if label == "ORG" else None
 
