@@ -141,9 +141,11 @@ def same_person(a: str | None, b: str | None) -> bool:
     fa, fb = fold(a).split(), fold(b).split()
     if not fa or not fb:
         return False
+    short, long = sorted((fa, fb), key=len)
+    if long[-len(short) :] == short:
+        return True  # 'Depressed Tan Shen' / 'Tan Shen'
     if fa[-1] != fb[-1]:
         # 'Tan' / 'Tan Shen'; 'Mohammad Saleh Al Minjed' / 'Mohammed Saleh al Munajjid'
-        short, long = sorted((fa, fb), key=len)
         return (len(short) == 1 and short[0] in long) or (
             len(fa) > 1 and len(fb) > 1 and fuzz.ratio(" ".join(fa), " ".join(fb)) >= SPELLED_ALIKE
         )

@@ -201,5 +201,10 @@ def _topic(claim: Claim) -> frozenset[str]:
 
 
 def _quotes_denier(stated: About, denial: About) -> bool:
-    """The same person on both sides: a speaker who denies one thing and states another."""
-    return bool(stated.speaker and denial.speaker and same_person(stated.speaker, denial.speaker))
+    """The denier on both sides: a speaker who denies one thing and states another, or a
+    stated claim that names the denier ('the ministry further confirmed ...')."""
+    if not denial.speaker:
+        return False
+    if stated.speaker and same_person(stated.speaker, denial.speaker):
+        return True
+    return denial.speaker in fold(stated.claim.text)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz
 
 from claimcheck.about import PLACE_LABELS
-from claimcheck.align import Diff, Token, fold
+from claimcheck.align import Diff, Token, fold, tokens
 from claimcheck.compare.base import finding, offices, same_person, source
 from claimcheck.extract.entities import canonical
 from claimcheck.pairs import Match
@@ -123,7 +123,7 @@ def judge(match: Match) -> Iterator[Contradiction]:
             kind_b = _kind(labels_b.get(eb), xb.relation)
             if kind_a is None or kind_a != kind_b or _one_name(ea, eb):
                 continue
-            if ea in labels_b or eb in labels_a:
+            if _mentions(b, ea) or _mentions(a, eb):
                 continue  # each claim names both: two parts of one story, not a swap
             yield finding(
                 "entity",
@@ -133,6 +133,13 @@ def judge(match: Match) -> Iterator[Contradiction]:
                 0.5 + 0.3 * min(match.similarity * 1.5, 1.0),
             )
             return
+
+
+def _mentions(claim: Claim, name: str) -> bool:
+    """The claim names `name` too, in any words ('Eastern China' in 'China's eastern province';
+    'Ayr station in Scotland' names Ayr)."""
+    words = {t.norm for t in tokens(claim)}
+    return all(w in words for w in _expanded(name).split())
 
 
 def _surnames(claim: Claim) -> set[str]:
