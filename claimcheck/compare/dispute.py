@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 
 from claimcheck.about import About, stem
-from claimcheck.align import fold
+from claimcheck.align import fold, tokens
 from claimcheck.compare.base import cues, document_speaker, finding, same_person
 from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction
@@ -141,7 +141,9 @@ def judge(match: Match, denials: Denials) -> Iterator[Contradiction]:
     if denials.denies(a.claim) == denials.denies(b.claim):
         return
     denial, stated = (a, b) if denials.denies(a.claim) else (b, a)
-    if not _rejects_a_claim(denial.claim.text) or not match.shares("e:"):
+    if not _rejects_a_claim(denial.claim.text):
+        return
+    if not (match.shares("e:") or _names(denial.claim) & _names(stated.claim)):
         return  # what is denied must be said of someone or something both name
     topic = _topic(denial.claim)
     if len(topic & stated.stems) < SHARED_STEMS or denials.doubted_in(stated.doc_id):
@@ -186,6 +188,18 @@ def _strong_pattern() -> re.Pattern[str]:
 @cache
 def _claim_nouns() -> frozenset[str]:
     return frozenset(cues("claim_nouns"))
+
+
+def _names(claim: Claim) -> set[str]:
+    """Stems of the capitalised words inside the sentence: names the small model may have
+    missed ('Kurt Sutter')."""
+    words = tokens(claim)[1:]
+    return {
+        stem(t.norm)
+        for t in words
+        if claim.text[t.start - claim.start : t.start - claim.start + 1].isupper()
+        and len(t.norm) > 2
+    }
 
 
 def _hedged(claim: Claim) -> bool:
