@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from claimcheck.about import About, about, same_person
@@ -40,14 +40,24 @@ class Match:
     b: About
     similarity: float  # tf-idf cosine of their features, 0..1
     shared: frozenset[str]  # the features they share
+    # 'claims': a and b are about one thing; 'documents': a calls false a report of the story b
+    # tells (a denial names no fact of its own: 'the story is a hoax'), b is b's article's
+    # claim most about what a's article says
+    level: str = "claims"
 
     def shares(self, prefix: str) -> frozenset[str]:
         return frozenset(f for f in self.shared if f.startswith(prefix))
 
 
-def matches(claims: Sequence[Claim], stories: Stories) -> Iterator[Match]:
+def matches(
+    claims: Sequence[Claim], stories: Stories, denial: Callable[[Claim], bool] | None = None
+) -> Iterator[Match]:
     """Candidate pairs, one story group after another, in a stable order. What a claim is
-    about is worked out for one group at a time, so only one group's is held at once."""
+    about is worked out for one group at a time, so only one group's is held at once.
+
+    With `denial` (a claim that calls a report false, defined by the dispute judge), each
+    article's first such claim is also paired, at the level of documents, with the claim of
+    every other article of its story that is most about what the denying article says."""
     group = stories.groups()
     by_group: dict[str, list[Claim]] = defaultdict(list)
     for claim in sorted(claims, key=lambda c: c.id):
@@ -55,7 +65,42 @@ def matches(claims: Sequence[Claim], stories: Stories) -> Iterator[Match]:
     for name in sorted(by_group):
         members = by_group[name]
         if len({c.doc_id for c in members}) > 1:
-            yield from _within([about(c) for c in members], stories)
+            abouts = [about(c) for c in members]
+            yield from _within(abouts, stories)
+            if denial is not None:
+                yield from _denied(abouts, stories, denial)
+
+
+def _denied(
+    members: Sequence[About], stories: Stories, denial: Callable[[Claim], bool]
+) -> Iterator[Match]:
+    """Each article's first denial against the claim of each other article of the story that
+    shares most with the denying article as a whole (tf-idf cosine over the group)."""
+    features = [m.features() for m in members]
+    frequency = Counter(f for fs in features for f in fs)
+    weight = {f: math.log(1 + len(members) / n) for f, n in frequency.items()}
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(members):
+        by_doc[m.doc_id].append(i)
+    for doc in sorted(by_doc):
+        denials = [i for i in by_doc[doc] if denial(members[i].claim)]
+        if not denials:
+            continue
+        first = min(denials, key=lambda i: (members[i].claim.start, members[i].claim.id))
+        told = frozenset().union(*(features[i] for i in by_doc[doc]))
+        told_norm = math.sqrt(sum(weight[f] ** 2 for f in told)) or 1.0
+        for other in sorted(by_doc):
+            if other == doc or not stories.related(doc, other):
+                continue
+            scored = []
+            for j in by_doc[other]:
+                shared = features[j] & told
+                norm = math.sqrt(sum(weight[f] ** 2 for f in features[j])) or 1.0
+                score = sum(weight[f] ** 2 for f in shared) / (norm * told_norm)
+                scored.append((-score, members[j].claim.start, j, shared))
+            if scored:
+                negative, _, j, shared = min(scored, key=lambda x: x[:3])
+                yield Match(members[first], members[j], -negative, shared, "documents")
 
 
 def _sources(a: About, b: About) -> bool:

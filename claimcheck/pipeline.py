@@ -128,9 +128,9 @@ def _scan(
     claims, stories = _storied(articles, _claims(articles, model, options))
     links = cluster.Links()  # what clustering needs of the similar pairs
     pairs = cluster.similar_pairs(claims, stories)
-    found = list(matches(claims, stories))
+    found = list(matches(claims, stories, compare.calls_false))
     for match in found:
-        if match.similarity >= cluster.SAME_FACT:
+        if match.level == "claims" and match.similarity >= cluster.SAME_FACT:
             links.add(match.a.claim.id, match.b.claim.id)
     contradictions, supersessions = compare.compare_all(
         claims, _noting(pairs, links), articles, stories, found

@@ -14,7 +14,8 @@ from claimcheck.pairs import Match
 from claimcheck.schema import Article, Claim, Contradiction, SideValue, Supersession
 from claimcheck.story import Stories
 
-__all__ = ["Contradiction", "Supersession", "compare_all"]
+__all__ = ["Contradiction", "Supersession", "calls_false", "compare_all"]
+calls_false = dispute.calls_false
 
 # Kinds whose findings over several article pairs merge into one, and how such a finding reads.
 MERGEABLE = {
@@ -81,6 +82,9 @@ def _judged(
     speakers = _speakers_by_sentence(claims)
     denials = dispute.Denials(claims)
     for match in matches:
+        if match.level == "documents":
+            yield from dispute.judge(match, denials)
+            continue
         yield from quantity.judge(match, owners, published)
         yield from date.judge(match, published)
         yield from attribution.judge(match, speakers)

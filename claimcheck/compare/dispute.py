@@ -136,6 +136,9 @@ def judge(match: Match, denials: Denials) -> Iterator[Contradiction]:
     """An article calls false (a hoax, fabricated, denied) what another article states as fact,
     and that other article doubts nothing itself: the two disagree on the claim."""
     a, b = match.a, match.b
+    if match.level == "documents":
+        yield from _denied_story(match, denials)
+        return
     if match.similarity < ABOUT_SIMILARITY or a.doc_id == b.doc_id:
         return
     if denials.denies(a.claim) == denials.denies(b.claim):
@@ -161,6 +164,35 @@ def judge(match: Match, denials: Denials) -> Iterator[Contradiction]:
         [(stated.claim, "the claim"), (denial.claim, f"rejects it: '{phrase}'")],
         f"{who} calls it '{phrase}' in {denial.doc_id}, while {stated.doc_id} reports it as fact.",
         0.5 + 0.35 * min(match.similarity * 1.5, 1.0),
+    )
+
+
+def calls_false(claim: Claim) -> bool:
+    """The claim calls a report false in words only a claim can be ('a hoax', 'fake',
+    'debunked'): what pairing links, at the level of documents, to the story it denies."""
+    return _strong_pattern().search(fold(claim.text)) is not None
+
+
+def _denied_story(match: Match, denials: Denials) -> Iterator[Contradiction]:
+    """An article calls the story a hoax (its denial names no fact of its own) while another
+    article of the story, which doubts nothing, states it: a dispute between the denial and
+    the stating article's claim most about what the denying article says."""
+    denial, stated = match.a, match.b
+    if denials.doubted_in(stated.doc_id) or not match.shares("e:"):
+        return
+    if _hedged(stated.claim) or any(e.negated for e in stated.claim.frame.events):
+        return
+    if stated.claim.speaker and document_speaker(stated.claim.speaker):
+        return
+    phrase = _dispute_phrase(denial.claim.text) or "false"
+    who = denial.claim.speaker or denial.doc_id
+    named = ", ".join(sorted(f.removeprefix("e:") for f in match.shares("e:"))[:3])
+    yield finding(
+        "dispute",
+        [(stated.claim, "the claim"), (denial.claim, f"rejects it: '{phrase}'")],
+        f"{who} calls the story of {named} '{phrase}' in {denial.doc_id}, while "
+        f"{stated.doc_id} reports it as fact.",
+        0.5,
     )
 
 
