@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from rapidfuzz.distance import Indel
 
 from claimcheck.align import fold, function_words, tokens
-from claimcheck.compare.base import document_speaker, finding, same_person
+from claimcheck.compare.base import finding, named_person, same_person
 from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction
 
@@ -92,31 +92,13 @@ def _two_people(a: Claim, b: Claim, speakers: dict[tuple[str, int], Sequence[str
     """The two claims credit two different people the sentences name: not a document, an office
     or an organisation (their line is repeated by many mouths), not one person spelled two
     ways, not a sentence that names the other speaker too ('That group, Mr. Lee said, ...')."""
-    if not (_person(a) and _person(b)):
+    if not (named_person(a) and named_person(b)):
         return False
     names_a = speakers.get((a.doc_id, a.start), (a.speaker,))
     names_b = speakers.get((b.doc_id, b.start), (b.speaker,))
     if any(same_person(x, y) for x in names_a for y in names_b):
         return False
     return not (_names_other(a, b) or _names_other(b, a))
-
-
-def _person(claim: Claim) -> bool:
-    """The speaker is a person the sentence names: a PERSON entity, or a name of capitalised
-    words the model did not label that is no organisation or place of the sentence."""
-    assert claim.speaker
-    folded = fold(claim.speaker)
-    surname = folded.split()[-1]
-    labels = {fold(e.canonical): e.label for e in claim.entities}
-    if any(label == "PERSON" and name.split()[-1:] == [surname] for name, label in labels.items()):
-        return True
-    words = claim.speaker.split()
-    return (
-        len(words) >= 2
-        and all(w[:1].isupper() for w in words)
-        and folded not in labels
-        and not document_speaker(claim.speaker)
-    )
 
 
 def _names_other(a: Claim, b: Claim) -> bool:

@@ -92,6 +92,24 @@ def document_speaker(speaker: str) -> bool:
     return bool(words) and words[-1] in lexicon.words("source_nouns")
 
 
+def named_person(claim: Claim) -> bool:
+    """The speaker is a person the sentence names: a PERSON entity, or a name of capitalised
+    words the model did not label that is no organisation or place of the sentence."""
+    assert claim.speaker
+    folded = fold(claim.speaker)
+    surname = folded.split()[-1]
+    labels = {fold(e.canonical): e.label for e in claim.entities}
+    if any(label == "PERSON" and name.split()[-1:] == [surname] for name, label in labels.items()):
+        return True
+    words = claim.speaker.split()
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() for w in words)
+        and folded not in labels
+        and not document_speaker(claim.speaker)
+    )
+
+
 @cache
 def offices() -> dict[str, str]:
     """Titles that are one office ('Rep.', 'congressman' -> representative)."""

@@ -10,7 +10,7 @@ from functools import cache
 
 from claimcheck.about import About, stem
 from claimcheck.align import fold, tokens
-from claimcheck.compare.base import cues, document_speaker, finding, same_person
+from claimcheck.compare.base import cues, document_speaker, finding, named_person, same_person
 from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction
 
@@ -29,10 +29,10 @@ def compare(claims: Sequence[Claim]) -> Iterator[Contradiction]:
     for claim in claims:
         by_doc[claim.doc_id].append(claim)
     for doc_claims in by_doc.values():
-        yield from _indocument_speaker(doc_claims, speakers)
+        yield from _in_document(doc_claims, speakers)
 
 
-def _indocument_speaker(claims: list[Claim], speakers: list[str]) -> Iterator[Contradiction]:
+def _in_document(claims: list[Claim], speakers: list[str]) -> Iterator[Contradiction]:
     disputes: dict[str, dict[int, tuple[Claim, str, str]]] = defaultdict(dict)
     targets: dict[str, Claim] = {}
     for claim in claims:
@@ -180,6 +180,8 @@ def _denied_story(match: Match, denials: Denials) -> Iterator[Contradiction]:
     denial, stated = match.a, match.b
     if denials.doubted_in(stated.doc_id) or not match.shares("e:"):
         return
+    if denial.claim.speaker and named_person(denial.claim):
+        return  # a person who calls something a hoax takes a side; an article debunks a story
     if _hedged(stated.claim) or any(e.negated for e in stated.claim.frame.events):
         return
     if stated.claim.speaker and document_speaker(stated.claim.speaker):
