@@ -400,3 +400,49 @@ def test_an_undated_articles_weekday_is_resolved_against_its_story(tmp_path: Pat
     assert dates["a"][0]["value"] == dates["b"][0]["value"] == "2024-05-10"
     assert dates["b"][0]["anchor"] == "2024-05-14" and dates["a"][0]["anchor"] is None
     assert report["contradictions"] == []
+
+
+STORY = (
+    "Fado singer Lola Brandt has died at her home in Lisbon at the age of 74, her record label "
+    "announced on Tuesday. Tributes to the singer poured in from fans across Portugal."
+)
+HOAX = (
+    "Reports that fado singer Lola Brandt died at her home in Lisbon spread quickly online on "
+    "Tuesday. The story is a hoax: her record label says the singer is well, and the website "
+    "that started it has published fake obituaries before."
+)
+
+
+def test_an_article_that_calls_the_story_a_hoax_disputes_an_article_that_states_it(
+    tmp_path: Path,
+) -> None:
+    report = scan(tmp_path, [("a", "Valley Post", STORY), ("b", "Coast Star", HOAX)])
+    assert flagged(report, "dispute", "a", "b")
+
+
+@pytest.mark.parametrize(
+    "articles",
+    [
+        pytest.param(
+            [
+                ("a", "Valley Post", STORY + " Some called the reports a hoax."),
+                ("b", "Coast Star", HOAX),
+            ],
+            id="both-report-the-doubt",
+        ),
+        pytest.param(
+            [
+                ("a", "Valley Post", STORY),
+                (
+                    "b",
+                    "Coast Star",
+                    'Fans of Lola Brandt gathered in Lisbon on Tuesday. "This campaign is a '
+                    'hoax," said Marta Iles, who leads a rival label.',
+                ),
+            ],
+            id="a-person-calling-something-a-hoax",
+        ),
+    ],
+)
+def test_no_story_level_dispute(tmp_path: Path, articles: list[Article]) -> None:
+    assert flagged(scan(tmp_path, articles), "dispute", "a", "b") == []
