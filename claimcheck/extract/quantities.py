@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -76,7 +77,8 @@ def find_quantities(doc: Doc) -> Iterator[Quantity]:
         if any(s <= match.start() < e for s, e in phones):
             continue
         raw = _build(doc, match, starts)
-        if raw is not None:
+        # a figure of 309 digits or more is no float: never a quantity of infinite value
+        if raw is not None and all(math.isfinite(v or 0) for v in (raw.value, raw.low, raw.high)):
             raws.append(raw)
     raws, alts = _merge_alternatives(text, raws)
     times = [(m.start(), m.end()) for m in _patterns()["time"].finditer(text)]
@@ -119,7 +121,10 @@ def _build(doc: Doc, match: re.Match[str], starts: frozenset[int]) -> _Raw | Non
         base = t["vague_plurals"][groups["vague"].lower()]
         value, qualifier, low_high = 2.0 * base, groups["vague"].lower() + " of", (2.0 * base, None)
     elif groups["frac"]:
-        value, kind = _fraction(groups["frac"]), "percent"
+        share = _fraction(groups["frac"], text[end : end + 4])
+        if share is None:
+            return None
+        value, kind = share, "percent"
     elif groups["dig"]:
         value = float(groups["dig"].replace(",", ""))
         scale = groups["dscale"] or groups["dsuf"] or groups["dsuf2"]
@@ -412,10 +417,18 @@ def _currency(mark: str) -> str:
     return str(symbol or t["currency_words"].get(_norm_space(mark)) or mark.upper())
 
 
-def _fraction(words: str) -> float:
-    """'a-half', 'a half' and 'A Half' are one fraction."""
-    table = {_norm_space(k.replace("-", " ")): v for k, v in _table()["fractions"].items()}
-    return float(table[_norm_space(words.replace("-", " "))])
+def _fraction(words: str, after: str) -> float | None:
+    """'a-half', 'a half', 'A Half' are one fraction, and so are 'two third' and 'two thirds';
+    None for what is no share: 'two half', or quarters of a year ('for two quarters in a row')."""
+    table = {_fraction_key(k): v for k, v in _table()["fractions"].items()}
+    key = _fraction_key(words)
+    if key.endswith("quarter") and words.lower().endswith("s") and not after.startswith(" of"):
+        return None
+    return float(table[key]) if key in table else None
+
+
+def _fraction_key(words: str) -> str:
+    return _norm_space(words.replace("-", " ")).removesuffix("s")
 
 
 def _norm_space(s: str) -> str:
