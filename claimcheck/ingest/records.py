@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,7 @@ TITLE_KEYS = ("title", "headline")
 DATE_KEYS = ("date", "date_publish", "published", "publish_date", "pubdate", "datePublished")
 OUTLET_KEYS = ("source", "outlet", "source_domain", "site_name", "sitename", "publisher")
 BYLINE_KEYS = ("author", "authors", "byline")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -36,7 +38,7 @@ class Record:
 
 def _valid(text: str) -> str:
     """`text` with lone surrogates (JSON's "\\ud800", valid JSON but no Unicode) as U+FFFD."""
-    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _loads(text: str) -> Any:
