@@ -149,6 +149,9 @@ def test_traceback_only_with_debug(
 # -- exit discipline: a failure in any stage is exit 2, never 1 -----------------------------
 
 
+RENDERING = "internal error in rendering: RuntimeError"
+
+
 def _raise(exc: BaseException) -> object:
     def fail(*_: object, **__: object) -> object:
         raise exc
@@ -163,9 +166,9 @@ def _raise(exc: BaseException) -> object:
         (speakers, "unify", [], "internal error in extraction: RuntimeError"),
         (pipeline.compare, "compare_all", [], "internal error in comparison: RuntimeError"),
         (pipeline.cluster, "cluster_claims", [], "internal error in comparison: RuntimeError"),
-        (json_report, "chunks", ["--json", "out.json"], "internal error in rendering: RuntimeError"),
-        (terminal, "print_report", [], "internal error in rendering: RuntimeError"),
-        (json_report, "chunks", ["--format", "json"], "internal error in rendering: RuntimeError"),
+        (json_report, "chunks", ["--json", "out.json"], RENDERING),
+        (terminal, "print_report", [], RENDERING),
+        (json_report, "chunks", ["--format", "json"], RENDERING),
     ],
 )
 def test_a_failure_in_any_stage_is_exit_2_in_one_line(
@@ -233,7 +236,8 @@ def test_an_unwritable_folder_is_exit_2(news: Path) -> None:
 
 def test_a_device_is_written_in_place_and_a_full_one_is_exit_2(news: Path) -> None:
     code, err = _scan("--json", "/dev/full")
-    assert (code, err) == (2, "claimcheck: error: cannot write /dev/full: no space left on device\n")
+    assert code == 2
+    assert err == "claimcheck: error: cannot write /dev/full: no space left on device\n"
     assert Path("/dev/full").is_char_device()
 
 
