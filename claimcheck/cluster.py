@@ -24,6 +24,8 @@ RARE_WORDS = 6
 MAX_BLOCK = 40
 # A pair is the same statement when this share of their content words align.
 SAME_STATEMENT = 0.5
+# Two claims that pairing finds this alike in what they are about state one fact.
+SAME_FACT = 0.4
 PREFILTER = 40.0
 
 __all__ = ["Cluster", "Links", "Pair", "cluster_claims", "similar_pairs"]

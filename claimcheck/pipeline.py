@@ -13,6 +13,7 @@ from claimcheck.cache import model_key as cached_model_key
 from claimcheck.errors import BadPath, NoArticles, stage
 from claimcheck.extract import speakers
 from claimcheck.ingest import DEFAULT_MAX_BYTES, read_articles
+from claimcheck.pairs import matches
 from claimcheck.schema import Article, Claim, Document, Report, Skipped, Summary
 from claimcheck.story import Stories
 
@@ -149,11 +150,15 @@ def _scan(
     articles: list[Article], skipped: list[Skipped], model: str, options: ScanOptions
 ) -> Report:
     articles, skipped, claims = _extracted(articles, skipped, model, options)
-    stories = Stories(claims)
+    stories = Stories(claims, {a.id: a.published for a in articles})
     links = cluster.Links()  # what clustering needs of the similar pairs
     pairs = cluster.similar_pairs(claims, stories)
+    found = list(matches(claims, stories))
+    for match in found:
+        if match.similarity >= cluster.SAME_FACT:
+            links.add(match.a.claim.id, match.b.claim.id)
     contradictions, supersessions = compare.compare_all(
-        claims, _noting(pairs, links), articles, stories
+        claims, _noting(pairs, links), articles, stories, found
     )
     clusters = cluster.mark_disputed(cluster.cluster_claims(claims, links), contradictions)
     if options.against:

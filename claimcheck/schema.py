@@ -96,6 +96,31 @@ class Entity(Frozen):
     end: int
 
 
+class Event(Frozen):
+    """A predicate of a claim: 'the suit did not mention statistics' -> mention, negated."""
+
+    predicate: str = Field(description="Lemma of the verb")
+    negated: bool = False
+    subject: str | None = Field(None, description="Lemma of the subject's head")
+    object: str | None = Field(None, description="Lemma of the object's or complement's head")
+
+
+class Anchor(Frozen):
+    """A name hung on a noun: 'the attorney in Brooklyn' -> attorney, in, brooklyn."""
+
+    head: str = Field(description="Lemma of the noun the name is attached to")
+    relation: str = Field(description="The preposition, or compound / appos / poss")
+    entity: str = Field(description="Canonical name of the entity")
+
+
+class Frame(Frozen):
+    """What comparison needs of a claim's parse (extract/frames.py)."""
+
+    lemmas: str = Field("", description="Content lemmas, sorted, space-separated")
+    events: tuple[Event, ...] = ()
+    anchors: tuple[Anchor, ...] = ()
+
+
 class Claim(Frozen):
     id: str = Field(description="<doc id>:<start>-<end> (+ speaker suffix when several)")
     doc_id: str
@@ -113,6 +138,7 @@ class Claim(Frozen):
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateRef, ...] = ()
     entities: tuple[Entity, ...] = ()
+    frame: Frame = Field(default_factory=lambda: Frame(), description="Lemmas and predicates")
 
 
 class Cluster(Frozen):
@@ -201,6 +227,9 @@ _REPEATED: dict[type[BaseModel], tuple[str, ...]] = {
     Quantity: ("text", "unit", "counted", "qualifier", "time_ref", "alt_unit"),
     DateRef: ("text", "value", "end_value", "granularity", "reason"),
     Entity: ("text", "label", "canonical"),
+    Frame: (),
+    Event: ("predicate", "subject", "object"),
+    Anchor: ("head", "relation", "entity"),
 }
 
 
@@ -218,7 +247,9 @@ def compact(claims: list[Claim], strings: dict[str, str] | None = None) -> list[
     """
     pool: dict[str, str] = {} if strings is None else strings
     for claim in claims:
-        for model in (claim, *claim.quantities, *claim.dates, *claim.entities):
+        frame = claim.frame
+        parts = (*claim.quantities, *claim.dates, *claim.entities, frame, *frame.events)
+        for model in (claim, *parts, *frame.anchors):
             kind = type(model)
             shared = _ALL_FIELDS.setdefault(kind, set(kind.model_fields))
             object.__setattr__(model, "__pydantic_fields_set__", shared)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from claimcheck.align import fold
 from claimcheck.cluster import Pair
 from claimcheck.compare import attribution, date, dispute, entity, polarity, quantity, wording
 from claimcheck.compare.base import cues, from_sides
+from claimcheck.pairs import Match
 from claimcheck.schema import Article, Claim, Contradiction, SideValue, Supersession
 from claimcheck.story import Stories
 
@@ -38,6 +39,7 @@ def compare_all(
     pairs: Iterable[Pair],
     articles: Sequence[Article],
     stories: Stories | None = None,
+    matches: Iterable[Match] = (),
 ) -> tuple[list[Contradiction], list[Supersession]]:
     """Every contradiction the claims hold, and the figures a later article updates.
 
@@ -62,7 +64,25 @@ def compare_all(
         found.extend(_one_disagreement(a, b, pair, outlets))
     found.extend(quantity.compare_measures(claims, stories))
     found.extend(dispute.compare(claims))
+    found.extend(_judged(matches, claims, articles))
     return _split_updates(_merged(_unique(found)), claims, articles)
+
+
+def _judged(
+    matches: Iterable[Match], claims: Sequence[Claim], articles: Sequence[Article]
+) -> Iterator[Contradiction]:
+    """What the judges find in the pairs of claims that are about the same thing."""
+    owners = quantity.owners(claims)
+    published = {a.id: a.published for a in articles}
+    speakers = _speakers_by_sentence(claims)
+    denials = dispute.Denials(claims)
+    for match in matches:
+        yield from quantity.judge(match, owners, published)
+        yield from date.judge(match, published)
+        yield from attribution.judge(match, speakers)
+        yield from polarity.judge(match)
+        yield from entity.judge(match)
+        yield from dispute.judge(match, denials)
 
 
 def _one_disagreement(

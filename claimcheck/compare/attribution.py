@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from rapidfuzz.distance import Indel
+
+from claimcheck import lexicon
+from claimcheck.align import fold, function_words, tokens
 from claimcheck.compare.base import finding, same_person
+from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction
 
 MIN_SIMILARITY = 0.7
 # A statement needs this many words to be worth crediting ('did not respond' is not one).
 MIN_CONTENT_WORDS = 6
+# Quoted words two claims must share, in one run, to quote the same words. A shorter run is a
+# phrase many people use ('coalition of the willing'): it counts only for two claims much alike.
+MIN_QUOTE_WORDS = 3
+MIN_QUOTE_CONTENT = 2
+LONG_QUOTE = 5
+SHORT_QUOTE_SIMILARITY = 0.3
 
 
 def compare(
@@ -18,6 +29,9 @@ def compare(
     """`speakers` holds every speaker each sentence credits, so that nested attribution ('Daalder
     wrote that Burkhard asked') is not read as a conflict with an article that names one of them."""
     if similarity < MIN_SIMILARITY or not (_statement(a) and _statement(b)):
+        return
+    assert a.speaker and b.speaker
+    if _document(a.speaker) or _document(b.speaker):
         return
     names_a = speakers.get((a.doc_id, a.start), (a.speaker,))
     names_b = speakers.get((b.doc_id, b.start), (b.speaker,))
@@ -35,3 +49,64 @@ def compare(
 def _statement(claim: Claim) -> bool:
     content = claim.content or ""
     return bool(claim.speaker) and not claim.negated and len(content.split()) >= MIN_CONTENT_WORDS
+
+
+def judge(match: Match, speakers: dict[tuple[str, int], Sequence[str]]) -> Iterator[Contradiction]:
+    """The same quoted words credited to two people: a run of at least MIN_QUOTE_WORDS words
+    inside quotation marks in both claims (two of them content words), whatever else the
+    sentences say. A document ('the statement', 'the report') is its author's voice, never a
+    second speaker."""
+    a, b = match.a.claim, match.b.claim
+    if a.doc_id == b.doc_id or not (a.speaker and b.speaker) or a.negated or b.negated:
+        return
+    if _document(a.speaker) or _document(b.speaker):
+        return
+    names_a = speakers.get((a.doc_id, a.start), (a.speaker,))
+    names_b = speakers.get((b.doc_id, b.start), (b.speaker,))
+    if any(same_person(x, y) for x in names_a for y in names_b):
+        return
+    if _names_other(a, b) or _names_other(b, a):
+        return  # 'That group, Mr. Lee said, ...': the other speaker stands in the sentence
+    quoted = _shared_quote(a, b)
+    if quoted is None:
+        return
+    if len(quoted.split()) < LONG_QUOTE and match.similarity < SHORT_QUOTE_SIMILARITY:
+        return
+    yield finding(
+        "attribution",
+        [(a, a.speaker), (b, b.speaker)],
+        f'{a.doc_id} credits the words "{quoted}" to {a.speaker}, {b.doc_id} to {b.speaker}.',
+        0.55 + 0.35 * min(len(quoted.split()) / 8, 1.0),
+    )
+
+
+def _shared_quote(a: Claim, b: Claim) -> str | None:
+    """The longest run of quoted words the two claims share, if long enough to be one quote."""
+    qa = [t for t in tokens(a) if t.quoted]
+    qb = [t for t in tokens(b) if t.quoted]
+    if len(qa) < MIN_QUOTE_WORDS or len(qb) < MIN_QUOTE_WORDS:
+        return None
+    best = None
+    for op in Indel.opcodes([t.norm for t in qa], [t.norm for t in qb]):
+        if op.tag == "equal" and (best is None or op.src_end - op.src_start > best[1] - best[0]):
+            best = (op.src_start, op.src_end)
+    if best is None:
+        return None
+    run = qa[best[0] : best[1]]
+    content = [t for t in run if t.norm not in function_words()]
+    if len(run) < MIN_QUOTE_WORDS or len(content) < MIN_QUOTE_CONTENT:
+        return None
+    return a.text[run[0].start - a.start : run[-1].end - a.start]
+
+
+def _names_other(a: Claim, b: Claim) -> bool:
+    """b's sentence names a's speaker: it may credit a after all, in a clause of its own."""
+    assert a.speaker
+    surname = fold(a.speaker).split()[-1]
+    return surname in {t.norm for t in tokens(b)}
+
+
+def _document(speaker: str) -> bool:
+    """'statement', 'the report': a text standing for its author."""
+    words = fold(speaker).split()
+    return bool(words) and words[-1] in lexicon.words("source_nouns")

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from claimcheck.align import Diff
 from claimcheck.compare.base import facing, finding, source
+from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction, DateRef
+
+# Two claims about one thing, by pairing's cosine, before their dates are compared.
+ABOUT_SIMILARITY = 0.15
+# Relative periods ('this year', 'last week') place a report, not the event it dates.
+VAGUE = ("this ", "last ", "next ", "past ", "coming ", "recent")
 
 
 def compare(
@@ -38,3 +44,52 @@ def _period(date: DateRef) -> str:
 def _touching(claim: Claim, span: tuple[int, int]) -> list[DateRef]:
     start, end = span
     return [d for d in claim.dates if d.value and d.start < end and start < d.end]
+
+
+def judge(match: Match, published: Mapping[str, str | None]) -> Iterator[Contradiction]:
+    """One event dated apart by two claims that are about it: they share what happened (a
+    predicate of one is a content word of the other: 'sentencing' / 'sentence') and who or
+    what it happened to, and each gives one date of that precision."""
+    a, b = match.a, match.b
+    if match.similarity < ABOUT_SIMILARITY or a.doc_id == b.doc_id:
+        return
+    happened = (a.predicates & b.stems) | (b.predicates & a.stems)
+    if not happened or not (match.shares("e:") or len(match.shared) >= 2):
+        return
+    for da, db in _dated_alike(a.claim, b.claim):
+        if overlaps(da, db) or _unknowable(da, db, a.doc_id, b.doc_id, published):
+            continue
+        yield finding(
+            "date",
+            [(a.claim, f"{da.text} = {_period(da)}"), (b.claim, f"{db.text} = {_period(db)}")],
+            f"{source(a.claim)} dates it {da.text} ({_period(da)}) but {source(b.claim)} "
+            f"says {db.text} ({_period(db)}).",
+            0.45 + 0.4 * min(match.similarity * 1.5, 1.0),
+        )
+
+
+def _dated_alike(a: Claim, b: Claim) -> Iterator[tuple[DateRef, DateRef]]:
+    """The one date of each claim at a precision both give; a claim with two dates of that
+    precision says which is which only in its words, so it is left alone."""
+    for granularity in ("day", "month", "year"):
+        da = [d for d in a.dates if d.value and d.granularity == granularity and _firm(d)]
+        db = [d for d in b.dates if d.value and d.granularity == granularity and _firm(d)]
+        if len(da) == 1 and len(db) == 1:
+            yield da[0], db[0]
+
+
+def _firm(date: DateRef) -> bool:
+    return not date.text.lower().startswith(VAGUE)
+
+
+def _unknowable(
+    a: DateRef, b: DateRef, doc_a: str, doc_b: str, published: Mapping[str, str | None]
+) -> bool:
+    """An article cannot report an event after its own publication as past: when one claim's
+    date falls after the other article appeared while that article's date is already past, the
+    two speak of different occasions (a second meeting, a later hearing)."""
+    pub_a, pub_b = published.get(doc_a), published.get(doc_b)
+    assert a.value is not None and b.value is not None
+    if pub_b and a.value > pub_b and b.value <= pub_b:
+        return True
+    return bool(pub_a and b.value > pub_a and a.value <= pub_a)

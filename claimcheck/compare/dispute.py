@@ -8,9 +8,16 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import cache
 
+from claimcheck.about import About, stem
 from claimcheck.align import fold
 from claimcheck.compare.base import cues, finding, same_person
+from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction
+
+# Two claims about one thing, by pairing's cosine, before one can deny the other.
+ABOUT_SIMILARITY = 0.2
+# Content stems a denial must share with the claim it denies (beyond the denial's own words).
+SHARED_STEMS = 2
 
 
 def compare(claims: Sequence[Claim]) -> Iterator[Contradiction]:
@@ -99,3 +106,58 @@ def _disputed_claim(claims: list[Claim], rejection: Claim, target: str) -> Claim
         return None
     with_figures = [c for c in theirs if c.quantities] or theirs
     return min(with_figures, key=lambda c: (abs(c.start - rejection.start), c.start))
+
+
+class Denials:
+    """Which claims of each article call something false, a hoax or fabricated, so that a judge
+    can ask whether an article itself reports the denial of what it says."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self._by_doc: dict[str, list[frozenset[str]]] = defaultdict(list)
+        self._ids: set[str] = set()
+        for claim in claims:
+            if _dispute_phrase(claim.text):
+                self._ids.add(claim.id)
+                self._by_doc[claim.doc_id].append(_topic(claim))
+
+    def denies(self, claim: Claim) -> bool:
+        return claim.id in self._ids
+
+    def reported_in(self, doc_id: str, topic: frozenset[str]) -> bool:
+        """The article has a denial of its own on this topic."""
+        return any(len(topic & own) >= SHARED_STEMS for own in self._by_doc.get(doc_id, ()))
+
+
+def judge(match: Match, denials: Denials) -> Iterator[Contradiction]:
+    """An article calls false (a hoax, fabricated, denied) what another article states as fact,
+    and that other article reports no such denial itself: the two disagree on the claim."""
+    a, b = match.a, match.b
+    if match.similarity < ABOUT_SIMILARITY or a.doc_id == b.doc_id:
+        return
+    if denials.denies(a.claim) == denials.denies(b.claim):
+        return
+    denial, stated = (a, b) if denials.denies(a.claim) else (b, a)
+    topic = _topic(denial.claim)
+    if len(topic & stated.stems) < SHARED_STEMS or denials.reported_in(stated.doc_id, topic):
+        return
+    if _quotes_denier(stated, denial):
+        return
+    phrase = _dispute_phrase(denial.claim.text) or "false"
+    who = denial.claim.speaker or denial.doc_id
+    yield finding(
+        "dispute",
+        [(stated.claim, "the claim"), (denial.claim, f"rejects it: '{phrase}'")],
+        f"{who} calls it '{phrase}' in {denial.doc_id}, while {stated.doc_id} reports it as fact.",
+        0.5 + 0.35 * min(match.similarity * 1.5, 1.0),
+    )
+
+
+def _topic(claim: Claim) -> frozenset[str]:
+    """The denial's content stems, without the words of denial themselves."""
+    denying = {stem(w) for phrase in cues("dispute_phrases") for w in phrase.split()}
+    return frozenset(stem(w) for w in claim.frame.lemmas.split()) - denying
+
+
+def _quotes_denier(stated: About, denial: About) -> bool:
+    """The same person on both sides: a speaker who denies one thing and states another."""
+    return bool(stated.speaker and denial.speaker and same_person(stated.speaker, denial.speaker))

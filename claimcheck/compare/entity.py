@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from rapidfuzz import fuzz
+
+from claimcheck.about import PLACE_LABELS
 from claimcheck.align import Diff, Token, fold
 from claimcheck.compare.base import finding, same_person, source
 from claimcheck.extract.entities import canonical
-from claimcheck.schema import Claim, Contradiction, Entity
+from claimcheck.pairs import Match
+from claimcheck.schema import Anchor, Claim, Contradiction, Entity
 
 # Labels whose swap changes who or where; numbers and dates have comparators of their own.
 # The small model often labels one name two ways ('Plains Herald' ORG here, PERSON there), so
@@ -17,6 +21,25 @@ ROLE_LABELS = frozenset(
 )
 # Words before an entity below which it stands as the sentence's subject.
 SUBJECT_WORDS = 3
+# Two claims about one thing, by pairing's cosine, before the names on their nouns compare.
+ABOUT_SIMILARITY = 0.2
+# Names this alike are one name written two ways ('Missouri Highway Patrol' / 'Missouri State
+# Highway Patrol').
+SAME_NAME = 80
+# Titles that are one office ('Rep. X', 'X, a congressman').
+OFFICES = {
+    "rep": "representative",
+    "rep.": "representative",
+    "representative": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "sen": "senator",
+    "sen.": "senator",
+    "senator": "senator",
+    "gov": "governor",
+    "gov.": "governor",
+    "governor": "governor",
+}
 
 
 def compare(
@@ -67,3 +90,54 @@ def _names(claim: Claim, words: tuple[Token, ...]) -> list[Entity]:
         return []  # lower-case words, or the capital that opens the sentence
     text = claim.text[run[0].start - claim.start : run[-1].end - claim.start]
     return [Entity(text=text, label="NAME", canonical=canonical(text), start=start, end=end)]
+
+
+def judge(match: Match) -> Iterator[Contradiction]:
+    """The same noun tied to different names in two claims about one thing: 'the attorney in
+    Brooklyn' / 'the attorney in Manhattan', 'Capt. Lee of the county police' / 'Capt. Lee of
+    the highway patrol', 'Ohio Rep. Lee' / 'Lee, a congressman from Iowa'."""
+    a, b = match.a.claim, match.b.claim
+    if match.similarity < ABOUT_SIMILARITY or a.doc_id == b.doc_id:
+        return
+    labels_a = {fold(e.canonical): e.label for e in a.entities}
+    labels_b = {fold(e.canonical): e.label for e in b.entities}
+    for xa in a.frame.anchors:
+        for xb in b.frame.anchors:
+            if _head(xa) != _head(xb) or not _same_relation(xa, xb):
+                continue
+            ea, eb = fold(xa.entity), fold(xb.entity)
+            kind_a, kind_b = _kind(labels_a.get(ea)), _kind(labels_b.get(eb))
+            if kind_a is None or kind_a != kind_b or _one_name(ea, eb):
+                continue
+            if ea in labels_b or eb in labels_a:
+                continue  # each claim names both: two parts of one story, not a swap
+            yield finding(
+                "entity",
+                [(a, xa.entity), (b, xb.entity)],
+                f"{source(a)} ties the {xa.head} to {xa.entity} where {source(b)} ties it to "
+                f"{xb.entity}.",
+                0.5 + 0.3 * min(match.similarity * 1.5, 1.0),
+            )
+            return
+
+
+def _head(anchor: Anchor) -> str:
+    head = fold(anchor.head)
+    return OFFICES.get(head, head)
+
+
+def _same_relation(a: Anchor, b: Anchor) -> bool:
+    """'Ohio Rep. X' and 'Rep. X from Ohio', 'Acme CEO X' and 'X of Acme' say the same of X;
+    'in' and 'of' do not mix."""
+    ties = {"compound", "from", "of"}
+    return a.relation == b.relation or {a.relation, b.relation} <= ties
+
+
+def _kind(label: str | None) -> str | None:
+    if label in PLACE_LABELS:
+        return "place"
+    return "org" if label == "ORG" else None
+
+
+def _one_name(a: str, b: str) -> bool:
+    return a == b or fuzz.token_set_ratio(a, b) >= SAME_NAME

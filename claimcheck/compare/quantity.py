@@ -11,17 +11,17 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from claimcheck import lexicon
+from claimcheck import about
+from claimcheck.about import CURRENCIES, stem, synonym, time_key
 from claimcheck.align import Diff, Token, align, fold, function_words, tokens
 from claimcheck.compare.base import cues, facing, finding, negation_words, source
+from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction, Entity, Quantity
 from claimcheck.story import Stories
 
-GENERIC_COUNTS = frozenset({"amount", "figure", "number", "total", "sum", "level", "share", "one"})
 # Rounding that different outlets apply to one exact figure.
 EXACT_TOLERANCE = 0.005
 MAX_BUCKET = 60
@@ -33,10 +33,15 @@ SIMILAR_SENTENCES = 0.35
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # An aligned difference this short is one slot of the sentence ('Eastbrook' / 'Westmarch').
 SLOT_WORDS = 3
-CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "CHF"})
 
 
-_NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)s? of (?:the )?([a-z]{3,})")
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# Two claims about one thing, by pairing's cosine, before their figures are compared.
+ABOUT_SIMILARITY = 0.15
+# Words either side of a sum of money or a share that say what it is a sum of.
+CONTEXT_WORDS = 4
+TIME_WORDS = frozenset({"last", "next", "year", "years", "month", "months", "week", "ago", "day"})
+LIST_WORDS = frozenset({"and", "or", "plus", "including", "while", "whereas", "versus", "vs"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,7 @@ class Measured:
     measure: str
     time: str | None
     converted: bool  # a share turned into an absolute figure through its whole
+    slack: float = 0.0  # half the last digit stated: '$700 billion' may be 650 to 750 billion
 
     def describe(self) -> str:
         if self.low == self.high:
@@ -63,24 +69,26 @@ def compare_aligned(
     """Two versions of one sentence that give different figures in the same place."""
     for qa, qb in facing(a, b, diffs, _touching):
         ma, mb = _measured(a, qa), _measured(b, qb)
-        if ma and mb and ma.measure == mb.measure and _same_time(ma, mb) and not meets(ma, mb):
+        if not (ma and mb and ma.measure == mb.measure and _same_time(ma, mb)):
+            continue
+        if not meets(ma, mb) and _same_context(ma, mb):
             yield _finding(ma, mb, 0.5 + 0.4 * similarity)
 
 
 def compare_measures(claims: Sequence[Claim], stories: Stories) -> Iterator[Contradiction]:
     """Figures of one measure and time within one story, blocked by measure and words."""
-    owners = _owners(claims)
+    owner = owners(claims)
     figures = [
         m
         for claim in claims
         for m in measured(claim)
-        if owners[(claim.doc_id, m.quantity.start)] == claim.id
+        if owner[(claim.doc_id, m.quantity.start)] == claim.id
     ]
     words = {m.claim.id: _stems(m.claim) for m in figures}
     buckets: dict[tuple[str, str, str], list[Measured]] = defaultdict(list)
     for m in figures:
-        for stem in words[m.claim.id]:
-            buckets[(m.measure, m.time or "", stem)].append(m)
+        for word in words[m.claim.id]:
+            buckets[(m.measure, m.time or "", word)].append(m)
         if m.time and not m.measure.startswith("percent"):
             buckets[(m.measure, m.time, "")].append(m)
         if m.time:  # shares without a time meet shares of any time
@@ -99,7 +107,7 @@ def compare_measures(claims: Sequence[Claim], stories: Stories) -> Iterator[Cont
                 yield _finding(ma, mb, _confidence(ma, mb))
 
 
-def _owners(claims: Sequence[Claim]) -> dict[tuple[str, int], str]:
+def owners(claims: Sequence[Claim]) -> dict[tuple[str, int], str]:
     """Which of a sentence's claims a figure belongs to: the attribution whose content is the
     tightest around it, so a figure is compared once and credited to the right speaker."""
     best: dict[tuple[str, int], tuple[int, str]] = {}
@@ -130,31 +138,111 @@ def measured(claim: Claim) -> list[Measured]:
 
 
 def meets(a: Measured, b: Measured) -> bool:
-    """Intervals meet, allowing for the rounding of exact figures."""
+    """Intervals meet, allowing for the rounding of exact figures: a figure stands for what
+    rounds to it ('$700 billion' holds $716 billion, '6.2%' holds 6.24%, 'six' holds 6.4), and
+    figures that round apart ('1.5 million' and '1.6 million') do not meet."""
     tolerance = EXACT_TOLERANCE * max(abs(a.low), abs(a.high), abs(b.low), abs(b.high), 1.0)
+    if a.slack or b.slack:
+        return a.low - a.slack < b.high + b.slack and b.low - b.slack < a.high + a.slack
     return a.low <= b.high + tolerance and b.low <= a.high + tolerance
 
 
-def time_key(time_ref: str | None) -> str | None:
-    """'by the end of March' and 'by March' are one time; 'already' and 'so far' are now."""
-    if not time_ref:
-        return None
-    text = fold(time_ref)
-    if re.search(r"\b(already|so far|to date|until now|thus far|now)\b", text):
-        return "now"
-    rate = re.search(r"\b(?:per|each|every)\s+(day|week|month|year|quarter)\b", text)
-    if rate:
-        return f"rate:{rate.group(1)}"
-    words = [w for w in re.findall(r"[a-z0-9]+", text) if w not in {"the", "end", "of", "close"}]
-    return " ".join(words) or None
+def judge(
+    match: Match, owners: dict[tuple[str, int], str], published: Mapping[str, str | None]
+) -> Iterator[Contradiction]:
+    """Figures of one measure at one time in two claims about the same thing that cannot both
+    hold. The claims need not be worded alike: pairing found them through what they are about."""
+    a, b = match.a.claim, match.b.claim
+    if match.similarity < ABOUT_SIMILARITY or not match.shares("m:"):
+        return
+    if a.doc_id == b.doc_id or _other_day(a, b, published) or _other_day(b, a, published):
+        return
+    for ma in measured(a):
+        if owners.get((a.doc_id, ma.quantity.start)) != a.id:
+            continue
+        for mb in measured(b):
+            if owners.get((b.doc_id, mb.quantity.start)) != b.id or ma.measure != mb.measure:
+                continue
+            if not _same_time(ma, mb) or meets(ma, mb) or not _same_context(ma, mb):
+                continue
+            if not _elsewhere(a, b):
+                yield _finding(ma, mb, 0.5 + 0.4 * min(match.similarity * 1.5, 1.0))
+
+
+def _other_day(a: Claim, b: Claim, published: Mapping[str, str | None]) -> bool:
+    """a dates its figures to a day that b, written on another day, does not name: a count of
+    that day ('six arrests Wednesday') set against one b may give for another day."""
+    days = {d.value for d in a.dates if d.value and d.granularity == "day"}
+    if not days or any(d.value in days for d in b.dates):
+        return False
+    pa, pb = published.get(a.doc_id), published.get(b.doc_id)
+    return bool(pa and pb and pa != pb)
+
+
+def _same_context(a: Measured, b: Measured) -> bool:
+    """Sums of money are everywhere in a story (a watch, a fine, a salary): two of them are one
+    figure only when the words around them share a content word ('$570,000 in campaign funds' /
+    '$750,000 in campaign cash'). Counted things and shares carry their noun already."""
+    if a.measure.split("/")[0] not in CURRENCIES:
+        return True
+    return bool(_around(a) & _around(b))
+
+
+def _around(m: Measured) -> frozenset[str]:
+    """Content stems up to CONTEXT_WORDS either side of a figure, not past another figure or a
+    word that starts another item of a list ('a $40 watch and $9 worth of toys')."""
+    words = tokens(m.claim)
+    figures = [(q.start, q.end) for q in m.claim.quantities]
+    own = [i for i, t in enumerate(words) if m.quantity.start <= t.start < m.quantity.end]
+    if not own:
+        return frozenset()
+    stop = function_words() | frozenset(cues("not_topical"))
+    near: list[str] = []
+    for step, first in ((-1, own[0] - 1), (1, own[-1] + 1)):
+        i, taken = first, 0
+        while 0 <= i < len(words) and taken < CONTEXT_WORDS:
+            token = words[i]
+            if token.norm in LIST_WORDS or any(s <= token.start < e for s, e in figures):
+                break
+            if not _original(m.claim, token)[:1].isupper():  # a name says who, not what
+                near.append(token.norm)
+            i, taken = i + step, taken + 1
+    return frozenset(
+        stem(w)
+        for w in near
+        if w not in stop and w not in TIME_WORDS and len(w) > 2 and not w[:1].isdigit()
+    )
 
 
 def _measured(claim: Claim, quantity: Quantity) -> Measured | None:
-    measure = _measure(claim, quantity)
+    measure = about.measure(claim, quantity)
     if measure is None:
         return None
     low, high = _interval(quantity)
-    return Measured(claim, quantity, low, high, measure, time_key(quantity.time_ref), False)
+    slack = _slack(quantity) if low == high else 0.0
+    time = time_key(quantity.time_ref)
+    return Measured(claim, quantity, low, high, measure, time, False, slack)
+
+
+def _slack(quantity: Quantity) -> float:
+    """Half the unit of the last digit a figure states: '750,000' 5,000, '$1.5 million'
+    50,000, '6.2%' 0.05; a figure written in words ('six') counts its first digit only."""
+    written = _DIGITS.search(quantity.text)
+    value = abs(quantity.value)
+    if not math.isfinite(value) or value == 0:
+        return 0.0
+    if written is None:
+        return float(10.0 ** math.floor(math.log10(value))) / 2
+    digits = written.group().replace(",", "")
+    number = float(digits)
+    if number == 0:
+        return 0.0
+    scale = value / number
+    if "." in digits:
+        unit = 10.0 ** -len(digits.split(".")[1])
+    else:
+        unit = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    return unit * scale / 2
 
 
 def _interval(q: Quantity) -> tuple[float, float]:
@@ -163,52 +251,6 @@ def _interval(q: Quantity) -> tuple[float, float]:
     low = q.low if q.low is not None else -math.inf
     high = q.high if q.high is not None else math.inf
     return low, high
-
-
-def _measure(claim: Claim, quantity: Quantity) -> str | None:
-    """'percent of shell', 'USD', or the counted noun through the synonym table."""
-    unit = (quantity.unit or "").lower()
-    if unit == "percent":
-        counted = _synonym(quantity.counted)
-        if counted is None or counted in GENERIC_COUNTS:
-            counted = _context_count(claim, quantity)
-        return f"percent of {counted}" if counted else None
-    if unit and unit.upper() in CURRENCIES:
-        rate = time_key(quantity.time_ref) if _is_rate(quantity) else None
-        return f"{unit.upper()}/{rate}" if rate else unit.upper()
-    counted = _synonym(quantity.counted or unit or None)
-    if counted is None or counted in GENERIC_COUNTS:
-        return _measure_word(claim)  # 'the total number of shells ... to some 900,000'
-    return counted
-
-
-def _is_rate(quantity: Quantity) -> bool:
-    return (time_key(quantity.time_ref) or "").startswith("rate:")
-
-
-def _context_count(claim: Claim, quantity: Quantity) -> str | None:
-    """What a bare share counts: the counted noun of another figure of the sentence, else a known
-    measure word in the sentence."""
-    for other in claim.quantities:
-        if other is not quantity and (other.unit or "").lower() != "percent":
-            counted = _synonym(other.counted)
-            if counted and counted not in GENERIC_COUNTS:
-                return counted
-    return _measure_word(claim)
-
-
-def _measure_word(claim: Claim) -> str | None:
-    """What 'the number of X' counts, else the first word the measure table knows."""
-    table = _synonyms()
-    named = _NUMBER_OF.search(fold(claim.text))
-    if named:
-        word = _singular(named.group(1))
-        return table.get(word, word)
-    for token in tokens(claim):
-        word = _singular(token.norm)
-        if word in table:
-            return table[word]
-    return None
 
 
 def _wholes(claim: Claim) -> set[int]:
@@ -221,7 +263,7 @@ def _wholes(claim: Claim) -> set[int]:
         if (q.unit or "").lower() == "percent":
             continue
         if any(s.of_whole == q.value for s in shares) or (
-            _synonym(q.counted) and all(s.of_whole is None for s in shares)
+            synonym(q.counted) and all(s.of_whole is None for s in shares)
         ):
             out.add(id(q))
     return out
@@ -236,7 +278,7 @@ def _converted(claim: Claim, share: Measured) -> Measured | None:
     for whole in claim.quantities:
         if id(whole) not in wholes:
             continue
-        measure = _synonym(whole.counted)
+        measure = synonym(whole.counted)
         if not measure or (q.of_whole is not None and q.of_whole != whole.value):
             continue
         time = share.time or time_key(whole.time_ref)
@@ -271,6 +313,8 @@ def _comparable(
     if a.claim.doc_id == b.claim.doc_id and (a.claim.speaker or "") == (b.claim.speaker or ""):
         return False  # one source giving two figures is a breakdown or a series, not a conflict
     if not _same_time(a, b) or not stories.related(a.claim.doc_id, b.claim.doc_id):
+        return False
+    if not _same_context(a, b):
         return False
     if _elsewhere(a.claim, b.claim):
         return False  # 're-elected in Eastbrook' and 're-elected in Westmarch' are two facts
@@ -366,27 +410,6 @@ def _pair_key(a: Measured, b: Measured) -> tuple[str, str, int, int]:
         x.quantity.start * 2 + x.converted,
         y.quantity.start * 2 + y.converted,
     )
-
-
-@cache
-def _synonyms() -> dict[str, str]:
-    table: dict[str, str] = lexicon.table("compare")["measure_synonyms"]
-    return table
-
-
-def _synonym(word: str | None) -> str | None:
-    if not word:
-        return None
-    folded = _singular(fold(word))
-    return _synonyms().get(folded, folded)
-
-
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
 
 
 def _stems(claim: Claim) -> frozenset[str]:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from claimcheck.extract.attribution import Attribution, find_attributions
 from claimcheck.extract.dates import find_dates
 from claimcheck.extract.entities import find_entities
+from claimcheck.extract.frames import frame
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.schema import Article, Claim, ClaimKind, DateRef, Entity, Quantity
 
@@ -45,6 +46,7 @@ def extract_claims(doc: Doc, article: Article) -> list[Claim]:
             "entities": _within(entities, start, end),
         }
         said = [a for a in attributions if start <= a.content_start < end]
+        base["frame"] = frame(sent, base["entities"])  # type: ignore[arg-type]
         if not said:
             claims.append(Claim(id=f"{article.id}:{start}-{end}", kind=_kind(base), **base))
         for attribution in said:
@@ -78,7 +80,7 @@ def _attributed(
     if isinstance(start, int) and isinstance(end, int) and said.content_end > end:
         # a quotation running on over several sentences: the claim covers all of them
         end = _sentence_end(doc, said.content_end)
-        extra = {"end": end, "text": text[start:end]}
+        extra |= {"end": end, "text": text[start:end]}
     return Claim.model_validate(
         {
             **base,

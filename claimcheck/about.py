@@ -1,0 +1,168 @@
+"""Claims -> what each claim is about: computed once after extraction, read by pairing and judges.
+
+A claim is about a measure or an event (what is counted or what happened: 'manager', 'meet'),
+its participants and places (canonical entities), the time it refers to (resolved dates and the
+time references of its figures), who says it (speaker) and its content words (lemma stems). Two
+claims of different articles state the same fact when these agree, whatever their wording:
+pairing (`pairs.py`) blocks on them and the judges (`compare/`) read them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from claimcheck import lexicon
+from claimcheck.align import fold, tokens
+from claimcheck.schema import Claim, Quantity
+
+# Counted nouns that say only 'a number of': they leave the measure to the sentence.
+GENERIC_COUNTS = frozenset({"amount", "figure", "number", "total", "sum", "level", "share", "one"})
+CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "CHF"})
+# Entity labels that name a participant or a place of what a claim reports.
+PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)s? of (?:the )?([a-z]{3,})")
+_SUFFIXES = ("ings", "ing", "ed", "es", "s", "e")
+
+
+@dataclass(frozen=True, slots=True)
+class About:
+    """What one claim is about."""
+
+    claim: Claim
+    stems: frozenset[str]  # content lemmas, stemmed: 'sentencing' and 'sentence' -> 'sentenc'
+    participants: frozenset[str]  # canonical entity names
+    places: frozenset[str]
+    predicates: frozenset[str]  # stems of the claim's verbs
+    measures: tuple[tuple[Quantity, str], ...]  # each comparable figure and what it measures
+    speaker: str | None
+
+    @property
+    def doc_id(self) -> str:
+        return self.claim.doc_id
+
+    def features(self) -> frozenset[str]:
+        """What pairing weighs: content stems, participants and measures (never numbers)."""
+        return (
+            self.stems
+            | {f"e:{p}" for p in self.participants}
+            | {f"m:{m}" for _, m in self.measures}
+        )
+
+
+def about(claim: Claim) -> About:
+    stop = _stop_stems()
+    frame = claim.frame
+    stems = frozenset(s for s in (stem(w) for w in frame.lemmas.split()) if s not in stop)
+    participants = frozenset(
+        fold(e.canonical) for e in claim.entities if e.label in PARTICIPANT_LABELS
+    )
+    places = frozenset(fold(e.canonical) for e in claim.entities if e.label in PLACE_LABELS)
+    predicates = frozenset(s for s in (stem(e.predicate) for e in frame.events) if s not in stop)
+    measures = tuple(
+        (q, found) for q in claim.quantities if (found := measure(claim, q)) is not None
+    )
+    speaker = fold(claim.speaker) if claim.speaker else None
+    return About(claim, stems, participants, places, predicates, measures, speaker)
+
+
+def about_all(claims: Sequence[Claim]) -> dict[str, About]:
+    return {c.id: about(c) for c in claims}
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to meet a noun and its verb: 'filing', 'filed' -> 'fil'."""
+    word = fold(word)
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def measure(claim: Claim, quantity: Quantity) -> str | None:
+    """What a figure measures: 'percent of shell', 'USD', or the counted noun (synonyms folded)."""
+    unit = (quantity.unit or "").lower()
+    if unit == "percent":
+        counted = synonym(quantity.counted)
+        if counted is None or counted in GENERIC_COUNTS:
+            counted = _context_count(claim, quantity)
+        return f"percent of {counted}" if counted else None
+    if unit and unit.upper() in CURRENCIES:
+        rate = time_key(quantity.time_ref) if is_rate(quantity) else None
+        return f"{unit.upper()}/{rate}" if rate else unit.upper()
+    counted = synonym(quantity.counted or unit or None)
+    if counted is None or counted in GENERIC_COUNTS:
+        return _measure_word(claim)  # 'the total number of shells ... to some 900,000'
+    return counted
+
+
+def time_key(time_ref: str | None) -> str | None:
+    """'by the end of March' and 'by March' are one time; 'already' and 'so far' are now."""
+    if not time_ref:
+        return None
+    text = fold(time_ref)
+    if re.search(r"\b(already|so far|to date|until now|thus far|now)\b", text):
+        return "now"
+    rate = re.search(r"\b(?:per|each|every)\s+(day|week|month|year|quarter)\b", text)
+    if rate:
+        return f"rate:{rate.group(1)}"
+    words = [w for w in re.findall(r"[a-z0-9]+", text) if w not in {"the", "end", "of", "close"}]
+    return " ".join(words) or None
+
+
+def is_rate(quantity: Quantity) -> bool:
+    return (time_key(quantity.time_ref) or "").startswith("rate:")
+
+
+def synonym(word: str | None) -> str | None:
+    if not word:
+        return None
+    folded = singular(fold(word))
+    return synonyms().get(folded, folded)
+
+
+def singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+@cache
+def synonyms() -> dict[str, str]:
+    table: dict[str, str] = lexicon.table("compare")["measure_synonyms"]
+    return table
+
+
+def _context_count(claim: Claim, quantity: Quantity) -> str | None:
+    """What a bare share counts: the counted noun of another figure of the sentence, else a known
+    measure word in the sentence."""
+    for other in claim.quantities:
+        if other is not quantity and (other.unit or "").lower() != "percent":
+            counted = synonym(other.counted)
+            if counted and counted not in GENERIC_COUNTS:
+                return counted
+    return _measure_word(claim)
+
+
+def _measure_word(claim: Claim) -> str | None:
+    """What 'the number of X' counts, else the first word the measure table knows."""
+    table = synonyms()
+    named = _NUMBER_OF.search(fold(claim.text))
+    if named:
+        word = singular(named.group(1))
+        return table.get(word, word)
+    for token in tokens(claim):
+        word = singular(token.norm)
+        if word in table:
+            return table[word]
+    return None
+
+
+@cache
+def _stop_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in lexicon.words("frame_stop_words"))

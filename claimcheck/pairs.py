@@ -1,0 +1,89 @@
+"""What each claim is about -> candidate pairs of claims, across articles, that may state one fact.
+
+The indexer of record linkage: claims are blocked by what they are about (content stems,
+participants, measures; never numbers, or a changed figure would never meet the figure it
+contradicts), one story group at a time, and each claim keeps its TOP_K best candidates by
+tf-idf cosine over those features. A feature held by more than MAX_POSTING claims of a group
+is too common to propose a pair ('e:white house' in every sentence of a White House story):
+it still weighs in the cosine of pairs that other features propose. The cost is linear in the
+claims times the posting lists they touch; no story is ever compared all-pairs.
+
+Weights are computed within the story group, so which pairs a story gets does not depend on
+the unrelated stories that share the folder.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from claimcheck.about import About, about
+from claimcheck.schema import Claim
+from claimcheck.story import Stories
+
+TOP_K = 6
+MAX_POSTING = 80
+# Below this cosine two claims share too little to be about one thing.
+MIN_SIMILARITY = 0.12
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Two claims of different articles that may be about the same thing."""
+
+    a: About
+    b: About
+    similarity: float  # tf-idf cosine of their features, 0..1
+    shared: frozenset[str]  # the features they share
+
+    def shares(self, prefix: str) -> frozenset[str]:
+        return frozenset(f for f in self.shared if f.startswith(prefix))
+
+
+def matches(claims: Sequence[Claim], stories: Stories) -> Iterator[Match]:
+    """Candidate pairs, one story group after another, in a stable order. What a claim is
+    about is worked out for one group at a time, so only one group's is held at once."""
+    group = stories.groups()
+    by_group: dict[str, list[Claim]] = defaultdict(list)
+    for claim in sorted(claims, key=lambda c: c.id):
+        by_group[group.get(claim.doc_id, "")].append(claim)
+    for name in sorted(by_group):
+        members = by_group[name]
+        if len({c.doc_id for c in members}) > 1:
+            yield from _within([about(c) for c in members], stories)
+
+
+def _within(members: Sequence[About], stories: Stories) -> Iterator[Match]:
+    if len({m.doc_id for m in members}) < 2:
+        return
+    features = [m.features() for m in members]
+    frequency = Counter(f for fs in features for f in fs)
+    total = len(members)
+    weight = {f: math.log(1 + total / n) for f, n in frequency.items()}
+    norms = [math.sqrt(sum(weight[f] ** 2 for f in fs)) or 1.0 for fs in features]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, fs in enumerate(features):
+        for f in fs:
+            postings[f].append(i)
+    chosen: dict[tuple[int, int], float] = {}
+    for i, fs in enumerate(features):
+        doc = members[i].doc_id
+        proposed: set[int] = set()
+        for f in fs:
+            posting = postings[f]
+            if len(posting) <= MAX_POSTING:
+                proposed.update(j for j in posting if members[j].doc_id != doc)
+        scored = []
+        for j in proposed:
+            if not stories.related(doc, members[j].doc_id):
+                continue
+            shared = fs & features[j]
+            score = sum(weight[f] ** 2 for f in shared) / (norms[i] * norms[j])
+            if score >= MIN_SIMILARITY:
+                scored.append((-score, members[j].claim.id, j))
+        for negative, _, j in sorted(scored)[:TOP_K]:
+            chosen[(min(i, j), max(i, j))] = -negative
+    for (i, j), score in sorted(chosen.items()):
+        yield Match(members[i], members[j], score, features[i] & features[j])

@@ -1,0 +1,233 @@
+"""Claims that state one fact in other words meet, across articles, and are judged right.
+
+Each case is two or three short articles of one story written independently (the sentences
+are this project's own): the disagreement must be flagged with both sides, and the same fact
+in other words must not be.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimcheck import pipeline
+from claimcheck.report import json as json_report
+
+pytestmark = pytest.mark.model
+
+Article = tuple[str, str, str]  # stem, outlet, text
+
+
+def scan(
+    folder: Path, articles: list[Article], dates: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Scan the articles as one folder; each is dated 2024-05-14 unless `dates` says."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for stem, outlet, text in articles:
+        record = {"title": f"{outlet} report", "text": text, "source": outlet}
+        record["date"] = (dates or {}).get(stem, "2024-05-14")
+        (folder / f"{stem}.json").write_text(json.dumps(record), encoding="utf-8")
+    report = pipeline.scan([str(folder)], pipeline.ScanOptions(jobs=1))
+    result: dict[str, Any] = json.loads(json_report.render(report))
+    return result
+
+
+def flagged(report: dict[str, Any], kind: str, a: str, b: str) -> list[dict[str, Any]]:
+    """Findings of `kind` that hold a claim of document a and one of document b."""
+    return [
+        c
+        for c in report["contradictions"]
+        if c["kind"] == kind and {a, b} <= {v["doc_id"] for v in c["values"]}
+    ]
+
+
+LIBRARY = (
+    "Riverton's council met on Monday evening in the old town hall. The council approved "
+    "{money} for the new public library on Elm Street after a long debate. Construction is "
+    "expected to start in the autumn, officials said."
+)
+LIBRARY_OTHER = (
+    "Riverton will build its new library on Elm Street. Council members voted on Monday "
+    "to spend $48 million on the new public library, ending months of argument. Work on the "
+    "building could begin this autumn."
+)
+
+DIFFERENT_WORDS = [
+    pytest.param(
+        "quantity",
+        [
+            ("a", "Valley Post", LIBRARY.format(money="$84 million")),
+            ("b", "Coast Star", LIBRARY_OTHER),
+        ],
+        id="figure-in-other-words",
+    ),
+    pytest.param(
+        "date",
+        [
+            (
+                "a",
+                "Valley Post",
+                "Former mayor Carla Benn appeared in court in Dunmore on Tuesday. Her trial "
+                "on bribery charges will open on June 3, the judge said. Benn denies wrongdoing.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "A judge in Dunmore scheduled the bribery trial of Carla Benn, the city's former "
+                "mayor, to open on July 3. Benn, who left office last year, says she is innocent.",
+            ),
+        ],
+        id="date-in-other-words",
+    ),
+    pytest.param(
+        "attribution",
+        [
+            (
+                "a",
+                "Valley Post",
+                'Union leaders met the rail operator on Friday. "We will not accept a contract '
+                "that cuts the pensions of our drivers,\" Marta Iles, the union's president, said.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                'Talks between the rail operator and its drivers broke off on Friday. "We will '
+                'not accept a contract that cuts the pensions of our drivers," said Tom Radley, '
+                "the operator's chief executive.",
+            ),
+        ],
+        id="quote-credited-to-another",
+    ),
+    pytest.param(
+        "polarity",
+        [
+            (
+                "a",
+                "Valley Post",
+                "The state auditor released her review of the housing agency on Wednesday. The "
+                "audit found evidence of fraud in the agency's grant program.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "The housing agency welcomed the auditor's review on Wednesday. The audit did "
+                "not find evidence of fraud in the grant program, the agency's director said.",
+            ),
+        ],
+        id="affirmed-and-negated",
+    ),
+    pytest.param(
+        "dispute",
+        [
+            (
+                "a",
+                "Valley Post",
+                "Graymoor Mining will close its Ridgeway smelter next spring and lay off 300 "
+                "workers, according to people familiar with the plan.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "Graymoor Mining called reports that it will close its Ridgeway smelter false on "
+                "Thursday. The company said the smelter will keep running.",
+            ),
+        ],
+        id="cross-article-denial",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "articles"), DIFFERENT_WORDS)
+def test_disagreement_in_other_words_is_flagged(
+    tmp_path: Path, kind: str, articles: list[Article]
+) -> None:
+    report = scan(tmp_path, articles)
+    found = flagged(report, kind, "a", "b")
+    assert found, [c["explanation"] for c in report["contradictions"]]
+    assert all(c["explanation"] and 0 < c["confidence"] <= 1 for c in found)
+
+
+SAME_FACT = [
+    pytest.param(
+        [
+            ("a", "Valley Post", LIBRARY.format(money="about $48 million")),
+            ("b", "Coast Star", LIBRARY_OTHER),
+        ],
+        None,
+        id="same-figure-rounded",
+    ),
+    pytest.param(
+        [
+            ("a", "Valley Post", LIBRARY.format(money="$50 million")),
+            ("b", "Coast Star", LIBRARY_OTHER.replace("$48 million", "$48.3 million")),
+        ],
+        None,
+        id="round-figure-holds-exact-one",
+    ),
+    pytest.param(
+        [
+            (
+                "a",
+                "Valley Post",
+                "Harlow Foods paid $2 million in state taxes last year, its filing shows. The "
+                "grocer's income was far larger, analysts said.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "Harlow Foods reported income of $9 million last year in its state filing, "
+                "which also lists the taxes the grocer paid.",
+            ),
+        ],
+        None,
+        id="different-measures",
+    ),
+    pytest.param(
+        [
+            (
+                "a",
+                "Valley Post",
+                "Graymoor Mining will close its Ridgeway smelter next spring, according to "
+                "people familiar with the plan. The company called those reports false.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "Graymoor Mining called reports that it will close its Ridgeway smelter false on "
+                "Thursday. The company said the smelter will keep running.",
+            ),
+        ],
+        None,
+        id="both-report-the-denial",
+    ),
+    pytest.param(
+        [
+            (
+                "a",
+                "Valley Post",
+                "The mayor and the governor met at City Hall on Monday to discuss the flood "
+                "barrier. It was their first meeting in months.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "The governor and the mayor met again at City Hall on Thursday about the flood "
+                "barrier, their second meeting this week.",
+            ),
+        ],
+        {"a": "2024-05-13", "b": "2024-05-16"},
+        id="a-later-meeting-is-another-event",
+    ),
+]
+
+
+@pytest.mark.parametrize(("articles", "dates"), SAME_FACT)
+def test_same_fact_in_other_words_is_not_flagged(
+    tmp_path: Path, articles: list[Article], dates: dict[str, str] | None
+) -> None:
+    report = scan(tmp_path, articles, dates)
+    assert flagged(report, "quantity", "a", "b") == []
+    assert [c for c in report["contradictions"] if c["kind"] != "wording"] == []
