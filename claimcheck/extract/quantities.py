@@ -341,7 +341,9 @@ def _time_ref(
     clause = _clause_head(anchor)
     nouns = _noun_path(anchor, clause)
     best: tuple[int, int, int, int] | None = None
-    for s, e in times:
+    # `times` are regex matches in text order: their starts and ends both ascend
+    first = bisect.bisect_right(times, sent_start, key=lambda t: t[1])
+    for s, e in times[first : bisect.bisect_left(times, sent_end, key=lambda t: t[0])]:
         if e <= sent_start or s >= sent_end or (s < raw.end and e > raw.start):
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
