@@ -536,3 +536,21 @@ def test_a_long_article_is_parsed_in_pieces_into_the_same_text(
     assert not isinstance(doc, Skipped)
     assert [t.text for t in doc] == [t.text for t in whole]
     assert [s.text.strip() for s in doc.sents][:40] == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("offsets", "start", "end", "expected"),
+    [
+        ([5, 1, 9, 3, 12], 3, 9, [5, 9, 3]),  # in the items' own order, both ends included
+        ([5, 1, 9, 3, 12], 13, 20, []),
+        ([4, 4, 4], 4, 4, [4, 4, 4]),
+        ([], 0, 10, []),
+    ],
+)
+def test_items_by_offset_match_a_full_scan(
+    offsets: list[int], start: int, end: int, expected: list[int]
+) -> None:
+    from claimcheck.extract import _ByOffset
+
+    index = _ByOffset(offsets, lambda n: n)
+    assert index.between(start, end) == expected == [n for n in offsets if start <= n <= end]
