@@ -16,6 +16,7 @@ from functools import cache
 
 from claimcheck import lexicon
 from claimcheck.align import fold, tokens
+from claimcheck.extract.coref import first_names_match
 from claimcheck.schema import Claim, Quantity
 
 # Counted nouns that say only 'a number of': they leave the measure to the sentence.
@@ -45,11 +46,14 @@ class About:
         return self.claim.doc_id
 
     def features(self) -> frozenset[str]:
-        """What pairing weighs: content stems, participants and measures (never numbers)."""
+        """What pairing weighs: content stems, participants, measures and each measure of each
+        participant ('USD of medicare': rarer than either alone); never numbers."""
+        measures = {m for _, m in self.measures}
         return (
             self.stems
             | {f"e:{p}" for p in self.participants}
-            | {f"m:{m}" for _, m in self.measures}
+            | {f"m:{m}" for m in measures}
+            | {f"m:{m}|{p}" for m in measures for p in self.participants}
         )
 
 
@@ -80,6 +84,17 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """Two names that plausibly denote one person: the same surname, and first names that can be
+    one ('Vladimir' / 'Volodymyr', 'J.' / 'John'), or a surname on its own."""
+    if not a or not b:
+        return False
+    fa, fb = fold(a).split(), fold(b).split()
+    if not fa or not fb or fa[-1] != fb[-1]:
+        return False
+    return len(fa) == 1 or len(fb) == 1 or first_names_match(fa[0], fb[0])
 
 
 def measure(claim: Claim, quantity: Quantity) -> str | None:

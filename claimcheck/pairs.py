@@ -19,11 +19,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from claimcheck.about import About, about
+from claimcheck.about import About, about, same_person
 from claimcheck.schema import Claim
 from claimcheck.story import Stories
 
-TOP_K = 6
+TOP_K = 10
+# Candidates inside the claim's own article (another person it quotes), kept apart so that they
+# never crowd out the other articles.
+TOP_K_WITHIN = 5
 MAX_POSTING = 80
 # Below this cosine two claims share too little to be about one thing.
 MIN_SIMILARITY = 0.12
@@ -55,6 +58,13 @@ def matches(claims: Sequence[Claim], stories: Stories) -> Iterator[Match]:
             yield from _within([about(c) for c in members], stories)
 
 
+def _sources(a: About, b: About) -> bool:
+    """Two sources: two articles, or two people one article quotes."""
+    if a.doc_id != b.doc_id:
+        return True
+    return bool(a.speaker and b.speaker) and not same_person(a.speaker, b.speaker)
+
+
 def _within(members: Sequence[About], stories: Stories) -> Iterator[Match]:
     if len({m.doc_id for m in members}) < 2:
         return
@@ -74,7 +84,7 @@ def _within(members: Sequence[About], stories: Stories) -> Iterator[Match]:
         for f in fs:
             posting = postings[f]
             if len(posting) <= MAX_POSTING:
-                proposed.update(j for j in posting if members[j].doc_id != doc)
+                proposed.update(j for j in posting if j != i and _sources(members[i], members[j]))
         scored = []
         for j in proposed:
             if not stories.related(doc, members[j].doc_id):
@@ -83,7 +93,10 @@ def _within(members: Sequence[About], stories: Stories) -> Iterator[Match]:
             score = sum(weight[f] ** 2 for f in shared) / (norms[i] * norms[j])
             if score >= MIN_SIMILARITY:
                 scored.append((-score, members[j].claim.id, j))
-        for negative, _, j in sorted(scored)[:TOP_K]:
+        ranked = sorted(scored)
+        across = [x for x in ranked if members[x[2]].doc_id != doc][:TOP_K]
+        within = [x for x in ranked if members[x[2]].doc_id == doc][:TOP_K_WITHIN]
+        for negative, _, j in across + within:
             chosen[(min(i, j), max(i, j))] = -negative
     for (i, j), score in sorted(chosen.items()):
         yield Match(members[i], members[j], score, features[i] & features[j])

@@ -119,6 +119,12 @@ class Frame(Frozen):
     lemmas: str = Field("", description="Content lemmas, sorted, space-separated")
     events: tuple[Event, ...] = ()
     anchors: tuple[Anchor, ...] = ()
+    figures: tuple[tuple[int, str], ...] = Field(
+        (),
+        description="Per figure (its start): lemmas of the words it is a figure of, the verb "
+        "that governs it and the nouns its prepositions name ('paid $2 million in taxes' -> "
+        "pay tax)",
+    )
 
 
 class Claim(Frozen):
@@ -169,6 +175,9 @@ class Contradiction(Frozen):
     claim_ids: tuple[str, ...]
     explanation: str
     confidence: float = Field(ge=0.0, le=1.0)
+    scope: Literal["across", "within"] = Field(
+        "across", description="'across' articles, or 'within' one article (two of its sources)"
+    )
     values: tuple[SideValue, ...] = ()
 
 

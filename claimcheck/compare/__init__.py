@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
-from claimcheck.align import fold
+from claimcheck.align import Diff, fold
 from claimcheck.cluster import Pair
 from claimcheck.compare import attribution, date, dispute, entity, polarity, quantity, wording
 from claimcheck.compare.base import cues, from_sides
@@ -24,6 +24,8 @@ MERGEABLE = {
     "quantity": "The same figure is given differently",
     "attribution": "The same statement is credited to different people",
 }
+# An update cue counts within this many words before the figure it updates.
+UPDATE_CUE_WORDS = 4
 # Comparators that read two versions of one sentence, word by word.
 ALIGNED = (
     entity.compare,
@@ -56,13 +58,15 @@ def compare_all(
         a, b, similarity = pair.a, pair.b, pair.similarity
         if not stories.related(a.doc_id, b.doc_id):
             continue  # the same formula in two unrelated stories
-        found.extend(attribution.compare(a, b, similarity, speakers))
+        if (
+            changed_slots(a, b, pair.alignment.diffs) == 0
+        ):  # a changed name or figure: two statements
+            found.extend(attribution.compare(a, b, similarity, speakers))
         sentences = (a.doc_id, a.start, b.doc_id, b.start)
         if sentences == last:
             continue
         last = sentences
         found.extend(_one_disagreement(a, b, pair, outlets))
-    found.extend(quantity.compare_measures(claims, stories))
     found.extend(dispute.compare(claims))
     found.extend(_judged(matches, claims, articles))
     return _split_updates(_merged(_unique(found)), claims, articles)
@@ -88,7 +92,7 @@ def _judged(
 def _one_disagreement(
     a: Claim, b: Claim, pair: Pair, outlets: dict[str, str]
 ) -> list[Contradiction]:
-    """Findings of two versions of one sentence. Versions that disagree on two or more of their
+    """Findings of two versions of one sentence. Versions that differ in two or more of their
     figures, dates and names are two different events told in the same words, not one event
     told two ways: nothing is reported for them. Nor is an outlet naming itself ('did not
     respond to a request for comment from the Harbor Tribune')."""
@@ -98,12 +102,22 @@ def _one_disagreement(
         for f in compare(a, b, pair.alignment.diffs, pair.similarity)
         if not _self_reference(f, outlets)
     ]
-    slots = [f for f in found if f.kind in ("entity", "date", "quantity")]
-    return (
-        [f for f in found if f.kind not in ("entity", "date", "quantity")]
-        if len(slots) > 1
-        else found
-    )
+    if changed_slots(a, b, pair.alignment.diffs) > 1:
+        return [f for f in found if f.kind not in ("entity", "date", "quantity")]
+    return found
+
+
+def changed_slots(a: Claim, b: Claim, diffs: Sequence[Diff]) -> int:
+    """How many changed stretches hold a figure, a date or a name on both sides."""
+
+    def valued(claim: Claim, span: tuple[int, int]) -> bool:
+        start, end = span
+        spans = [(q.start, q.end) for q in claim.quantities]
+        spans += [(d.start, d.end) for d in claim.dates]
+        spans += [(e.start, e.end) for e in claim.entities]
+        return any(s < end and start < e for s, e in spans)
+
+    return sum(1 for d in diffs if d.a and d.b and valued(a, d.a_span()) and valued(b, d.b_span()))
 
 
 def _self_reference(finding: Contradiction, outlets: dict[str, str]) -> bool:
@@ -228,7 +242,13 @@ def _later_update(
     if len(dated) < 2 or len({published[c.doc_id] for c in dated}) < 2:
         return None
     latest = max(dated, key=lambda c: (published[c.doc_id] or "", c.doc_id))
-    folded = fold(latest.text)
-    if any(re.search(rf"\b{re.escape(cue)}\b", folded) for cue in cues("update_cues")):
-        return latest
+    stated = [v.value.split(" = ")[0] for v in item.values if v.claim_id == latest.id]
+    for figure in stated:
+        at = latest.text.find(figure)
+        if at < 0:
+            continue
+        # the cue stands just before the figure: 'now 550,000', 'revised to 550,000'
+        before = fold(" ".join(latest.text[:at].split()[-UPDATE_CUE_WORDS:]))
+        if any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in cues("update_cues")):
+            return latest
     return None

@@ -55,11 +55,12 @@ def judge(match: Match, speakers: dict[tuple[str, int], Sequence[str]]) -> Itera
     """The same quoted words credited to two people: a run of at least MIN_QUOTE_WORDS words
     inside quotation marks in both claims (two of them content words), whatever else the
     sentences say. A document ('the statement', 'the report') is its author's voice, never a
-    second speaker."""
+    second speaker, and an office's line is repeated by many mouths: both speakers must be
+    people the sentences name."""
     a, b = match.a.claim, match.b.claim
     if a.doc_id == b.doc_id or not (a.speaker and b.speaker) or a.negated or b.negated:
         return
-    if _document(a.speaker) or _document(b.speaker):
+    if not (_person(a) and _person(b)):
         return
     names_a = speakers.get((a.doc_id, a.start), (a.speaker,))
     names_b = speakers.get((b.doc_id, b.start), (b.speaker,))
@@ -97,6 +98,24 @@ def _shared_quote(a: Claim, b: Claim) -> str | None:
     if len(run) < MIN_QUOTE_WORDS or len(content) < MIN_QUOTE_CONTENT:
         return None
     return a.text[run[0].start - a.start : run[-1].end - a.start]
+
+
+def _person(claim: Claim) -> bool:
+    """The speaker is a person the sentence names: a PERSON entity, or a name of capitalised
+    words the model did not label that is no organisation or place of the sentence."""
+    assert claim.speaker
+    folded = fold(claim.speaker)
+    surname = folded.split()[-1]
+    labels = {fold(e.canonical): e.label for e in claim.entities}
+    if any(label == "PERSON" and name.split()[-1:] == [surname] for name, label in labels.items()):
+        return True
+    words = claim.speaker.split()
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() for w in words)
+        and folded not in labels
+        and not _document(claim.speaker)
+    )
 
 
 def _names_other(a: Claim, b: Claim) -> bool:

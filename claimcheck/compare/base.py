@@ -8,11 +8,12 @@ from functools import cache
 from typing import TypeVar
 
 from claimcheck import lexicon
+from claimcheck.about import same_person
 from claimcheck.align import Diff, fold
-from claimcheck.extract.coref import first_names_match
 from claimcheck.schema import Claim, Contradiction, ContradictionKind, SideValue
 
 T = TypeVar("T")
+__all__ = ["same_person"]
 
 
 def side(claim: Claim, value: str) -> SideValue:
@@ -49,6 +50,7 @@ def from_sides(
         claim_ids=tuple(v.claim_id for v in values),
         explanation=explanation,
         confidence=round(min(max(confidence, 0.0), 1.0), 3),
+        scope="across" if len({v.doc_id for v in values}) > 1 else "within",
         values=tuple(values),
     )
 
@@ -75,17 +77,6 @@ def _side_key(value: SideValue) -> tuple[str, str, str]:
 def source(claim: Claim) -> str:
     """How an explanation names where a claim comes from: 'doc (Speaker)'."""
     return f"{claim.doc_id} ({claim.speaker})" if claim.speaker else claim.doc_id
-
-
-def same_person(a: str | None, b: str | None) -> bool:
-    """Two names that plausibly denote one person: the same surname, and first names that can be
-    one ('Vladimir' / 'Volodymyr', 'J.' / 'John'), or a surname on its own."""
-    if not a or not b:
-        return False
-    fa, fb = fold(a).split(), fold(b).split()
-    if not fa or not fb or fa[-1] != fb[-1]:
-        return False
-    return len(fa) == 1 or len(fb) == 1 or first_names_match(fa[0], fb[0])
 
 
 @cache

@@ -125,7 +125,7 @@ class Denials:
 
     def reported_in(self, doc_id: str, topic: frozenset[str]) -> bool:
         """The article has a denial of its own on this topic."""
-        return any(len(topic & own) >= SHARED_STEMS for own in self._by_doc.get(doc_id, ()))
+        return any(topic & own for own in self._by_doc.get(doc_id, ()))
 
 
 def judge(match: Match, denials: Denials) -> Iterator[Contradiction]:
@@ -140,6 +140,8 @@ def judge(match: Match, denials: Denials) -> Iterator[Contradiction]:
     topic = _topic(denial.claim)
     if len(topic & stated.stems) < SHARED_STEMS or denials.reported_in(stated.doc_id, topic):
         return
+    if _hedged(stated.claim) or any(e.negated for e in stated.claim.frame.events):
+        return  # "a story online claims that ...", "X did not ...": not stated as fact
     if _quotes_denier(stated, denial):
         return
     phrase = _dispute_phrase(denial.claim.text) or "false"
@@ -150,6 +152,12 @@ def judge(match: Match, denials: Denials) -> Iterator[Contradiction]:
         f"{who} calls it '{phrase}' in {denial.doc_id}, while {stated.doc_id} reports it as fact.",
         0.5 + 0.35 * min(match.similarity * 1.5, 1.0),
     )
+
+
+def _hedged(claim: Claim) -> bool:
+    """The claim passes a rumour on rather than stating it: 'reportedly', 'a post claims'."""
+    folded = fold(claim.text)
+    return any(re.search(rf"\b{re.escape(cue)}\b", folded) for cue in cues("hedges"))
 
 
 def _topic(claim: Claim) -> frozenset[str]:

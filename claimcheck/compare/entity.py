@@ -23,9 +23,30 @@ ROLE_LABELS = frozenset(
 SUBJECT_WORDS = 3
 # Two claims about one thing, by pairing's cosine, before the names on their nouns compare.
 ABOUT_SIMILARITY = 0.2
+# Less when both claims name the person the names are tied to ('Capt. Lee of ...').
+PERSON_SIMILARITY = 0.1
 # Names this alike are one name written two ways ('Missouri Highway Patrol' / 'Missouri State
 # Highway Patrol').
 SAME_NAME = 80
+# Prepositions that tie a name to what belongs to it.
+AFFILIATIONS = frozenset({"in", "of", "from", "at", "for", "with"})
+# Abbreviations one name is written with ('E. Main St.' / 'East Main Street').
+ABBREVIATIONS = {
+    "e": "east",
+    "w": "west",
+    "n": "north",
+    "s": "south",
+    "st": "street",
+    "ave": "avenue",
+    "blvd": "boulevard",
+    "rd": "road",
+    "dept": "department",
+    "co": "company",
+    "corp": "corporation",
+    "univ": "university",
+    "natl": "national",
+    "intl": "international",
+}
 # Titles that are one office ('Rep. X', 'X, a congressman').
 OFFICES = {
     "rep": "representative",
@@ -97,14 +118,17 @@ def judge(match: Match) -> Iterator[Contradiction]:
     Brooklyn' / 'the attorney in Manhattan', 'Capt. Lee of the county police' / 'Capt. Lee of
     the highway patrol', 'Ohio Rep. Lee' / 'Lee, a congressman from Iowa'."""
     a, b = match.a.claim, match.b.claim
-    if match.similarity < ABOUT_SIMILARITY or a.doc_id == b.doc_id:
+    if match.similarity < PERSON_SIMILARITY or a.doc_id == b.doc_id:
         return
+    people = _surnames(a) & _surnames(b)
     labels_a = {fold(e.canonical): e.label for e in a.entities}
     labels_b = {fold(e.canonical): e.label for e in b.entities}
-    for xa in a.frame.anchors:
-        for xb in b.frame.anchors:
+    for xa in filter(_affiliation, a.frame.anchors):
+        for xb in filter(_affiliation, b.frame.anchors):
             if _head(xa) != _head(xb) or not _same_relation(xa, xb):
                 continue
+            if match.similarity < ABOUT_SIMILARITY and _head(xa) not in people:
+                continue  # a weak pair, unless both name the person the name is tied to
             ea, eb = fold(xa.entity), fold(xb.entity)
             kind_a, kind_b = _kind(labels_a.get(ea)), _kind(labels_b.get(eb))
             if kind_a is None or kind_a != kind_b or _one_name(ea, eb):
@@ -119,6 +143,19 @@ def judge(match: Match) -> Iterator[Contradiction]:
                 0.5 + 0.3 * min(match.similarity * 1.5, 1.0),
             )
             return
+
+
+def _surnames(claim: Claim) -> set[str]:
+    return {fold(e.canonical).split()[-1] for e in claim.entities if e.label == "PERSON"}
+
+
+def _affiliation(anchor: Anchor) -> bool:
+    """A name that says where someone or something belongs: 'the attorney in Brooklyn', 'Lee
+    of the county police', 'Ohio Rep. Lee'. A name in front of a common noun ('iPad users',
+    'the royal kitchens') only qualifies it."""
+    if anchor.relation == "compound":
+        return _head(anchor) in OFFICES.values()
+    return anchor.relation in AFFILIATIONS
 
 
 def _head(anchor: Anchor) -> str:
@@ -140,4 +177,9 @@ def _kind(label: str | None) -> str | None:
 
 
 def _one_name(a: str, b: str) -> bool:
+    a, b = _expanded(a), _expanded(b)
     return a == b or fuzz.token_set_ratio(a, b) >= SAME_NAME
+
+
+def _expanded(name: str) -> str:
+    return " ".join(ABBREVIATIONS.get(w, w) for w in name.split())

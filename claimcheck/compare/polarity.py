@@ -19,7 +19,10 @@ MAX_FLIP_WORDS = 3
 ABOUT_SIMILARITY = 0.15
 OTHER_SOURCE_SIMILARITY = 0.25
 # Arguments that name no one in particular: a predicate on them says nothing of one fact.
-VAGUE_ARGUMENTS = frozenset({"it", "that", "this", "what", "which", "who", "thing", "one"})
+VAGUE_ARGUMENTS = frozenset(
+    {"it", "that", "this", "what", "which", "who", "thing", "one", "i", "you", "he", "she"}
+    | {"we", "they", "me", "him", "her", "us", "them", "something", "anything", "nothing"}
+)
 
 
 def compare(
@@ -78,6 +81,7 @@ def _same_predication(a: Event, b: Event) -> bool:
     args_a = {stem(x) for x in (a.subject, a.object) if x and x not in VAGUE_ARGUMENTS}
     args_b = {stem(x) for x in (b.subject, b.object) if x and x not in VAGUE_ARGUMENTS}
     if stem(a.predicate) == stem(b.predicate):
-        return bool(a.object and b.object and args_a & args_b)
+        objects = {stem(x) for x in (a.object, b.object) if x and x not in VAGUE_ARGUMENTS}
+        return bool(a.object and b.object and args_a & args_b & objects)
     both = a.subject and a.object and b.subject and b.object
     return bool(both) and len(args_a) == 2 and args_a == args_b

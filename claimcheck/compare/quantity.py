@@ -7,29 +7,20 @@ do not meet. Figures at different time references ("already" versus "by March") 
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
-from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from claimcheck import about
-from claimcheck.about import CURRENCIES, stem, synonym, time_key
+from claimcheck.about import CURRENCIES, synonym, time_key
 from claimcheck.align import Diff, Token, align, fold, function_words, tokens
 from claimcheck.compare.base import cues, facing, finding, negation_words, source
 from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction, Entity, Quantity
-from claimcheck.story import Stories
 
 # Rounding that different outlets apply to one exact figure.
 EXACT_TOLERANCE = 0.005
-MAX_BUCKET = 60
-# Content words two sentences must share before figures at one stated time are compared; sums
-# of money are everywhere in a story (an aid package, a monthly payment), so they need more.
-SHARED_WORDS_MONEY = 3
-# With no time stated, two figures must stand in sentences this much alike (aligned content words).
-SIMILAR_SENTENCES = 0.35
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # An aligned difference this short is one slot of the sentence ('Eastbrook' / 'Westmarch').
 SLOT_WORDS = 3
@@ -38,6 +29,12 @@ SLOT_WORDS = 3
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # Two claims about one thing, by pairing's cosine, before their figures are compared.
 ABOUT_SIMILARITY = 0.15
+# Less for figures that state the same time ('by March'): the time says they are one fact.
+TIMED_SIMILARITY = 0.1
+# Claims this alike (pairing's cosine) state one fact whatever the words next to their figures.
+ALIKE = 0.35
+# Counts of time are ages and durations of many things in one story.
+DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade"})
 # Words either side of a sum of money or a share that say what it is a sum of.
 CONTEXT_WORDS = 4
 TIME_WORDS = frozenset({"last", "next", "year", "years", "month", "months", "week", "ago", "day"})
@@ -71,40 +68,8 @@ def compare_aligned(
         ma, mb = _measured(a, qa), _measured(b, qb)
         if not (ma and mb and ma.measure == mb.measure and _same_time(ma, mb)):
             continue
-        if not meets(ma, mb) and _same_context(ma, mb):
+        if not meets(ma, mb) and _same_context(ma, mb, similarity) and not _elsewhere(a, b):
             yield _finding(ma, mb, 0.5 + 0.4 * similarity)
-
-
-def compare_measures(claims: Sequence[Claim], stories: Stories) -> Iterator[Contradiction]:
-    """Figures of one measure and time within one story, blocked by measure and words."""
-    owner = owners(claims)
-    figures = [
-        m
-        for claim in claims
-        for m in measured(claim)
-        if owner[(claim.doc_id, m.quantity.start)] == claim.id
-    ]
-    words = {m.claim.id: _stems(m.claim) for m in figures}
-    buckets: dict[tuple[str, str, str], list[Measured]] = defaultdict(list)
-    for m in figures:
-        for word in words[m.claim.id]:
-            buckets[(m.measure, m.time or "", word)].append(m)
-        if m.time and not m.measure.startswith("percent"):
-            buckets[(m.measure, m.time, "")].append(m)
-        if m.time:  # shares without a time meet shares of any time
-            for stem in words[m.claim.id]:
-                buckets[(m.measure, "", stem)].append(m)
-    seen: set[tuple[str, str, int, int]] = set()
-    for bucket in buckets.values():
-        if len(bucket) > MAX_BUCKET:
-            continue
-        for ma, mb in itertools.combinations(bucket, 2):
-            key = _pair_key(ma, mb)
-            if key in seen:
-                continue
-            seen.add(key)
-            if _comparable(ma, mb, words, stories) and not meets(ma, mb):
-                yield _finding(ma, mb, _confidence(ma, mb))
 
 
 def owners(claims: Sequence[Claim]) -> dict[tuple[str, int], str]:
@@ -153,9 +118,9 @@ def judge(
     """Figures of one measure at one time in two claims about the same thing that cannot both
     hold. The claims need not be worded alike: pairing found them through what they are about."""
     a, b = match.a.claim, match.b.claim
-    if match.similarity < ABOUT_SIMILARITY or not match.shares("m:"):
+    if match.similarity < TIMED_SIMILARITY or not match.shares("m:"):
         return
-    if a.doc_id == b.doc_id or _other_day(a, b, published) or _other_day(b, a, published):
+    if _other_day(a, b, published) or _other_day(b, a, published):
         return
     for ma in measured(a):
         if owners.get((a.doc_id, ma.quantity.start)) != a.id:
@@ -163,7 +128,12 @@ def judge(
         for mb in measured(b):
             if owners.get((b.doc_id, mb.quantity.start)) != b.id or ma.measure != mb.measure:
                 continue
-            if not _same_time(ma, mb) or meets(ma, mb) or not _same_context(ma, mb):
+            if not _same_time(ma, mb) or meets(ma, mb):
+                continue
+            if not _same_context(ma, mb, match.similarity):
+                continue
+            timed = ma.time is not None and ma.time == mb.time
+            if match.similarity < (TIMED_SIMILARITY if timed else ABOUT_SIMILARITY):
                 continue
             if not _elsewhere(a, b):
                 yield _finding(ma, mb, 0.5 + 0.4 * min(match.similarity * 1.5, 1.0))
@@ -179,17 +149,35 @@ def _other_day(a: Claim, b: Claim, published: Mapping[str, str | None]) -> bool:
     return bool(pa and pb and pa != pb)
 
 
-def _same_context(a: Measured, b: Measured) -> bool:
-    """Sums of money are everywhere in a story (a watch, a fine, a salary): two of them are one
-    figure only when the words around them share a content word ('$570,000 in campaign funds' /
-    '$750,000 in campaign cash'). Counted things and shares carry their noun already."""
-    if a.measure.split("/")[0] not in CURRENCIES:
+def _same_context(a: Measured, b: Measured, similarity: float) -> bool:
+    """Two figures of one measure are one fact only when the words around them, beside the
+    measure itself, share a content word: sums of money are everywhere in a story ('$570,000 in
+    campaign funds' / '$750,000 in campaign cash', not '$43,000 watch'), and so are counts of
+    years, people or votes ('42 members of the caucus' / '47 members of the caucus', not '14
+    years old' / '20 years ago'). Shares carry what they are shares of; claims much alike
+    overall need no more."""
+    money = a.measure.split("/")[0] in CURRENCIES
+    if a.measure.startswith("percent") or (not money and a.time and a.time == b.time):
+        return True  # a share says what it is of; '550,000 shells by March' which figure it is
+    if not money and similarity >= ALIKE and a.measure not in DURATIONS:
         return True
-    return bool(_around(a) & _around(b))
+    own = {a.measure, b.measure}
+    roles_a, roles_b = _roles(a), _roles(b)
+    if roles_a and roles_b:
+        return bool((roles_a - own) & (roles_b - own))
+    return bool((_around(a) - own) & (_around(b) - own))
+
+
+def _roles(m: Measured) -> frozenset[str]:
+    """The words the parse ties the figure to (extract/frames.py), synonyms folded."""
+    for start, words in m.claim.frame.figures:
+        if start == m.quantity.start:
+            return frozenset(synonym(w) or w for w in words.split())
+    return frozenset()
 
 
 def _around(m: Measured) -> frozenset[str]:
-    """Content stems up to CONTEXT_WORDS either side of a figure, not past another figure or a
+    """Content words (up to CONTEXT_WORDS) either side of a figure, not past another figure or a
     word that starts another item of a list ('a $40 watch and $9 worth of toys')."""
     words = tokens(m.claim)
     figures = [(q.start, q.end) for q in m.claim.quantities]
@@ -204,11 +192,13 @@ def _around(m: Measured) -> frozenset[str]:
             token = words[i]
             if token.norm in LIST_WORDS or any(s <= token.start < e for s, e in figures):
                 break
-            if not _original(m.claim, token)[:1].isupper():  # a name says who, not what
-                near.append(token.norm)
-            i, taken = i + step, taken + 1
+            if token.norm not in stop:
+                taken += 1
+                if not _original(m.claim, token)[:1].isupper():  # a name says who, not what
+                    near.append(token.norm)
+            i += step
     return frozenset(
-        stem(w)
+        synonym(w) or w
         for w in near
         if w not in stop and w not in TIME_WORDS and len(w) > 2 and not w[:1].isdigit()
     )
@@ -301,36 +291,6 @@ def _negated(claim: Claim, quantity: Quantity) -> bool:
     return any(fold(word).strip(",;:") in negation_words() for word in before)
 
 
-def _comparable(
-    a: Measured, b: Measured, words: dict[str, frozenset[str]], stories: Stories
-) -> bool:
-    """Two figures are of one fact when they count the same thing at the same time in one story,
-    and their sentences say enough alike: a share of the same whole, a figure at the same stated
-    time, or, with no time stated, much the same sentence."""
-    same_sentence = a.claim.start == b.claim.start and a.claim.doc_id == b.claim.doc_id
-    if a.claim.id == b.claim.id or same_sentence or a.measure != b.measure:
-        return False
-    if a.claim.doc_id == b.claim.doc_id and (a.claim.speaker or "") == (b.claim.speaker or ""):
-        return False  # one source giving two figures is a breakdown or a series, not a conflict
-    if not _same_time(a, b) or not stories.related(a.claim.doc_id, b.claim.doc_id):
-        return False
-    if not _same_context(a, b):
-        return False
-    if _elsewhere(a.claim, b.claim):
-        return False  # 're-elected in Eastbrook' and 're-elected in Westmarch' are two facts
-    shared = len(words[a.claim.id] & words[b.claim.id])
-    money = a.measure.split("/")[0] in CURRENCIES
-    if a.measure.startswith("percent") and not (a.converted or b.converted):
-        whole = a.quantity.of_whole
-        if whole is not None and whole == b.quantity.of_whole:
-            return shared >= 1
-        explicit = a.quantity.counted and a.quantity.counted == b.quantity.counted
-        return bool(explicit) and shared >= 2 and _sentence_similarity(a, b) >= SIMILAR_SENTENCES
-    if a.time is not None:
-        return shared >= (SHARED_WORDS_MONEY if money else 1)
-    return shared >= 2 and _sentence_similarity(a, b) >= SIMILAR_SENTENCES
-
-
 def _elsewhere(a: Claim, b: Claim) -> bool:
     """The two sentences swap one place for another in the same slot ('re-elected in Eastbrook' /
     'in Westmarch'): a short aligned difference whose sides name different places."""
@@ -347,10 +307,6 @@ def _elsewhere(a: Claim, b: Claim) -> bool:
 def _entities_in(claim: Claim, span: tuple[int, int], labels: frozenset[str]) -> list[Entity]:
     start, end = span
     return [e for e in claim.entities if e.label in labels and e.start < end and start < e.end]
-
-
-def _sentence_similarity(a: Measured, b: Measured) -> float:
-    return align(a.claim, b.claim).similarity
 
 
 def _same_time(a: Measured, b: Measured) -> bool:
@@ -373,17 +329,6 @@ def _finding(a: Measured, b: Measured, confidence: float) -> Contradiction:
     )
 
 
-def _confidence(a: Measured, b: Measured) -> float:
-    gap = max(a.low - b.high, b.low - a.high)
-    scale = max(abs(a.high), abs(b.high), 1.0) if math.isfinite(max(a.high, b.high)) else 1.0
-    score = 0.55 + min(gap / scale, 1.0) * 0.35
-    if a.converted or b.converted:
-        score -= 0.1
-    if a.claim.speaker and b.claim.speaker:
-        score += 0.05
-    return score
-
-
 def _stated(m: Measured) -> str:
     """'some 900,000 (810,000 to 990,000)'; a plain figure is not repeated."""
     plain = _range(m)
@@ -400,33 +345,6 @@ def _num(value: float) -> str:
     if math.isinf(value):
         return "∞" if value > 0 else "-∞"
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:g}"
-
-
-def _pair_key(a: Measured, b: Measured) -> tuple[str, str, int, int]:
-    (x, y) = sorted([a, b], key=lambda m: (m.claim.id, m.quantity.start, m.converted))
-    return (
-        x.claim.id,
-        y.claim.id,
-        x.quantity.start * 2 + x.converted,
-        y.quantity.start * 2 + y.converted,
-    )
-
-
-def _stems(claim: Claim) -> frozenset[str]:
-    """Five-letter stems of the claim's content words: 'promised' and 'promise' share 'promi'."""
-    stop = function_words()
-    not_topical = frozenset(cues("not_topical"))  # month names and scale words
-    acronyms = frozenset(
-        t.norm for t in tokens(claim) if len(t.norm) >= 2 and _original(claim, t).isupper()
-    )
-    return acronyms | frozenset(
-        t.norm[:5]
-        for t in tokens(claim)
-        if len(t.norm) > 3
-        and t.norm not in stop
-        and not t.norm.isdigit()
-        and t.norm not in not_topical
-    )
 
 
 def _original(claim: Claim, token: Token) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from claimcheck import lexicon
-from claimcheck.schema import Anchor, Entity, Event, Frame
+from claimcheck.schema import Anchor, Entity, Event, Frame, Quantity
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 # Dependencies that name a predicate's subject and its object or complement.
@@ -23,10 +23,14 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECTS = frozenset({"dobj", "attr", "oprd", "acomp", "xcomp", "ccomp", "dative"})
 # Words that negate the predicate they modify ('never', 'no longer' as well as 'not').
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing"})
+# Words whose infinitive complement did not happen: 'unable to stop', 'failed to file'.
+NEGATING_HEADS = frozenset({"unable", "fail", "refuse", "decline"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
 
 
-def frame(tokens: Iterable[Token], entities: Iterable[Entity]) -> Frame:
+def frame(
+    tokens: Iterable[Token], entities: Iterable[Entity], quantities: Iterable[Quantity] = ()
+) -> Frame:
     """The frame of `tokens` (a sentence, or the content of an attribution)."""
     span = list(tokens)
     if not span:
@@ -53,21 +57,60 @@ def frame(tokens: Iterable[Token], entities: Iterable[Entity]) -> Frame:
         lemmas=" ".join(lemmas),
         events=tuple(e for e in events if e.predicate not in stop),
         anchors=tuple(_anchors(span, entities)),
+        figures=tuple(_figures(span, quantities)),
     )
+
+
+def _figures(span: list[Token], quantities: Iterable[Quantity]) -> Iterable[tuple[int, str]]:
+    """What each figure is a figure of: the noun it counts or that takes it ('income of $9
+    million'), the nouns of the prepositions on either ('$2 million in taxes', '42 members of
+    the caucus') and the verb that governs it ('paid')."""
+    stop = _stop_words()
+    for quantity in quantities:
+        inside = [t for t in span if quantity.start <= t.idx < quantity.end]
+        root = next((t for t in inside if t.head not in inside or t.head is t), None)
+        if root is None:
+            continue
+        nouns = [root]
+        listed = root.dep_ == "conj"  # '$40 watch and $9 worth of toys': not the watch's
+        if root.head.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("pobj", "conj"):
+            nouns.append(root.head)  # '42 members', '$43,000 watch'
+        if root.dep_ == "pobj" and root.head.dep_ == "prep":
+            nouns.append(root.head.head)  # 'income of $9 million', 'spent on'
+        verb = None if listed else next((a for a in root.ancestors if a.pos_ == "VERB"), None)
+        words = {_lemma(n) for n in nouns[1:]}
+        for head in (*nouns, *([verb] if verb is not None else [])):
+            for prep in (c for c in head.children if c.dep_ == "prep"):
+                words.update(_lemma(g) for g in prep.children if g.dep_ == "pobj")
+        if verb is not None:
+            words.add(_lemma(verb))
+        kept = sorted(w for w in words if w.isalpha() and w not in stop)
+        yield quantity.start, " ".join(kept)
 
 
 def _event(verb: Token, first: int, last: int) -> Event:
     inside = [c for c in verb.children if first <= c.i <= last]
     negated = any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in inside)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_HEADS:
+        negated = not negated
     subject = next((_head(c) for c in inside if c.dep_ in SUBJECTS), None)
-    obj = next((_head(c) for c in inside if c.dep_ in OBJECTS), None)
+    obj_token = next((c for c in inside if c.dep_ in OBJECTS), None)
+    obj = _head(obj_token) if obj_token is not None else None
+    if obj_token is not None and _says_none(obj_token):
+        negated = not negated  # "found no evidence"
     if obj is None:  # 'ran for office': the object of the first preposition
         for prep in (c for c in inside if c.dep_ in ("prep", "agent")):
-            pobj = next((_head(g) for g in prep.children if g.dep_ == "pobj"), None)
-            if pobj:
-                obj = pobj
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                obj = _head(pobj)
+                if _says_none(pobj):
+                    negated = not negated  # "thought of no reason"
                 break
     return Event(predicate=_lemma(verb), negated=negated, subject=subject, object=obj)
+
+
+def _says_none(token: Token) -> bool:
+    return any(d.dep_ == "det" and d.lower_ == "no" for d in token.children)
 
 
 def _anchors(span: list[Token], entities: Iterable[Entity]) -> Iterable[Anchor]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from claimcheck.schema import Claim, DateRef, Entity, Quantity
+from claimcheck.align import function_words
+from claimcheck.schema import Claim, DateRef, Entity, Frame, Quantity
 
 
 def claim(
@@ -18,7 +20,8 @@ def claim(
     entities: tuple[tuple[str, str, str], ...] = (),
 ) -> Claim:
     """quantities: dicts with 'text' plus Quantity fields; dates: (phrase, ISO or None);
-    entities: (phrase, label, canonical)."""
+    entities: (phrase, label, canonical). The frame's lemmas are the sentence's lower-cased
+    content words (no parse: these tests run without the model)."""
 
     def span(phrase: str) -> tuple[int, int]:
         start = text.index(phrase)
@@ -46,4 +49,11 @@ def claim(
         quantities=qs,
         dates=ds,
         entities=es,
+        frame=Frame(lemmas=" ".join(sorted(_words(text)))),
     )
+
+
+def _words(text: str) -> set[str]:
+    return {
+        w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in function_words()
+    }

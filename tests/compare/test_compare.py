@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from claimcheck import cluster, compare
+from claimcheck.pairs import matches
 from claimcheck.schema import Article, Claim, Contradiction
+from claimcheck.story import Stories
 
 from .build import claim
 
@@ -21,8 +23,10 @@ def findings(
     docs = sorted({c.doc_id for c in claims}) if same_story else []
     context = [claim(doc, background, at=5000, entities=named) for doc in docs]
     everything = [*claims, *context]
-    pairs = cluster.similar_pairs(everything)
-    found, _ = compare.compare_all(everything, pairs, articles)
+    stories = Stories(everything)
+    pairs = cluster.similar_pairs(everything, stories)
+    about_pairs = list(matches(everything, stories))
+    found, _ = compare.compare_all(everything, pairs, articles, stories, about_pairs)
     return found
 
 
