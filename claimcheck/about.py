@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz import fuzz
+
 from claimcheck import lexicon
 from claimcheck.align import fold, tokens
 from claimcheck.extract.coref import first_names_match
@@ -26,6 +28,8 @@ CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "CHF"})
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)s? of (?:the )?([a-z]{3,})")
+# Full names this alike (rapidfuzz ratio) are one name transliterated two ways.
+SPELLED_ALIKE = 85
 _SUFFIXES = ("ings", "ing", "ed", "es", "s", "e")
 
 
@@ -88,12 +92,19 @@ def stem(word: str) -> str:
 
 def same_person(a: str | None, b: str | None) -> bool:
     """Two names that plausibly denote one person: the same surname, and first names that can be
-    one ('Vladimir' / 'Volodymyr', 'J.' / 'John'), or a surname on its own."""
+    one ('Vladimir' / 'Volodymyr', 'J.' / 'John'), or a surname on its own; a name on its own
+    that the other holds; two transliterations of one full name."""
     if not a or not b:
         return False
     fa, fb = fold(a).split(), fold(b).split()
-    if not fa or not fb or fa[-1] != fb[-1]:
+    if not fa or not fb:
         return False
+    if fa[-1] != fb[-1]:
+        # 'Tan' / 'Tan Shen'; 'Mohammad Saleh Al Minjed' / 'Mohammed Saleh al Munajjid'
+        short, long = sorted((fa, fb), key=len)
+        return (len(short) == 1 and short[0] in long) or (
+            len(fa) > 1 and len(fb) > 1 and fuzz.ratio(" ".join(fa), " ".join(fb)) >= SPELLED_ALIKE
+        )
     return len(fa) == 1 or len(fb) == 1 or first_names_match(fa[0], fb[0])
 
 

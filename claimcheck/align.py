@@ -10,9 +10,14 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 from claimcheck import lexicon
+from claimcheck.extract.entities import canonical_word
 from claimcheck.schema import Claim
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*|\$|€|£|%", re.UNICODE)
+# A censored word ('f***', 's**t', 'f---ing') is one word, so that it can match its spelling.
+_WORD = re.compile(
+    r"[^\W\d_]+(?:\*+[^\W\d_]*)+|[^\W\d_]-{2,}[^\W\d_]*|[^\W_]+(?:[-'’.][^\W_]+)*|\$|€|£|%",
+    re.UNICODE,
+)
 _QUOTES = '"“”‘’«»'
 _QUOTE = re.compile(f"[{_QUOTES}]")
 
@@ -69,7 +74,9 @@ def _tokens(text: str, offset: int) -> tuple[Token, ...]:
     out = []
     for match in _WORD.finditer(text):
         inside = any(s <= match.start() < e for s, e in quoted_spans)
-        out.append(Token(fold(match.group()), offset + match.start(), offset + match.end(), inside))
+        # 'gonna' aligns with 'going to', 'f***' with the word it hides: one spelling each
+        for word in canonical_word(match.group()).split():
+            out.append(Token(fold(word), offset + match.start(), offset + match.end(), inside))
     return tuple(out)
 
 

@@ -74,6 +74,9 @@ class Quantity(Frozen):
     time_ref: str | None = Field(None, description="'by March', 'already', 'per month', ...")
     alt_value: float | None = Field(None, description="Same amount restated: '($1.63 billion)'")
     alt_unit: str | None = Field(None, description="Unit of alt_value, e.g. USD")
+    other_side: float | None = Field(
+        None, description="The smaller side of a tally or score: 36 in '134-to-36' (value is 134)"
+    )
     start: int
     end: int
 
@@ -124,6 +127,9 @@ class Frame(Frozen):
         description="Per figure (its start): lemmas of the words it is a figure of, the verb "
         "that governs it and the nouns its prepositions name ('paid $2 million in taxes' -> "
         "pay tax)",
+    )
+    dated: tuple[tuple[int, str], ...] = Field(
+        (), description="Per date (its start): lemmas of what it dates ('met on Sunday' -> meet)"
     )
 
 

@@ -31,13 +31,8 @@ def compare(
     if similarity < MIN_SIMILARITY or not (_statement(a) and _statement(b)):
         return
     assert a.speaker and b.speaker
-    if _document(a.speaker) or _document(b.speaker):
+    if not _two_people(a, b, speakers):
         return
-    names_a = speakers.get((a.doc_id, a.start), (a.speaker,))
-    names_b = speakers.get((b.doc_id, b.start), (b.speaker,))
-    if any(same_person(x, y) for x in names_a for y in names_b):
-        return
-    assert a.speaker and b.speaker
     yield finding(
         "attribution",
         [(a, a.speaker), (b, b.speaker)],
@@ -60,14 +55,8 @@ def judge(match: Match, speakers: dict[tuple[str, int], Sequence[str]]) -> Itera
     a, b = match.a.claim, match.b.claim
     if a.doc_id == b.doc_id or not (a.speaker and b.speaker) or a.negated or b.negated:
         return
-    if not (_person(a) and _person(b)):
+    if not _two_people(a, b, speakers):
         return
-    names_a = speakers.get((a.doc_id, a.start), (a.speaker,))
-    names_b = speakers.get((b.doc_id, b.start), (b.speaker,))
-    if any(same_person(x, y) for x in names_a for y in names_b):
-        return
-    if _names_other(a, b) or _names_other(b, a):
-        return  # 'That group, Mr. Lee said, ...': the other speaker stands in the sentence
     quoted = _shared_quote(a, b)
     if quoted is None:
         return
@@ -98,6 +87,19 @@ def _shared_quote(a: Claim, b: Claim) -> str | None:
     if len(run) < MIN_QUOTE_WORDS or len(content) < MIN_QUOTE_CONTENT:
         return None
     return a.text[run[0].start - a.start : run[-1].end - a.start]
+
+
+def _two_people(a: Claim, b: Claim, speakers: dict[tuple[str, int], Sequence[str]]) -> bool:
+    """The two claims credit two different people the sentences name: not a document, an office
+    or an organisation (their line is repeated by many mouths), not one person spelled two
+    ways, not a sentence that names the other speaker too ('That group, Mr. Lee said, ...')."""
+    if not (_person(a) and _person(b)):
+        return False
+    names_a = speakers.get((a.doc_id, a.start), (a.speaker,))
+    names_b = speakers.get((b.doc_id, b.start), (b.speaker,))
+    if any(same_person(x, y) for x in names_a for y in names_b):
+        return False
+    return not (_names_other(a, b) or _names_other(b, a))
 
 
 def _person(claim: Claim) -> bool:

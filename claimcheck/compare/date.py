@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from claimcheck.about import stem
 from claimcheck.align import Diff
 from claimcheck.compare.base import facing, finding, source
 from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction, DateRef
 
 # Two claims about one thing, by pairing's cosine, before their dates are compared.
-ABOUT_SIMILARITY = 0.15
+ABOUT_SIMILARITY = 0.1
 # Relative periods ('this year', 'last week') place a report, not the event it dates.
 VAGUE = ("this ", "last ", "next ", "past ", "coming ", "recent")
 
@@ -59,6 +60,8 @@ def judge(match: Match, published: Mapping[str, str | None]) -> Iterator[Contrad
     for da, db in _dated_alike(a.claim, b.claim):
         if overlaps(da, db) or _unknowable(da, db, a.doc_id, b.doc_id, published):
             continue
+        if not _ties(a.claim, da) & _ties(b.claim, db):
+            continue  # each dates something else: 'picked on Wednesday' / 'the June election'
         yield finding(
             "date",
             [(a.claim, f"{da.text} = {_period(da)}"), (b.claim, f"{db.text} = {_period(db)}")],
@@ -71,11 +74,21 @@ def judge(match: Match, published: Mapping[str, str | None]) -> Iterator[Contrad
 def _dated_alike(a: Claim, b: Claim) -> Iterator[tuple[DateRef, DateRef]]:
     """The one date of each claim at a precision both give; a claim with two dates of that
     precision says which is which only in its words, so it is left alone."""
+    firm_a = [d for d in a.dates if d.value and _firm(d)]
+    firm_b = [d for d in b.dates if d.value and _firm(d)]
     for granularity in ("day", "month", "year"):
-        da = [d for d in a.dates if d.value and d.granularity == granularity and _firm(d)]
-        db = [d for d in b.dates if d.value and d.granularity == granularity and _firm(d)]
+        da = [d for d in firm_a if d.granularity == granularity]
+        db = [d for d in firm_b if d.granularity == granularity]
         if len(da) == 1 and len(db) == 1:
             yield da[0], db[0]
+
+
+def _ties(claim: Claim, date: DateRef) -> frozenset[str]:
+    """Stems of what the parse says the date dates (extract/frames.py)."""
+    for start, words in claim.frame.dated:
+        if start == date.start:
+            return frozenset(stem(w) for w in words.split())
+    return frozenset()
 
 
 def _firm(date: DateRef) -> bool:

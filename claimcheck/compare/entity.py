@@ -123,8 +123,10 @@ def judge(match: Match) -> Iterator[Contradiction]:
     people = _surnames(a) & _surnames(b)
     labels_a = {fold(e.canonical): e.label for e in a.entities}
     labels_b = {fold(e.canonical): e.label for e in b.entities}
-    for xa in filter(_affiliation, a.frame.anchors):
-        for xb in filter(_affiliation, b.frame.anchors):
+    places_a = frozenset(e.canonical for e in a.entities if e.label in PLACE_LABELS)
+    places_b = frozenset(e.canonical for e in b.entities if e.label in PLACE_LABELS)
+    for xa in (x for x in a.frame.anchors if _affiliation(x, places_a)):
+        for xb in (x for x in b.frame.anchors if _affiliation(x, places_b)):
             if _head(xa) != _head(xb) or not _same_relation(xa, xb):
                 continue
             if match.similarity < ABOUT_SIMILARITY and _head(xa) not in people:
@@ -149,12 +151,12 @@ def _surnames(claim: Claim) -> set[str]:
     return {fold(e.canonical).split()[-1] for e in claim.entities if e.label == "PERSON"}
 
 
-def _affiliation(anchor: Anchor) -> bool:
+def _affiliation(anchor: Anchor, places: frozenset[str]) -> bool:
     """A name that says where someone or something belongs: 'the attorney in Brooklyn', 'Lee
     of the county police', 'Ohio Rep. Lee'. A name in front of a common noun ('iPad users',
     'the royal kitchens') only qualifies it."""
     if anchor.relation == "compound":
-        return _head(anchor) in OFFICES.values()
+        return _head(anchor) in OFFICES.values() or anchor.entity in places
     return anchor.relation in AFFILIATIONS
 
 
@@ -164,9 +166,9 @@ def _head(anchor: Anchor) -> str:
 
 
 def _same_relation(a: Anchor, b: Anchor) -> bool:
-    """'Ohio Rep. X' and 'Rep. X from Ohio', 'Acme CEO X' and 'X of Acme' say the same of X;
-    'in' and 'of' do not mix."""
-    ties = {"compound", "from", "of"}
+    """'Ohio Rep. X' and 'Rep. X from Ohio', 'Acme CEO X' and 'X of Acme', 'the Norwalk event'
+    and 'the event in Norwalk' say the same of X; 'for' and 'with' say more."""
+    ties = {"compound", "from", "of", "in", "at"}
     return a.relation == b.relation or {a.relation, b.relation} <= ties
 
 

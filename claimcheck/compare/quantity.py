@@ -105,11 +105,27 @@ def measured(claim: Claim) -> list[Measured]:
 def meets(a: Measured, b: Measured) -> bool:
     """Intervals meet, allowing for the rounding of exact figures: a figure stands for what
     rounds to it ('$700 billion' holds $716 billion, '6.2%' holds 6.24%, 'six' holds 6.4), and
-    figures that round apart ('1.5 million' and '1.6 million') do not meet."""
+    figures that round apart ('1.5 million' and '1.6 million') do not meet. Two figures given as
+    the same kind of bound ('up to 1.6 million' / 'as many as 1.5 million') state that bound."""
+    side = _bound(a)
+    if side and side == _bound(b):  # 'at least 344' / 'at least 544': two different floors
+        x, y = (a.low, b.low) if side == "floor" else (a.high, b.high)
+        return abs(x - y) < a.slack + b.slack + EXACT_TOLERANCE * max(abs(x), abs(y), 1.0)
+    slack_a = a.slack if a.low == a.high else 0.0
+    slack_b = b.slack if b.low == b.high else 0.0
+    if slack_a or slack_b:
+        return a.low - slack_a < b.high + slack_b and b.low - slack_b < a.high + slack_a
     tolerance = EXACT_TOLERANCE * max(abs(a.low), abs(a.high), abs(b.low), abs(b.high), 1.0)
-    if a.slack or b.slack:
-        return a.low - a.slack < b.high + b.slack and b.low - b.slack < a.high + a.slack
     return a.low <= b.high + tolerance and b.low <= a.high + tolerance
+
+
+def _bound(m: Measured) -> str | None:
+    """'floor' for 'at least X', 'ceiling' for 'up to X': a figure stated as one bound."""
+    if math.isfinite(m.low) and math.isinf(m.high):
+        return "floor"
+    if math.isinf(m.low) and math.isfinite(m.high):
+        return "ceiling"
+    return None
 
 
 def judge(
@@ -209,7 +225,7 @@ def _measured(claim: Claim, quantity: Quantity) -> Measured | None:
     if measure is None:
         return None
     low, high = _interval(quantity)
-    slack = _slack(quantity) if low == high else 0.0
+    slack = _slack(quantity)
     time = time_key(quantity.time_ref)
     return Measured(claim, quantity, low, high, measure, time, False, slack)
 

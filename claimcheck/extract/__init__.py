@@ -47,7 +47,7 @@ def extract_claims(doc: Doc, article: Article) -> list[Claim]:
             "entities": _within(entities, start, end),
         }
         said = [a for a in attributions.between(start, end) if a.content_start < end]
-        base["frame"] = frame(sent, base["entities"], base["quantities"])  # type: ignore[arg-type]
+        base["frame"] = frame(sent, base["entities"], base["quantities"], base["dates"])  # type: ignore[arg-type]
         if not said:
             claims.append(Claim(id=f"{article.id}:{start}-{end}", kind=_kind(base), **base))
         for attribution in said:

@@ -5,7 +5,9 @@ Resolution rules (all relative to the publication date P):
   after P when its clause is in the future tense ("will meet on Friday");
 - "last Friday" is the latest Friday strictly before P, "next Friday" the first strictly after;
 - a day or month without a year is the latest one on or before P (a day may run
-  GRACE_DAYS past P), or the next one when the clause is in the future tense;
+  GRACE_DAYS past P) when its clause is in the past tense, the next one on or after P when it
+  is in the future tense ("will", "would", "is due to"), and the one nearest to P when the
+  tense says neither ("the primary is on April 30", a headline);
 - "last week" / "this month" / "earlier this year" are whole periods (Monday..Sunday weeks);
 - "N days/weeks/months/years ago" with a stated N resolves to that day, week, month or year.
 Vague durations ("for months", "several weeks ago") are not dates and are skipped.
@@ -18,6 +20,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterator
+from typing import Literal
 
 from spacy.tokens import Doc, Token
 
@@ -45,10 +48,11 @@ MONTH_ABBR |= {"Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 SMALL_NUMBERS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-# Words in the clause that put a date in the future ("will meet on Friday").
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# Words in the clause that put a date in the future ("will meet on Friday", "would be held").
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 FUTURE_VERBS = frozenset({"plan", "schedule", "due", "expect", "set", "intend", "going"})
 Period = tuple[dt.date, dt.date | None, Granularity]
+Tense = Literal["past", "future", "unknown"]
 
 
 def find_dates(doc: Doc, *, published: dt.date | None) -> Iterator[DateRef]:
@@ -57,9 +61,9 @@ def find_dates(doc: Doc, *, published: dt.date | None) -> Iterator[DateRef]:
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
         if not _is_date(groups):
             continue
-        future = _future(doc, match.start(), match.end())
+        tense = _tense(doc, match.start(), match.end())
         try:
-            resolved = _resolve(groups, published, future=future)
+            resolved = _resolve(groups, published, tense=tense)
         except ValueError:
             resolved = "no such day in the calendar"
         if isinstance(resolved, str):
@@ -116,7 +120,7 @@ def _is_date(g: dict[str, str]) -> bool:
     return True
 
 
-def _resolve(g: dict[str, str], published: dt.date | None, *, future: bool) -> Period | str:
+def _resolve(g: dict[str, str], published: dt.date | None, *, tense: Tense) -> Period | str:
     if "iy" in g:
         return dt.date(int(g["iy"]), int(g["im"]), int(g["id"])), None, "day"
     if "d1" in g or "d2" in g:
@@ -127,16 +131,16 @@ def _resolve(g: dict[str, str], published: dt.date | None, *, future: bool) -> P
             return dt.date(int(stated), month, day), None, "day"
         if published is None:
             return NO_YEAR
-        return _day_without_year(published, month, day, future=future), None, "day"
+        return _day_without_year(published, month, day, tense=tense), None, "day"
     if "m4" in g:
-        return _month_period(g, published, future=future)
+        return _month_period(g, published, tense=tense)
     if "y5" in g:
         year = int(g["y5"])
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
     if published is None:
         return NO_PUBLISHED
     if "wd" in g:
-        return _weekday(g, published, future=future), None, "day"
+        return _weekday(g, published, future=tense == "future"), None, "day"
     if "rw" in g:
         shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["rw"].lower()]
         return published + dt.timedelta(days=shift), None, "day"
@@ -145,16 +149,24 @@ def _resolve(g: dict[str, str], published: dt.date | None, *, future: bool) -> P
     return _ago(g, published)
 
 
-def _day_without_year(published: dt.date, month: int, day: int, *, future: bool) -> dt.date:
+def _day_without_year(published: dt.date, month: int, day: int, *, tense: Tense) -> dt.date:
     candidate = dt.date(published.year, month, day)
-    if future and candidate < published:
-        return candidate.replace(year=published.year + 1)
-    if not future and candidate > published + dt.timedelta(days=GRACE_DAYS):
-        return candidate.replace(year=published.year - 1)
-    return candidate
+    if tense == "future":
+        return candidate.replace(year=published.year + 1) if candidate < published else candidate
+    if tense == "past":
+        late = candidate > published + dt.timedelta(days=GRACE_DAYS)
+        return candidate.replace(year=published.year - 1) if late else candidate
+    years = (published.year - 1, published.year, published.year + 1)
+    days = [d for y in years if (d := _valid_date(y, month, day)) is not None]
+    return min(days, key=lambda d: (abs((d - published).days), d))
 
 
-def _month_period(g: dict[str, str], published: dt.date | None, *, future: bool) -> Period | str:
+def _valid_date(year: int, month: int, day: int) -> dt.date | None:
+    """The day, or None when that year has none (February 29 outside a leap year)."""
+    return dt.date(year, month, day) if day <= calendar.monthrange(year, month)[1] else None
+
+
+def _month_period(g: dict[str, str], published: dt.date | None, *, tense: Tense) -> Period | str:
     month = _month(g["m4"])
     if "y4" in g:
         year = int(g["y4"])
@@ -169,10 +181,12 @@ def _month_period(g: dict[str, str], published: dt.date | None, *, future: bool)
         elif rel == "next":
             year += 0 if later else 1
         elif rel != "this":
-            if future and month < published.month:
+            if tense == "future" and month < published.month:
                 year += 1
-            elif not future and later:
+            elif tense == "past" and later:
                 year -= 1
+            elif tense == "unknown" and abs(month - published.month) > 6:
+                year += 1 if month < published.month else -1
     return _month_bounds(year, month)
 
 
@@ -249,23 +263,29 @@ def _month(name: str) -> int:
     return MONTH_ABBR[name]
 
 
-def _future(doc: Doc, start: int, end: int) -> bool:
-    """True when the clause holding the date speaks of the future ('will meet on Friday')."""
+def _tense(doc: Doc, start: int, end: int) -> Tense:
+    """The tense of the clause holding the date: 'will meet on Friday', 'would be held' and
+    'plans to vote' are future; 'met', 'was held' and 'has said' are past; 'is on', 'meets' and
+    a clause without a verb say neither."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return False
+        return "unknown"
     verb: Token = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     for _ in range(3):
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if verb.lemma_.lower() in FUTURE_VERBS:
-            return True
-        if any(c.lower_ in FUTURE_AUX and c.dep_ == "aux" for c in verb.children):
-            return True
+            return "future"
+        if any(c.lower_ in FUTURE_AUX for c in auxes):
+            # 'would have been held' looks back, not forward
+            return "past" if any(c.lemma_ == "have" for c in auxes) else "future"
+        if verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in auxes):
+            return "past"
         if verb.dep_ not in ("xcomp", "aux", "auxpass") or verb.head.i == verb.i:
             break
         verb = verb.head
-    return False
+    return "unknown"
 
 
 @functools.cache

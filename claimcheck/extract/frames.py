@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from claimcheck import lexicon
-from claimcheck.schema import Anchor, Entity, Event, Frame, Quantity
+from claimcheck.schema import Anchor, DateRef, Entity, Event, Frame, Quantity
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 # Dependencies that name a predicate's subject and its object or complement.
@@ -29,7 +29,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
 
 
 def frame(
-    tokens: Iterable[Token], entities: Iterable[Entity], quantities: Iterable[Quantity] = ()
+    tokens: Iterable[Token],
+    entities: Iterable[Entity],
+    quantities: Iterable[Quantity] = (),
+    dates: Iterable[DateRef] = (),
 ) -> Frame:
     """The frame of `tokens` (a sentence, or the content of an attribution)."""
     span = list(tokens)
@@ -57,17 +60,19 @@ def frame(
         lemmas=" ".join(lemmas),
         events=tuple(e for e in events if e.predicate not in stop),
         anchors=tuple(_anchors(span, entities)),
-        figures=tuple(_figures(span, quantities)),
+        figures=tuple(_ties(span, quantities)),
+        dated=tuple(_ties(span, dates)),
     )
 
 
-def _figures(span: list[Token], quantities: Iterable[Quantity]) -> Iterable[tuple[int, str]]:
-    """What each figure is a figure of: the noun it counts or that takes it ('income of $9
-    million'), the nouns of the prepositions on either ('$2 million in taxes', '42 members of
-    the caucus') and the verb that governs it ('paid')."""
+def _ties(span: list[Token], items: Iterable[Quantity | DateRef]) -> Iterable[tuple[int, str]]:
+    """What each figure is a figure of, or each date the date of: the noun it counts or that
+    takes it ('income of $9 million', 'the sentencing for June 28'), the nouns of the
+    prepositions on either ('$2 million in taxes', '42 members of the caucus') and the verb
+    that governs it ('paid', 'met ... on Sunday')."""
     stop = _stop_words()
-    for quantity in quantities:
-        inside = [t for t in span if quantity.start <= t.idx < quantity.end]
+    for item in items:
+        inside = [t for t in span if item.start <= t.idx < item.end]
         root = next((t for t in inside if t.head not in inside or t.head is t), None)
         if root is None:
             continue
@@ -75,9 +80,19 @@ def _figures(span: list[Token], quantities: Iterable[Quantity]) -> Iterable[tupl
         listed = root.dep_ == "conj"  # '$40 watch and $9 worth of toys': not the watch's
         if root.head.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("pobj", "conj"):
             nouns.append(root.head)  # '42 members', '$43,000 watch'
-        if root.dep_ == "pobj" and root.head.dep_ == "prep":
-            nouns.append(root.head.head)  # 'income of $9 million', 'spent on'
-        verb = None if listed else next((a for a in root.ancestors if a.pos_ == "VERB"), None)
+        on_noun = False
+        attached = None
+        if root.dep_ == "prep":  # the item's span holds its preposition: 'in June'
+            attached = root.head
+        elif root.dep_ == "pobj" and root.head.dep_ == "prep":
+            attached = root.head.head  # 'income of $9 million', 'spent on'
+        if attached is not None:
+            nouns.append(attached)
+            on_noun = attached.pos_ in ("NOUN", "PROPN")
+        # a noun that takes the item says what it is of: 'hold the seat until an election in
+        # June' dates the election, not the holding
+        governed = not (listed or on_noun)
+        verb = next((a for a in root.ancestors if a.pos_ == "VERB"), None) if governed else None
         words = {_lemma(n) for n in nouns[1:]}
         for head in (*nouns, *([verb] if verb is not None else [])):
             for prep in (c for c in head.children if c.dep_ == "prep"):
@@ -85,7 +100,7 @@ def _figures(span: list[Token], quantities: Iterable[Quantity]) -> Iterable[tupl
         if verb is not None:
             words.add(_lemma(verb))
         kept = sorted(w for w in words if w.isalpha() and w not in stop)
-        yield quantity.start, " ".join(kept)
+        yield item.start, " ".join(kept)
 
 
 def _event(verb: Token, first: int, last: int) -> Event:

@@ -17,7 +17,9 @@ from claimcheck.schema import Quantity
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+DURATION_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade"}
+)
 # After "of" these open the noun phrase a share or a vague number is taken of.
 OF_DETERMINERS = frozenset(
     [
@@ -46,6 +48,10 @@ NOT_ONE_AFTER = frozenset(["the", "this", "that", "no", "any", "every", "each", 
 WHOLE_NOUNS = frozenset(["amount", "total", "figure", "number", "sum", "target", "pledge"])
 # The word before "half" that makes it a period, not a share ("the second half of the year").
 NOT_HALF_AFTER = frozenset(["first", "second", "latter", "other", "better"])
+# Entities a number can be part of the name of: "Home Alone 2", "Apollo 11", "Super Bowl 50".
+NAME_LABELS = frozenset(["WORK_OF_ART", "PRODUCT", "EVENT", "ORG", "FAC", "LAW"])
+# An age stated after a name: "Alan Brook, 32," or "Alan Brook (32)"; a plausible human age.
+MAX_AGE = 120
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,8 @@ class _Raw:
     qualifier: str | None
     head: int | None  # token index of the counted noun
     anchor: int  # token index of the number itself
-    kind: str  # count | money | percent | measure
+    kind: str  # count | money | percent | measure | age | tally
+    other: float | None = None  # the smaller side of a tally
 
 
 def find_quantities(doc: Doc) -> Iterator[Quantity]:
@@ -72,14 +79,21 @@ def find_quantities(doc: Doc) -> Iterator[Quantity]:
     sents = list(doc.sents)
     starts = frozenset(sent.start for sent in sents)
     bounds = [sent.start_char for sent in sents]
-    raws: list[_Raw] = []
+    raws = [
+        raw
+        for match in _patterns()["pair"].finditer(text)
+        if not any(s < match.end() and match.start() < e for s, e in phones)
+        and (raw := _pair(doc, match)) is not None
+    ]
+    taken = [(raw.start, raw.end) for raw in raws]
     for match in _patterns()["core"].finditer(text):
-        if any(s <= match.start() < e for s, e in phones):
+        if any(s <= match.start() < e for s, e in phones + taken):
             continue
         raw = _build(doc, match, starts)
         # a figure of 309 digits or more is no float: never a quantity of infinite value
         if raw is not None and all(math.isfinite(v or 0) for v in (raw.value, raw.low, raw.high)):
             raws.append(raw)
+    raws.sort(key=lambda raw: raw.start)
     raws, alts = _merge_alternatives(text, raws)
     times = [(m.start(), m.end()) for m in _patterns()["time"].finditer(text)]
     for i, raw in enumerate(raws):
@@ -99,6 +113,7 @@ def find_quantities(doc: Doc) -> Iterator[Quantity]:
             time_ref=_time_ref(doc, text, raw, times, bounds),
             alt_value=alt[0] if alt else None,
             alt_unit=alt[1] if alt else None,
+            other_side=raw.other,
             start=raw.start,
             end=raw.end,
         )
@@ -120,6 +135,8 @@ def _build(doc: Doc, match: re.Match[str], starts: frozenset[int]) -> _Raw | Non
     elif groups["vague"]:
         base = t["vague_plurals"][groups["vague"].lower()]
         value, qualifier, low_high = 2.0 * base, groups["vague"].lower() + " of", (2.0 * base, None)
+    elif groups["frac"] and _quarters_of_time(text, start, end):
+        value, kind = _words_value(groups["frac"].split("-")[0].split()[0]), "measure"
     elif groups["frac"]:
         share = _fraction(groups["frac"], text[end : end + 4])
         if share is None:
@@ -156,20 +173,26 @@ def _build(doc: Doc, match: re.Match[str], starts: frozenset[int]) -> _Raw | Non
     span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
     if span is None or not _acceptable(doc, span, match, kind, qualifier, starts):
         return None
+    age_end = _age(doc, span, text, end) if kind == "count" and not groups["unita"] else None
+    if age_end is not None:  # "Alan Brook, 32,": an age, never 32 of what follows
+        return _aged(doc, span, match.start(), age_end, value) if age_end > 0 else None
     full = doc.char_span(match.start(), end, alignment_mode="expand")
     if groups["unita"] and full is not None:
         head: int | None = full.end - 1
+    elif kind == "measure" and groups["frac"]:
+        head = full.end - 1 if full is not None else None  # "two quarters": the quarter
     else:
         head = _counted_head(doc, (full or span).end, of_only=kind == "percent")
-    counted: str | None = doc[head].lemma_.lower() if head is not None else None
+    counted = _counted(doc, head) if head is not None else None
+    if counted is None and kind == "count":
+        counted = _people(doc, span)
     unit: str | None = None
     if kind == "money":
         unit, counted = money_unit, money_unit
     elif kind == "percent":
         unit = "percent"
-    elif counted is not None and (counted in DURATION_UNITS or counted in t["measure_units"]):
-        kind = "measure"
-        unit = t["measure_units"].get(counted, counted)
+    elif _measure_unit(counted):
+        kind, unit = "measure", _measure_unit(counted)
     if kind == "count" and counted is None and groups["unita"]:
         return None
     if low_high is None:
@@ -189,6 +212,32 @@ def _build(doc: Doc, match: re.Match[str], starts: frozenset[int]) -> _Raw | Non
     )
 
 
+def _aged(doc: Doc, span: Span, start: int, end: int, value: float) -> _Raw:
+    """An age, counted as the age of whom it is ('age of brook'): ages of different people are
+    different measures."""
+    return _Raw(
+        start=start,
+        end=end,
+        value=value,
+        unit="age",
+        counted=f"age of {_whose(doc, span, end)}",
+        low=value,
+        high=value,
+        qualifier=None,
+        head=None,
+        anchor=span.end - 1,
+        kind="age",
+    )
+
+
+def _measure_unit(counted: str | None) -> str | None:
+    """The unit a counted noun measures in ('km' -> kilometre, 'day' -> day), else None."""
+    if counted is None or counted in DURATION_UNITS:
+        return counted
+    unit: str | None = _table()["measure_units"].get(counted)
+    return unit
+
+
 def _acceptable(
     doc: Doc, span: Span, match: re.Match[str], kind: str, qual: str | None, starts: frozenset[int]
 ) -> bool:
@@ -202,10 +251,12 @@ def _acceptable(
     if groups["unita"] and qual is None:
         return False
     if groups["frac"]:
-        return _share_word_ok(groups["frac"].lower(), prev, nxt, qual)
+        return kind == "measure" or _share_word_ok(groups["frac"].lower(), prev, nxt, qual)
     if groups["spelled"] and groups["spelled"].lower() in ("one", "a", "an"):
         if prev is not None and prev.lower_ in NOT_ONE_AFTER:
             return False
+        if nxt is not None and nxt.text == "-" and span.end + 1 < len(doc):
+            return doc[span.end + 1].lemma_.lower() in _units()  # "a one-day strike"
         if nxt is None or nxt.lower_ in _table()["not_counts_after_one"]:
             return False
         return nxt.pos_ in ("NOUN", "ADJ") or nxt.tag_ in ("NNS", "NNPS")
@@ -227,7 +278,106 @@ def _acceptable(
             return False
         if prev.lower_ in ("no", "no.", "number", "#", "nr", "nr."):
             return False
+        if prev.is_title and _in_name(doc, span):
+            return False
     return True
+
+
+def _in_name(doc: Doc, span: Span) -> bool:
+    """The number is a word of a title or name: 'Home Alone 2', 'Apollo 11'. Either the tagger
+    found the name, or two capitalised words lead to a number that counts no noun after it."""
+    if any(
+        ent.label_ in NAME_LABELS and ent.start < span.start and span.end <= ent.end
+        for ent in doc.ents
+    ):
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    counts = nxt is not None and nxt.pos_ in ("NOUN", "ADJ")
+    return span.start >= 2 and doc[span.start - 2].is_title and not counts
+
+
+def _age(doc: Doc, span: Span, text: str, end: int) -> int | None:
+    """The end of an age ('32-year-old', 'Alan Brook, 32,', 'aged 32'), -1 for an age in
+    other units ('a 3-month-old'), None when the number is not an age."""
+    suffix = _patterns()["age_after"].match(text, end)
+    if suffix:
+        return suffix.end() if suffix.group("unit").lower() == "year" else -1
+    if len(span) != 1 or not span[0].like_num or not span[0].text.isdigit():
+        return None
+    if int(span[0].text) > MAX_AGE:
+        return None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in ("aged", "age"):
+        return end
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is None or after is None or span.start < 2:
+        return None
+    name = doc[span.start - 2]
+    framed = (before.text, after.text) in ((",", ","), ("(", ")"), (",", "."), (",", ";"))
+    return end if framed and name.pos_ == "PROPN" and name.is_title else None
+
+
+def _whose(doc: Doc, span: Span, end: int) -> str:
+    """Who an age is of: the name or noun before it ('Alan Brook, 32', 'the mayor, aged 63'),
+    else the name or noun after it ('a 57-year-old farmer', '18-year-old Ana Ruiz')."""
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in (",", "(", "aged", "age", "ages", "between"):
+        i -= 1
+    if i >= 0 and i < span.start - 1 and doc[i].pos_ in ("PROPN", "NOUN"):
+        return doc[i].lower_ if doc[i].pos_ == "PROPN" else doc[i].lemma_.lower()
+    after = [t for t in doc[span.end : span.end + 8] if t.idx >= end]
+    names = [t for t in after[:4] if t.pos_ == "PROPN"]
+    if names:
+        last = names[0]
+        while last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "PROPN":
+            last = doc[last.i + 1]
+        return last.lower_
+    noun = next((t for t in after[:3] if t.pos_ == "NOUN"), None)
+    return noun.lemma_.lower() if noun is not None else "person"
+
+
+def _people(doc: Doc, span: Span) -> str | None:
+    """'Storm kills 12', '12 were injured', '12 dead': a bare number of people."""
+    tok = doc[span.end - 1]
+    nxt = doc[span.end] if span.end < len(doc) else None
+    t = _table()
+    if nxt is not None and nxt.lower_ in t["people_states"]:
+        return "people"
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.lemma_.lower() in t["people_verbs"]:
+        return "people"
+    return None
+
+
+def _counted(doc: Doc, head: int) -> str:
+    """The lemma of the counted noun; for people named by what they are ('344 women who serve
+    as store managers'), that role with its modifiers."""
+    noun = doc[head]
+    for clause in noun.children:
+        if clause.dep_ != "relcl" or clause.lemma_.lower() not in _table()["role_verbs"]:
+            continue
+        for child in clause.children:
+            role = child
+            if child.dep_ == "prep" and child.lower_ == "as":
+                role = next((c for c in child.children if c.dep_ == "pobj"), child)
+            elif child.dep_ != "attr":
+                continue
+            if role.pos_ == "NOUN":
+                words = [c.lemma_.lower() for c in role.lefts if c.dep_ == "compound"]
+                return " ".join([*words, role.lemma_.lower()])
+    return noun.lemma_.lower()
+
+
+def _quarters_of_time(text: str, start: int, end: int) -> bool:
+    """'two quarters of the year', 'for three quarters', 'two quarters in a row' are durations;
+    'two quarters of the budget' and 'three quarters said' are shares."""
+    if not re.fullmatch(r"(?:two|three)[\s-]quarters", text[start:end], re.IGNORECASE):
+        return False
+    if _patterns()["period_after"].match(text, end):
+        return True
+    if re.match(r"\s+of\b", text[end:]):
+        return False
+    before = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
+    return before is not None and before.group(1).lower() in _table()["period_openers"]
 
 
 def _share_word_ok(frac: str, prev: Token | None, nxt: Token | None, qual: str | None) -> bool:
@@ -248,11 +398,20 @@ def _share_word_ok(frac: str, prev: Token | None, nxt: Token | None, qual: str |
 def _counted_head(doc: Doc, i: int, *, of_only: bool) -> int | None:
     """The head noun right after the number: '550,000 artillery rounds' -> rounds."""
     n = len(doc)
+    if (
+        i + 1 < n
+        and doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and doc[i + 1].pos_ == "NOUN"
+    ):
+        return i + 1  # "a seven-count indictment" counts counts, "a 12-member jury" members
     if i < n and doc[i].lower_ == "of":
         i += 1
         while i < n and doc[i].lower_ in OF_DETERMINERS:
             i += 1
     elif of_only and i < n and doc[i].lower_ in OF_DETERMINERS and doc[i].lower_ != "a":
+        if i + 1 < n and doc[i + 1].lemma_.lower() in DURATION_UNITS:
+            return None  # "6% this year": a time, not what the share is of
         i += 1  # "half the amount", "half his colleagues"
     elif of_only:
         return None
@@ -405,6 +564,91 @@ def _words_value(words: str) -> float:
     return total + current
 
 
+# -- ranges and tallies ----------------------------------------------------------------------
+
+
+def _pair(doc: Doc, match: re.Match[str]) -> _Raw | None:
+    """'between $5,000 and $20,000', '10 to 15', '10-15 cars': one interval; '134-to-36',
+    'a 7-2 ruling', 'voted 52 to 48': a tally. Years, dates, times and changes are neither."""
+    text, g = match.string, match.groupdict()
+    sep = _norm_space(g["sep"])
+    before = text[max(0, match.start() - 16) : match.start()]
+    if sep == "and" and not g["between"]:
+        return None
+    if _patterns()["change_from"].search(before):
+        return None  # "rose from 10 to 15": a change, two figures
+    if _patterns()["month_before"].search(before) or _patterns()["clock_after"].match(
+        text, match.end()
+    ):
+        return None
+    na, nb = str(g["na"]), str(g["nb"])
+    if re.fullmatch(r"0\d+", nb) or _patterns()["id_before"].search(before):
+        return None  # "No. 10-277"
+    if any(_yearlike(str(g[f"n{x}"])) and not (g[f"c{x}"] or g[f"s{x}"]) for x in "ab"):
+        return None  # "2010-2014", "in fiscal 2011 to $10.1 million"
+    if _yearlike(na) and len(nb) == 2:
+        return None  # "the 2013-14 season"
+    if re.fullmatch(r"\d{3}-\d{4}", match.group(0)):
+        return None  # a telephone number
+    a, b = _side(g, "a"), _side(g, "b")
+    if g["sa"] is None and g["sb"] is not None and a < 1000:
+        a *= _scale_value(g["sb"].strip())  # "5 to 7 million"
+    mark = g["ca"] or g["cb"]
+    share = bool(g["pa"] or g["pb"])
+    plain = not (mark or share or g["sa"] or g["sb"])
+    tally = plain and not g["between"] and (sep.startswith("-to") or a >= b)
+    if not tally and a >= b:
+        return None
+    span = doc.char_span(match.start("na"), match.end(), alignment_mode="expand")
+    if span is None:
+        return None
+    qual = _patterns()["qualifier"].search(before) if not g["between"] else None
+    start = match.start() - (len(qual.group(0)) if qual else 0)
+    qualifier = _norm_space(qual.group("qual")) if qual else None
+    low, high = _bounds(a, qualifier)[0], _bounds(b, qualifier)[1]
+    head = None if tally else _counted_head(doc, span.end, of_only=share)
+    counted = _counted(doc, head) if head is not None else None
+    kind, unit = "count", None
+    aged = _patterns()["age_after"].match(text, match.end())
+    if (aged and aged.group("unit").lower() == "year") or _patterns()["aged_before"].search(before):
+        end = aged.end() if aged else match.end()  # "aged 13 to 15", "18- to 24-year-olds"
+        return replace(_aged(doc, span, start, end, a), low=a, high=b, qualifier=qualifier)
+    if tally:
+        kind, unit, counted = "tally", "tally", None
+        low = high = max(a, b)
+    elif mark:
+        kind, unit = "money", _currency(mark)
+        counted = unit
+    elif share:
+        kind, unit = "percent", "percent"
+    elif _measure_unit(counted):
+        kind, unit = "measure", _measure_unit(counted)
+    return _Raw(
+        start=start,
+        end=match.end(),
+        value=max(a, b) if tally else a,
+        unit=unit,
+        counted=counted,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        head=head,
+        anchor=span.end - 1,
+        kind=kind,
+        other=min(a, b) if tally else None,
+    )
+
+
+def _side(g: dict[str, str | None], side: str) -> float:
+    value = float(str(g[f"n{side}"]).replace(",", ""))
+    scale = g[f"s{side}"]
+    return value * _scale_value(scale.strip()) if scale else value
+
+
+def _yearlike(digits: str) -> bool:
+    return re.fullmatch(r"(?:1[6-9]|20)\d\d", digits) is not None
+
+
 def _scale_value(word: str) -> float:
     t = _table()
     word = word.lower()
@@ -442,6 +686,12 @@ def _alternation(words: Any) -> str:
 
 
 @functools.cache
+def _units() -> frozenset[str]:
+    """Words a number can measure in: durations and the measure table's units."""
+    return DURATION_UNITS | frozenset(_table()["measure_units"])
+
+
+@functools.cache
 def _table() -> dict[str, Any]:
     table: dict[str, Any] = lexicon.table("quantities")
     return table
@@ -455,14 +705,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     word = rf"(?:{units}|{scales}|dozen)"
     suffix_long = "bn|mn|mln|tn|trn"
     measure = _alternation([*DURATION_UNITS, *t["measure_units"]])
+    number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    # A number ends at a non-letter; a hyphen only before a word ("a 12-member jury") or a
+    # space ("a 40- to 60-hour course").
+    number_end = r"(?![^\W_]|-(?![^\W\d_]{3}|\s|an?-)|[:/]\w|[.,]\d)"
     core = (
         rf"\b(?:half\s+an?\s+(?P<hscale>dozen|{scales})\b)"
         r"|\b(?P<vague>dozens|hundreds of thousands|tens of thousands|hundreds|thousands"
         r"|millions|billions)(?=\s+of\b)"
         r"|\b(?P<frac>(?:a|one|two|three)[\s-](?:half|thirds?|quarters?|fifths?|tenths?)|half)\b"
-        r"|(?<![\w.,:/\\-])(?P<dig>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-        rf"(?:\s+(?P<dscale>{scales})\b|\s?(?P<dsuf>{suffix_long})\b|(?P<dsuf2>[kmb])\b)?"
-        r"(?![^\W_]|[-:/]\w|[.,]\d)"
+        rf"|(?<![\w.,:/\\-])(?P<dig>{number})"
+        rf"(?:(?:\s+|-)(?P<dscale>{scales})\b|\s?(?P<dsuf>{suffix_long})\b|(?P<dsuf2>[kmb])\b)?"
+        rf"{number_end}"
         rf"|\b(?P<spelled>(?:an?\s+(?=(?:{scales}|dozen)\b))?{word}\b"
         rf"(?:(?:\s+and\s+|\s+|-){word}\b)*)"
         rf"|\b(?P<unita>an?)(?=\s+(?:{measure})\b)"
@@ -476,8 +730,33 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         p.replace("MONTH", f"(?:{MONTHS})").replace("YEAR", r"(?:19|20)\d\d")
         for p in sorted(t["time_refs"], key=len, reverse=True)
     )
+
+    def side(x: str) -> str:
+        return (
+            rf"(?P<c{x}>{symbols})?(?P<n{x}>{number})"
+            rf"(?P<s{x}>(?:\s+|-)(?:{scales})\b|\s?(?:{suffix_long})\b|[kmb]\b)?"
+            rf"(?P<p{x}>\s?%|\s+(?:{pct})\b)?"
+        )
+
+    pair = (
+        rf"(?:\b(?P<between>between)\s+)?(?<![\w.,:/\\$-]){side('a')}"
+        rf"(?P<sep>\s*[-–]\s*(?:to\s*-?\s*)?|\s+to\s+|\s+and\s+){side('b')}{number_end}"
+    )
     return {
         "core": re.compile(core, re.IGNORECASE),
+        "pair": re.compile(pair, re.IGNORECASE),
+        "id_before": re.compile(r"\b(?:no\.?|nos\.?|number|#)\s*$", re.IGNORECASE),
+        "aged_before": re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?$", re.IGNORECASE),
+        "change_from": re.compile(r"(?<!anywhere )(?<!ranging )(?<!range )\bfrom\s+$", re.I),
+        "age_after": re.compile(
+            r"(?:-|\s+)(?P<unit>year|month|week|day)s?(?:-|\s+)old\b", re.IGNORECASE
+        ),
+        "period_after": re.compile(
+            r"\s+(?:in\s+a\s+row|running|straight|ago|later|earlier|of\s+(?:the\s+|this\s+"
+            r"|last\s+|that\s+|its\s+|their\s+)?(?:fiscal\s+|calendar\s+|financial\s+)?"
+            r"(?:year|(?:19|20)\d\d|growth|decline|contraction|losses|gains))\b",
+            re.IGNORECASE,
+        ),
         "percent": re.compile(rf"\s?%|\s+(?:{pct})\b", re.IGNORECASE),
         "currency_after": re.compile(
             rf"\s+(?:U\.?S\.?\s+)?(?P<cur>{cur_words}|{codes})\b", re.IGNORECASE

@@ -45,7 +45,14 @@ NAME_ONLY_RE = re.compile(
 KEYED_DATE_RE = re.compile(
     r"(?:date|dateline|published|posted|updated|last updated|first published)\b", re.IGNORECASE
 )
-FURNITURE_MAX = 200
+# Longest line that can be furniture: a correction notice can run to a few sentences.
+FURNITURE_MAX = 450
+# Separators of a menu or button row: "Like us on Facebook | Follow us on Twitter | Contact".
+PIECES_RE = re.compile(r"\s+[|•·/]\s+|\s{3,}")
+MENU_ITEM_WORDS = 4
+# Where one sentence of a line ends and the next begins.
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(—]?[A-Z])")
+INITIAL_RE = re.compile(r"\b[A-Z]\.$")
 HEADER_LINES = 12
 LONG_LINE_WORDS = 20
 TITLE_MAX_WORDS = 20
@@ -134,8 +141,19 @@ def _furniture_re() -> re.Pattern[str]:
 
 
 def is_furniture(text: str) -> bool:
-    """A whole line of page furniture: credits, share buttons, promos, relative time stamps."""
-    return len(text) <= FURNITURE_MAX and _furniture_re().fullmatch(text.strip()) is not None
+    """A whole line of page furniture: credits, share buttons, promos, corrections, disclaimers,
+    relative time stamps, or a row of menu items of which some are furniture."""
+    text = text.strip()
+    if len(text) > FURNITURE_MAX:
+        return False
+    if _furniture_re().fullmatch(text) is not None:
+        return True
+    pieces = [p for p in PIECES_RE.split(text) if p.strip(" |•·/")]
+    if len(pieces) < 2:
+        return False
+    furniture = sum(1 for p in pieces if _furniture_re().fullmatch(p.strip()) is not None)
+    short = all(len(p.split()) <= MENU_ITEM_WORDS for p in pieces)
+    return furniture == len(pieces) or (short and furniture >= 1 and len(pieces) >= 3)
 
 
 def _parse(raw: str, number: int) -> Line:
@@ -215,6 +233,24 @@ def _drop_furniture(lines: list[Line], meta: Meta) -> None:
                     line.cut(found.start(), found.end())
             if not line.text:
                 line.kind = "drop"
+        if line.kind == "text":
+            _cut_trailing_furniture(line)
+
+
+def _cut_trailing_furniture(line: Line) -> None:
+    """A credit or promo closing a paragraph: '... she said. The Harbour Times contributed to
+    this report.' The sentence is cut; a boundary after an initial ('Catherine E. Shoichet') is
+    not one, and a wrong boundary costs nothing unless what follows it is furniture."""
+    while True:
+        text = line.text
+        ends = [
+            m.end()
+            for m in SENTENCE_END_RE.finditer(text)
+            if not INITIAL_RE.search(text, 0, m.start())
+        ]
+        if not ends or not is_furniture(text[ends[-1] :]):
+            return
+        line.cut(ends[-1], len(text))
 
 
 def _drop_promo_blocks(lines: list[Line]) -> None:

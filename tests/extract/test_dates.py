@@ -14,6 +14,7 @@ pytestmark = pytest.mark.model
 MON = dt.date(2024, 3, 4)  # a Monday
 TUE = dt.date(2024, 3, 5)
 JAN2 = dt.date(2024, 1, 2)
+LATE_JAN = dt.date(2013, 1, 30)
 
 # (publication date, sentence) -> [(text, value, end_value, granularity)]
 CASES: list[tuple[dt.date | None, str, list[tuple[str, str | None, str | None, str]]]] = [
@@ -78,6 +79,31 @@ CASES: list[tuple[dt.date | None, str, list[tuple[str, str | None, str | None, s
         "The treaty was signed on 4 March 2021.",
         [("on 4 March 2021", "2021-03-04", None, "day")],
     ),
+    # A day without a year takes the year the tense makes sense of.
+    (
+        LATE_JAN,
+        "The primary will be held on April 30.",
+        [("on April 30", "2013-04-30", None, "day")],
+    ),
+    (
+        LATE_JAN,
+        "He said the vote would take place on April 30.",
+        [("on April 30", "2013-04-30", None, "day")],
+    ),
+    (LATE_JAN, "The runoff is on April 30.", [("on April 30", "2013-04-30", None, "day")]),
+    (LATE_JAN, "The council met on December 20.", [("on December 20", "2012-12-20", None, "day")]),
+    (LATE_JAN, "Ballots were counted on April 30.", [("on April 30", "2012-04-30", None, "day")]),
+    (
+        LATE_JAN,
+        "The hearing would have been held on April 30.",
+        [("on April 30", "2012-04-30", None, "day")],
+    ),
+    (
+        LATE_JAN,
+        "Voters return to the polls on December 20.",
+        [("on December 20", "2012-12-20", None, "day")],
+    ),
+    (LATE_JAN, "The plant reopens in June.", [("in June", "2013-06-01", "2013-06-30", "month")]),
     # Not dates: durations, names, verbs and nouns that look like months.
     (TUE, "The siege lasted for months and then several weeks.", []),
     (TUE, "Theresa May said voters may march on the capital.", []),

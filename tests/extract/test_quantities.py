@@ -193,3 +193,138 @@ def test_time_ref(nlp: Language, sentence: str, times: list[str | None]) -> None
 def test_hyphenated_fraction(nlp: Language) -> None:
     doc = nlp("Prices rose by a-half in the capital last year, the bureau said.")
     assert [q.value for q in find_quantities(doc)] == [50.0]
+
+
+# Numbers that are not counts, ranges, tallies and counted nouns:
+# sentence -> (text, value, unit, counted, low, high, other_side) of every quantity, in order
+FIGURES: list[tuple[str, list[tuple[Any, ...]]]] = [
+    # an age apposition is an age of whom it names, never a count of what follows
+    (
+        "Maria Ortega, 41, drove about 20 children to safety.",
+        [
+            ("41", 41, "age", "age of ortega", 41, 41, None),
+            ("about 20", 20, "child", "child", 18, 22, None),
+        ],
+    ),
+    ("Tomas Rye (29) was released on bail.", [("29", 29, "age", "age of rye", 29, 29, None)]),
+    (
+        "A 57-year-old farmer was rescued from the flood.",
+        [("57-year-old", 57, "age", "age of farmer", 57, 57, None)],
+    ),
+    ("The mayor, aged 63, opened the bridge.", [("63", 63, "age", "age of mayor", 63, 63, None)]),
+    (
+        "Volunteers aged 18 to 25 can apply.",
+        [("18 to 25", 18, "age", "age of volunteer", 18, 25, None)],
+    ),
+    # near-misses: a list of numbers after a noun, a count after a name
+    (
+        "The school has 12 classes, 3, 4 and 5 of them new.",
+        [
+            ("12", 12, "class", "class", 12, 12, None),
+            ("3", 3, None, None, 3, 3, None),
+            ("4", 4, None, None, 4, 4, None),
+            ("5", 5, None, None, 5, 5, None),
+        ],
+    ),
+    # a number in a title is part of the name
+    ("Critics praised Toy Island 3 at the festival.", []),
+    ("They watched Home Alone 2 with four cousins.", [("four", 4, "cousin", "cousin", 4, 4, None)]),
+    # tallies: both sides, the larger first, with the unit 'tally'
+    (
+        "The council approved the budget 134-to-36 on Monday.",
+        [("134-to-36", 134, "tally", None, 134, 134, 36)],
+    ),
+    (
+        "The justices issued a 7-2 ruling in the water case.",
+        [("7-2", 7, "tally", None, 7, 7, 2)],
+    ),
+    ("The assembly voted 52 to 48 to adjourn.", [("52 to 48", 52, "tally", None, 52, 52, 48)]),
+    ("The visitors lost 1-3 after extra time.", [("1-3", 1, None, None, 1, 3, None)]),
+    # "seven-count" and "seven counts" count counts
+    (
+        "Prosecutors filed a seven-count indictment.",
+        [("seven", 7, "count", "count", 7, 7, None)],
+    ),
+    (
+        "He was charged with seven counts of fraud.",
+        [("seven", 7, "count", "count", 7, 7, None)],
+    ),
+    ("A 12-member jury heard the case.", [("12", 12, "member", "member", 12, 12, None)]),
+    ("The 24-hour strike closed the port.", [("24", 24, "hour", "hour", 24, 24, None)]),
+    # a bare number of people: headlines and casualty verbs
+    ("Blast kills 9, police say", [("9", 9, "people", "people", 9, 9, None)]),
+    (
+        "Officials said 14 were injured in the crash.",
+        [("14", 14, "people", "people", 14, 14, None)],
+    ),
+    ("The quake left at least 30 dead.", [("at least 30", 30, "people", "people", 30, INF, None)]),
+    ("The index rose 12, traders said.", [("12", 12, None, None, 12, 12, None)]),
+    # ranges are one interval
+    (
+        "Tickets cost between $40 and $90 each.",
+        [("between $40 and $90", 40, "USD", "USD", 40, 90, None)],
+    ),
+    ("Repairs will cost $3,000-$8,000.", [("$3,000-$8,000", 3000, "USD", "USD", 3000, 8000, None)]),
+    ("Between 6 and 9 boats sank.", [("Between 6 and 9", 6, "boat", "boat", 6, 9, None)]),
+    (
+        "Some 20 to 30 hikers were stranded.",
+        [("Some 20 to 30", 20, "hiker", "hiker", 18, 33, None)],
+    ),
+    ("Crews cleared 5-8 roads overnight.", [("5-8", 5, "road", "road", 5, 8, None)]),
+    (
+        "The plan would hire 2 to 3 million workers.",
+        [("2 to 3 million", 2e6, "worker", "worker", 2e6, 3e6, None)],
+    ),
+    ("Fees rose 4%-6% this year.", [("4%-6%", 4, "percent", None, 4, 6, None)]),
+    ("Trainees need a 30- to 50-hour course.", [("30- to 50", 30, "hour", "hour", 30, 50, None)]),
+    # near-misses: a change is two figures; years, seasons, ids and phones are no ranges
+    (
+        "Rents rose from 900 to 1,200 euros.",
+        [
+            ("900", 900, None, None, 900, 900, None),
+            ("1,200 euros", 1200, "EUR", "EUR", 1200, 1200, None),
+        ],
+    ),
+    ("The drought lasted from 2010-2014 in the valley.", []),
+    ("The 2019-20 season ended early.", []),
+    ("The ruling in case No. 21-476 stands.", []),
+    ("Call 555-0199 for details.", []),
+    # what is counted: the role a relative clause names
+    (
+        "The chain has 280 women who serve as branch managers.",
+        [("280", 280, "branch manager", "branch manager", 280, 280, None)],
+    ),
+    (
+        "The firm employs 90 people who are software engineers.",
+        [("90", 90, "software engineer", "software engineer", 90, 90, None)],
+    ),
+    ("The city hired 40 nurses who work nights.", [("40", 40, "nurse", "nurse", 40, 40, None)]),
+    # "two quarters" of a year is a duration; of a budget, a share
+    (
+        "Sales fell for two quarters of the year.",
+        [("two quarters", 2, "quarter", "quarter", 2, 2, None)],
+    ),
+    (
+        "The economy shrank for three quarters in a row.",
+        [("three quarters", 3, "quarter", "quarter", 3, 3, None)],
+    ),
+    (
+        "Three quarters of the grant went to schools.",
+        [("Three quarters", 75, "percent", "grant", 75, 75, None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FIGURES)
+def test_figures(nlp: Language, sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    found = list(find_quantities(nlp(sentence)))
+    got = [(q.text, q.value, q.unit, q.counted, q.low, q.high, q.other_side) for q in found]
+    assert len(got) == len(expected), got
+    for item, exp in zip(got, expected, strict=True):
+        assert item[0] == exp[0], got
+        assert item[1] == pytest.approx(exp[1]), got
+        assert item[2:4] == exp[2:4], got
+        for value, wanted in zip(item[4:], exp[4:], strict=True):
+            assert value == (None if wanted is None else pytest.approx(wanted)), got
+    for q in found:
+        assert sentence[q.start : q.end] == q.text

@@ -43,6 +43,34 @@ def test_markdown_is_undone(raw: str, expected: str) -> None:
         "24 Issues Per Year",
         "60-Day money back guarantee!",
         "Read more: Council votes on budget",
+        # correction notices
+        "This post has been revised to reflect the following correction:",
+        "Correction: June 3, 2011",
+        "Because of an editing error, an earlier version of this story gave the wrong age.",
+        "An earlier version of this article misstated the size of the harbour fund.",
+        # credits
+        "The Harbour Times contributed to this report.",
+        "Maria Lopez and Ken Abe contributed reporting.",
+        "(Reporting by Ana Ruiz; Editing by Tom Lee)",
+        "Additional reporting by Reuters",
+        "Ana Ruiz reported from Lisbon, and Tom Lee from Porto, Portugal.",
+        "— Dana Ruiz is a staff writer at the Harbour Times.",
+        # promos, sign-ups, navigation, disclaimers
+        "Watch Evening Report tonight at 8 p.m. ET on Channel 5.",
+        "For mobile users, click here to watch the video",
+        "Watch the clip below:",
+        "MORE: Council votes to close the harbour",
+        "Follow her on Twitter: @danaruiz.",
+        "Like Us On Facebook |   Follow Us On Twitter |   Contact Harbour Parents",
+        "Enter your email address to get our weekly digest",
+        "By signing up, you agree to our privacy policy.",
+        "Site Mobile Navigation",
+        "Skip to main content",
+        "Copyright 2012 Harbour Media. All rights reserved.",
+        "Disclosure: The author owns shares of Acme Corp.",
+        "The author has no position in any stocks mentioned.",
+        "This article is not investment advice.",
+        "Past performance is no guarantee of future results.",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -56,6 +84,13 @@ def test_furniture_lines(line: str) -> None:
         "Readers of the newsletter were told on Monday that the vote had been moved back.",
         "Follow the money, the senator told reporters on Tuesday.",
         "Related to this, the official said the plan was dead.",
+        "The mayor will speak at 8 p.m. ET, her office said.",
+        "Officials reported from the scene that two people had died in the fire.",
+        "The senator has no stake in the companies that won the contracts.",
+        "The paper has published a correction, the editor said.",
+        "Analysts see growth above 3 percent this year.",
+        "Watch what the council does next, the mayor warned.",
+        "The version of the bill that was revised on Monday passed.",
     ],
 )
 def test_body_sentences_are_not_furniture(line: str) -> None:
@@ -157,3 +192,27 @@ def test_line_map_points_at_original_line_and_column() -> None:
     assert anchors[body] == (5, 1)
     ann = text.index("Ann Lee")
     assert anchors[ann] == (5, 20)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "The council met on Monday, the clerk said. The Tribune contributed to this report.",
+            "The council met on Monday, the clerk said.",
+        ),
+        ("The bill passed. CLICK HERE TO SEE THE VIDEO.", "The bill passed."),
+        (
+            "Shares rose, said Ana Ruiz. Follow The Daily Harbour on Twitter.",
+            "Shares rose, said Ana Ruiz.",
+        ),
+        # near-misses: a last sentence that only looks like furniture stays
+        (
+            "The town will watch the vote at 8 p.m. ET. Residents agreed.",
+            "The town will watch the vote at 8 p.m. ET. Residents agreed.",
+        ),
+        ("The vote was close. The mayor said she would sign it.", None),
+    ],
+)
+def test_trailing_furniture_sentence_is_cut(raw: str, expected: str | None) -> None:
+    assert clean(raw, read_header=False).text == (expected or raw)
