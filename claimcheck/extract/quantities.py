@@ -138,7 +138,7 @@ def _build(doc: Doc, match: re.Match[str], starts: frozenset[int]) -> _Raw | Non
     elif groups["frac"] and _quarters_of_time(text, start, end):
         value, kind = _words_value(groups["frac"].split("-")[0].split()[0]), "measure"
     elif groups["frac"]:
-        share = _fraction(groups["frac"], text[end : end + 4])
+        share = _fraction(groups["frac"])
         if share is None:
             return None
         value, kind = share, "percent"
@@ -663,14 +663,12 @@ def _currency(mark: str) -> str:
     return str(symbol or t["currency_words"].get(_norm_space(mark)) or mark.upper())
 
 
-def _fraction(words: str, after: str) -> float | None:
+def _fraction(words: str) -> float | None:
     """'a-half', 'a half', 'A Half' are one fraction, and so are 'two third' and 'two thirds';
-    None for what is no share: 'two half', or quarters of a year ('for two quarters in a row')."""
+    None for what the pattern accepts but is no share ('two half', 'three thirds')."""
     table = {_fraction_key(k): v for k, v in _table()["fractions"].items()}
-    key = _fraction_key(words)
-    if key.endswith("quarter") and words.lower().endswith("s") and not after.startswith(" of"):
-        return None
-    return float(table[key]) if key in table else None
+    value = table.get(_fraction_key(words))
+    return None if value is None else float(value)
 
 
 def _fraction_key(words: str) -> str:
