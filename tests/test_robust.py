@@ -435,6 +435,7 @@ CRASHERS = [
     "The canal was dug 99999999999 weeks ago, historians said.",
     "The fund holds " + "9" * 320 + " dollars, the treasurer said.",
     "The fund holds " + "9" * 300 + " trillion dollars, the treasurer said.",
+    "Between 2 and " + "9" * 320 + " homes were lost, the mayor said.",  # found by make fuzz
 ]
 
 

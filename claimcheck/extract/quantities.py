@@ -90,9 +90,12 @@ def find_quantities(doc: Doc) -> Iterator[Quantity]:
         if any(s <= match.start() < e for s, e in phones + taken):
             continue
         raw = _build(doc, match, starts)
-        # a figure of 309 digits or more is no float: never a quantity of infinite value
-        if raw is not None and all(math.isfinite(v or 0) for v in (raw.value, raw.low, raw.high)):
+        if raw is not None:
             raws.append(raw)
+    # a figure of 309 digits or more is no float: never a quantity of infinite value
+    raws = [
+        r for r in raws if all(math.isfinite(v or 0) for v in (r.value, r.low, r.high, r.other))
+    ]
     raws.sort(key=lambda raw: raw.start)
     raws, alts = _merge_alternatives(text, raws)
     times = [(m.start(), m.end()) for m in _patterns()["time"].finditer(text)]
