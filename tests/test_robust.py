@@ -360,7 +360,7 @@ def test_ctrl_c_prints_one_line_and_exits_130(tmp_path: Path) -> None:
         text=True,
         start_new_session=True,  # Ctrl-C signals the whole foreground process group
     )
-    time.sleep(4)
+    time.sleep(8)  # past the imports and the model load, well before the end of the parse
     os.killpg(scan.pid, signal.SIGINT)
     out, err = scan.communicate(timeout=60)
     assert (scan.returncode, out, err) == (130, "", "claimcheck: interrupted\n")
