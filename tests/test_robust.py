@@ -433,6 +433,8 @@ CRASHERS = [
     "🙂 said the dam had failed.",
     "The canal was dug 1000000 days ago, historians said.",
     "The canal was dug 99999999999 weeks ago, historians said.",
+    "The canal was dug 25769827777 months ago, historians said.",  # found by make fuzz
+    "The canal was dug 2147485649 years ago, historians said.",  # found by make fuzz
     "The fund holds " + "9" * 320 + " dollars, the treasurer said.",
     "The fund holds " + "9" * 300 + " trillion dollars, the treasurer said.",
     "Between 2 and " + "9" * 320 + " homes were lost, the mayor said.",  # found by make fuzz

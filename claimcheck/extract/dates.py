@@ -232,13 +232,13 @@ def _ago(g: dict[str, str], published: dt.date) -> Period:
             then = published - dt.timedelta(weeks=n)
             monday = then - dt.timedelta(days=then.weekday())
             return monday, monday + dt.timedelta(days=6), "week"
-    except OverflowError:  # before year 1: reported as find_dates reports a ValueError
+        if unit == "month":
+            index = published.year * 12 + published.month - 1 - n
+            return _month_bounds(index // 12, index % 12 + 1)
+        year = published.year - n
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    except OverflowError:  # far before year 1: reported as find_dates reports a ValueError
         raise ValueError(f"{n} {unit}s ago is outside the calendar") from None
-    if unit == "month":
-        index = published.year * 12 + published.month - 1 - n
-        return _month_bounds(index // 12, index % 12 + 1)
-    year = published.year - n
-    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
 
 
 def _month_bounds(year: int, month: int) -> Period:
