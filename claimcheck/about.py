@@ -9,17 +9,23 @@ pairing (`pairs.py`) blocks on them and the judges (`compare/`) read them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from claimcheck import lexicon
 from claimcheck.align import fold, tokens
 from claimcheck.extract.coref import first_names_match
+from claimcheck.extract.dates import reanchor
 from claimcheck.schema import Claim, Quantity
+
+if TYPE_CHECKING:
+    from claimcheck.story import Stories
 
 # Counted nouns that say only 'a number of': they leave the measure to the sentence.
 GENERIC_COUNTS = frozenset({"amount", "figure", "number", "total", "sum", "level", "share", "one"})
@@ -30,6 +36,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)s? of (?:the )?([a-z]{3,})")
 # Full names this alike (rapidfuzz ratio) are one name transliterated two ways.
 SPELLED_ALIKE = 85
+_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+)?(?P<noun>[a-z]{3,})\b")
+_CUT = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}(?:cut|reduction|decrease|drop|decline)s?\s+(?:in|of|to)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+)?(?P<noun>[a-z]{3,})\b"
+)
 _SUFFIXES = ("ings", "ing", "ed", "es", "s", "e")
 
 
@@ -44,6 +55,7 @@ class About:
     predicates: frozenset[str]  # stems of the claim's verbs
     measures: tuple[tuple[Quantity, str], ...]  # each comparable figure and what it measures
     speaker: str | None
+    holders: frozenset[str] = frozenset()  # 'x:lee' when a name is tied to Lee by an office
 
     @property
     def doc_id(self) -> str:
@@ -58,6 +70,7 @@ class About:
             | {f"e:{p}" for p in self.participants}
             | {f"m:{m}" for m in measures}
             | {f"m:{m}|{p}" for m in measures for p in self.participants}
+            | self.holders
         )
 
 
@@ -74,11 +87,40 @@ def about(claim: Claim) -> About:
         (q, found) for q in claim.quantities if (found := measure(claim, q)) is not None
     )
     speaker = fold(claim.speaker) if claim.speaker else None
-    return About(claim, stems, participants, places, predicates, measures, speaker)
+    holders = frozenset(
+        f"x:{fold(x.head)}" for x in frame.anchors if x.relation in ("office", "appos")
+    )
+    return About(claim, stems, participants, places, predicates, measures, speaker, holders)
 
 
 def about_all(claims: Sequence[Claim]) -> dict[str, About]:
     return {c.id: about(c) for c in claims}
+
+
+def anchored(
+    claims: Sequence[Claim], stories: Stories, published: Mapping[str, str | None]
+) -> list[Claim]:
+    """Claims of articles that give no publication date, with their relative dates ('last
+    month', 'on Friday') resolved against the story's own date: the earliest publication date
+    of the articles of its story that have one. An article with no dated story keeps them
+    unresolved (compared as unknown)."""
+    group = stories.groups()
+    earliest: dict[str, dt.date] = {}
+    for doc, day in published.items():
+        if day:
+            key = group.get(doc, doc)
+            value = dt.date.fromisoformat(day)
+            earliest[key] = min(earliest.get(key, value), value)
+    out = []
+    for claim in claims:
+        anchor = None if published.get(claim.doc_id) else earliest.get(group.get(claim.doc_id, ""))
+        unresolved = any(d.value is None for d in claim.dates)
+        if anchor is None or not unresolved:
+            out.append(claim)
+            continue
+        dates = tuple(reanchor(d, anchor) for d in claim.dates)
+        out.append(claim.model_copy(update={"dates": dates}))
+    return out
 
 
 def stem(word: str) -> str:
@@ -99,9 +141,11 @@ def same_person(a: str | None, b: str | None) -> bool:
     fa, fb = fold(a).split(), fold(b).split()
     if not fa or not fb:
         return False
+    short, long = sorted((fa, fb), key=len)
+    if long[-len(short) :] == short:
+        return True  # 'Depressed Tan Shen' / 'Tan Shen'
     if fa[-1] != fb[-1]:
         # 'Tan' / 'Tan Shen'; 'Mohammad Saleh Al Minjed' / 'Mohammed Saleh al Munajjid'
-        short, long = sorted((fa, fb), key=len)
         return (len(short) == 1 and short[0] in long) or (
             len(fa) > 1 and len(fb) > 1 and fuzz.ratio(" ".join(fa), " ".join(fb)) >= SPELLED_ALIKE
         )
@@ -114,7 +158,7 @@ def measure(claim: Claim, quantity: Quantity) -> str | None:
     if unit == "percent":
         counted = synonym(quantity.counted)
         if counted is None or counted in GENERIC_COUNTS:
-            counted = _context_count(claim, quantity)
+            counted = _share_of(claim, quantity) or _context_count(claim, quantity)
         return f"percent of {counted}" if counted else None
     if unit and unit.upper() in CURRENCIES:
         rate = time_key(quantity.time_ref) if is_rate(quantity) else None
@@ -144,9 +188,14 @@ def is_rate(quantity: Quantity) -> bool:
 
 
 def synonym(word: str | None) -> str | None:
+    """The measure a counted noun names: its head ('store managers' -> manager), singular,
+    through the synonym table; 'age of lee' keeps whose age it is."""
     if not word:
         return None
-    folded = singular(fold(word))
+    folded = fold(word)
+    if " of " not in folded:
+        folded = folded.split()[-1] if folded.split() else folded
+    folded = singular(folded)
     return synonyms().get(folded, folded)
 
 
@@ -162,6 +211,23 @@ def singular(word: str) -> str:
 def synonyms() -> dict[str, str]:
     table: dict[str, str] = lexicon.table("compare")["measure_synonyms"]
     return table
+
+
+def cut_share(claim: Claim, quantity: Quantity) -> bool:
+    """'a 23 percent cut in benefits': the share is what is taken away, so 77 percent remain."""
+    return bool(_CUT.match(_after(claim, quantity)))
+
+
+def _share_of(claim: Claim, quantity: Quantity) -> str | None:
+    """What a share is a share of, written after it: '67 percent of promised benefits', 'a 23
+    percent cut in benefits' (benefit)."""
+    after = _after(claim, quantity)
+    found = _CUT.match(after) or _OF.match(after)
+    return synonym(found.group("noun")) if found else None
+
+
+def _after(claim: Claim, quantity: Quantity) -> str:
+    return fold(claim.text[quantity.end - claim.start :])
 
 
 def _context_count(claim: Claim, quantity: Quantity) -> str | None:

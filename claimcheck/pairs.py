@@ -29,7 +29,7 @@ TOP_K = 10
 TOP_K_WITHIN = 5
 MAX_POSTING = 80
 # Below this cosine two claims share too little to be about one thing.
-MIN_SIMILARITY = 0.12
+MIN_SIMILARITY = 0.1
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimcheck import __version__, cluster, compare, nlp, runner
+from claimcheck import __version__, about, cluster, compare, nlp, runner
 from claimcheck.cache import ClaimCache
 from claimcheck.cache import model_key as cached_model_key
 from claimcheck.errors import BadPath, NoArticles, stage
@@ -142,15 +142,16 @@ def scan(paths: Sequence[str], options: ScanOptions) -> Report:
             report = _scan(articles, skipped, model, options)
         store.put_report(key, report)
         return report
-    _, _, claims = _extracted(articles, skipped, model, options)
+    kept, _, extracted = _extracted(articles, skipped, model, options)
+    claims, _ = _storied(kept, extracted)
     return report.model_copy(update={"claims": _ordered(claims)})
 
 
 def _scan(
     articles: list[Article], skipped: list[Skipped], model: str, options: ScanOptions
 ) -> Report:
-    articles, skipped, claims = _extracted(articles, skipped, model, options)
-    stories = Stories(claims, {a.id: a.published for a in articles})
+    articles, skipped, extracted = _extracted(articles, skipped, model, options)
+    claims, stories = _storied(articles, extracted)
     links = cluster.Links()  # what clustering needs of the similar pairs
     pairs = cluster.similar_pairs(claims, stories)
     found = list(matches(claims, stories))
@@ -174,6 +175,14 @@ def _scan(
         contradictions=contradictions,
         supersessions=supersessions,
     )
+
+
+def _storied(articles: Sequence[Article], claims: list[Claim]) -> tuple[list[Claim], Stories]:
+    """The stories the claims tell, and the claims with the relative dates of undated articles
+    resolved against their story's date (about.anchored)."""
+    published = {a.id: a.published for a in articles}
+    stories = Stories(claims, published)
+    return about.anchored(claims, stories, published), stories
 
 
 def _noting(pairs: Iterator[cluster.Pair], links: cluster.Links) -> Iterator[cluster.Pair]:

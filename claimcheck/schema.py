@@ -87,6 +87,11 @@ class DateRef(Frozen):
     end_value: str | None = Field(None, description="Last day of the period for week/month/year")
     granularity: Granularity | None = None
     reason: str | None = Field(None, description="Why value is null, when it is")
+    anchor: str | None = Field(
+        None,
+        description="For an article that gives no publication date: the story's date (from "
+        "its other articles) the value was resolved against",
+    )
     start: int
     end: int
 
@@ -240,7 +245,7 @@ _ALL_FIELDS: dict[type[BaseModel], set[str]] = {}
 _REPEATED: dict[type[BaseModel], tuple[str, ...]] = {
     Claim: ("doc_id", "kind", "speaker", "speaker_mention", "cue"),
     Quantity: ("text", "unit", "counted", "qualifier", "time_ref", "alt_unit"),
-    DateRef: ("text", "value", "end_value", "granularity", "reason"),
+    DateRef: ("text", "value", "end_value", "granularity", "reason", "anchor"),
     Entity: ("text", "label", "canonical"),
     Frame: (),
     Event: ("predicate", "subject", "object"),

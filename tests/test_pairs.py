@@ -22,13 +22,16 @@ Article = tuple[str, str, str]  # stem, outlet, text
 
 
 def scan(
-    folder: Path, articles: list[Article], dates: dict[str, str] | None = None
+    folder: Path, articles: list[Article], dates: dict[str, str | None] | None = None
 ) -> dict[str, Any]:
-    """Scan the articles as one folder; each is dated 2024-05-14 unless `dates` says."""
+    """Scan the articles as one folder; each is dated 2024-05-14 unless `dates` says (None: the
+    article states no date)."""
     folder.mkdir(parents=True, exist_ok=True)
     for stem, outlet, text in articles:
         record = {"title": f"{outlet} report", "text": text, "source": outlet}
-        record["date"] = (dates or {}).get(stem, "2024-05-14")
+        date = (dates or {}).get(stem, "2024-05-14")
+        if date:
+            record["date"] = date
         (folder / f"{stem}.json").write_text(json.dumps(record), encoding="utf-8")
     report = pipeline.scan([str(folder)], pipeline.ScanOptions(jobs=1))
     result: dict[str, Any] = json.loads(json_report.render(report))
@@ -55,13 +58,14 @@ LIBRARY_OTHER = (
     "building could begin this autumn."
 )
 
-DIFFERENT_WORDS = [
+DIFFERENT_WORDS: list[Any] = [
     pytest.param(
         "quantity",
         [
             ("a", "Valley Post", LIBRARY.format(money="$84 million")),
             ("b", "Coast Star", LIBRARY_OTHER),
         ],
+        None,
         id="figure-in-other-words",
     ),
     pytest.param(
@@ -80,6 +84,7 @@ DIFFERENT_WORDS = [
                 "mayor, to open on July 3. Benn, who left office last year, says she is innocent.",
             ),
         ],
+        None,
         id="date-in-other-words",
     ),
     pytest.param(
@@ -99,6 +104,7 @@ DIFFERENT_WORDS = [
                 "the operator's chief executive.",
             ),
         ],
+        None,
         id="quote-credited-to-another",
     ),
     pytest.param(
@@ -117,6 +123,7 @@ DIFFERENT_WORDS = [
                 "not find evidence of fraud in the grant program, the agency's director said.",
             ),
         ],
+        None,
         id="affirmed-and-negated",
     ),
     pytest.param(
@@ -135,16 +142,112 @@ DIFFERENT_WORDS = [
                 "Thursday. The company said the smelter will keep running.",
             ),
         ],
+        None,
         id="cross-article-denial",
+    ),
+    pytest.param(
+        "entity",
+        [
+            (
+                "a",
+                "Valley Post",
+                "A spokeswoman for the district attorney in Queens said the investigation into "
+                "the warehouse fire was continuing on Monday.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "The district attorney in the Bronx is investigating the warehouse fire, a "
+                "spokeswoman for the office said Monday.",
+            ),
+        ],
+        None,
+        id="office-in-another-place",
+    ),
+    pytest.param(
+        "entity",
+        [
+            (
+                "a",
+                "Valley Post",
+                "Former Ohio Rep. Dana Whitfield, who chaired the panel, presented its findings "
+                "on rail safety on Tuesday.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "Dana Whitfield, a former congresswoman from Iowa who chaired the panel, "
+                "presented the rail safety findings on Tuesday.",
+            ),
+        ],
+        None,
+        id="home-state-of-a-lawmaker",
+    ),
+    pytest.param(
+        "quantity",
+        [
+            (
+                "a",
+                "Valley Post",
+                "The pension fund will run dry in 2031, and retirees would then face a 20 "
+                "percent cut in benefits, the trustees warned.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "After 2031 the pension fund will only be able to pay 70 percent of promised "
+                "benefits, according to the trustees.",
+            ),
+        ],
+        None,
+        id="a-cut-against-what-remains",
+    ),
+    pytest.param(
+        "quantity",
+        [
+            (
+                "a",
+                "Valley Post",
+                "At least 300 nurses who work in county clinics joined the strike on Monday, "
+                "the union said.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "The strike drew at least 500 nurses from the county clinics on Monday, union "
+                "leaders said.",
+            ),
+        ],
+        None,
+        id="two-different-floors",
+    ),
+    pytest.param(
+        "date",
+        [
+            (
+                "a",
+                "Valley Post",
+                "The ferry operator suspended the night crossing on Friday after the engine "
+                "fire, the port authority said.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "The ferry operator suspended the night crossing on Wednesday after the engine "
+                "fire, port officials said.",
+            ),
+        ],
+        {"a": "2024-05-14", "b": None},
+        id="undated-article-anchored-to-the-story",
     ),
 ]
 
 
-@pytest.mark.parametrize(("kind", "articles"), DIFFERENT_WORDS)
+@pytest.mark.parametrize(("kind", "articles", "dates"), DIFFERENT_WORDS)
 def test_disagreement_in_other_words_is_flagged(
-    tmp_path: Path, kind: str, articles: list[Article]
+    tmp_path: Path, kind: str, articles: list[Article], dates: dict[str, str | None] | None
 ) -> None:
-    report = scan(tmp_path, articles)
+    report = scan(tmp_path, articles, dates)
     found = flagged(report, kind, "a", "b")
     assert found, [c["explanation"] for c in report["contradictions"]]
     assert all(c["explanation"] and 0 < c["confidence"] <= 1 for c in found)
@@ -221,13 +324,79 @@ SAME_FACT = [
         {"a": "2024-05-13", "b": "2024-05-16"},
         id="a-later-meeting-is-another-event",
     ),
+    pytest.param(
+        [
+            (
+                "a",
+                "Valley Post",
+                "Graymoor Mining will close its Ridgeway smelter next spring, a post on social "
+                "media claimed on Thursday.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "Graymoor Mining called reports that it will close its Ridgeway smelter false on "
+                "Thursday.",
+            ),
+        ],
+        None,
+        id="a-rumour-passed-on-is-not-stated",
+    ),
+    pytest.param(
+        [
+            (
+                "a",
+                "Valley Post",
+                "Former treasurer Owen Blake was charged with fraud on Monday over the missing "
+                "county funds.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "Owen Blake, the former county treasurer, denied wrongdoing on Monday after he "
+                "was charged with fraud over the missing funds.",
+            ),
+        ],
+        None,
+        id="denying-wrongdoing-disputes-no-report",
+    ),
+    pytest.param(
+        [
+            (
+                "a",
+                "Valley Post",
+                "A fire broke out in the 300 block of E. Main St. on Sunday, and the district "
+                "attorney in Queens is investigating.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "Fire crews were called to the 300 block of East Main Street on Sunday; the "
+                "district attorney in Queens has opened an inquiry.",
+            ),
+        ],
+        None,
+        id="a-street-abbreviated",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("articles", "dates"), SAME_FACT)
 def test_same_fact_in_other_words_is_not_flagged(
-    tmp_path: Path, articles: list[Article], dates: dict[str, str] | None
+    tmp_path: Path, articles: list[Article], dates: dict[str, str | None] | None
 ) -> None:
     report = scan(tmp_path, articles, dates)
     assert flagged(report, "quantity", "a", "b") == []
     assert [c for c in report["contradictions"] if c["kind"] != "wording"] == []
+
+
+def test_an_undated_articles_weekday_is_resolved_against_its_story(tmp_path: Path) -> None:
+    articles: list[Article] = [
+        ("a", "Valley Post", "The ferry operator suspended the night crossing on Friday."),
+        ("b", "Coast Star", "The ferry operator suspended the night crossing on Friday."),
+    ]
+    report = scan(tmp_path, articles, {"a": "2024-05-14", "b": None})
+    dates = {c["doc_id"]: c["dates"] for c in report["claims"] if c["dates"]}
+    assert dates["a"][0]["value"] == dates["b"][0]["value"] == "2024-05-10"
+    assert dates["b"][0]["anchor"] == "2024-05-14" and dates["a"][0]["anchor"] is None
+    assert report["contradictions"] == []

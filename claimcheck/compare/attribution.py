@@ -6,9 +6,8 @@ from collections.abc import Iterator, Sequence
 
 from rapidfuzz.distance import Indel
 
-from claimcheck import lexicon
 from claimcheck.align import fold, function_words, tokens
-from claimcheck.compare.base import finding, same_person
+from claimcheck.compare.base import document_speaker, finding, same_person
 from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction
 
@@ -116,7 +115,7 @@ def _person(claim: Claim) -> bool:
         len(words) >= 2
         and all(w[:1].isupper() for w in words)
         and folded not in labels
-        and not _document(claim.speaker)
+        and not document_speaker(claim.speaker)
     )
 
 
@@ -125,9 +124,3 @@ def _names_other(a: Claim, b: Claim) -> bool:
     assert a.speaker
     surname = fold(a.speaker).split()[-1]
     return surname in {t.norm for t in tokens(b)}
-
-
-def _document(speaker: str) -> bool:
-    """'statement', 'the report': a text standing for its author."""
-    words = fold(speaker).split()
-    return bool(words) and words[-1] in lexicon.words("source_nouns")

@@ -86,5 +86,18 @@ def cues(name: str) -> tuple[str, ...]:
     return tuple(sorted(entries, key=lambda e: (-len(e), e)))
 
 
+def document_speaker(speaker: str) -> bool:
+    """'statement', 'the report', 'a Facebook post': a text standing for its author."""
+    words = fold(speaker).split()
+    return bool(words) and words[-1] in lexicon.words("source_nouns")
+
+
+@cache
+def offices() -> dict[str, str]:
+    """Titles that are one office ('Rep.', 'congressman' -> representative)."""
+    table: dict[str, str] = lexicon.table("compare")["offices"]
+    return table
+
+
 def negation_words() -> frozenset[str]:
     return frozenset(cues("negation"))

@@ -12,6 +12,8 @@ from claimcheck.schema import Claim, Contradiction, DateRef
 
 # Two claims about one thing, by pairing's cosine, before their dates are compared.
 ABOUT_SIMILARITY = 0.1
+# A date resolved against the story's date (its article gives none) is less sure.
+ANCHORED = 0.8
 # Relative periods ('this year', 'last week') place a report, not the event it dates.
 VAGUE = ("this ", "last ", "next ", "past ", "coming ", "recent")
 
@@ -62,12 +64,15 @@ def judge(match: Match, published: Mapping[str, str | None]) -> Iterator[Contrad
             continue
         if not _ties(a.claim, da) & _ties(b.claim, db):
             continue  # each dates something else: 'picked on Wednesday' / 'the June election'
+        anchored = bool(
+            da.anchor or db.anchor
+        )  # each dates something else: 'picked on Wednesday' / 'the June election'
         yield finding(
             "date",
             [(a.claim, f"{da.text} = {_period(da)}"), (b.claim, f"{db.text} = {_period(db)}")],
             f"{source(a.claim)} dates it {da.text} ({_period(da)}) but {source(b.claim)} "
             f"says {db.text} ({_period(db)}).",
-            0.45 + 0.4 * min(match.similarity * 1.5, 1.0),
+            (0.45 + 0.4 * min(match.similarity * 1.5, 1.0)) * (ANCHORED if anchored else 1.0),
         )
 
 

@@ -9,15 +9,18 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 
 from claimcheck.about import About, stem
-from claimcheck.align import fold
-from claimcheck.compare.base import cues, finding, same_person
+from claimcheck.align import fold, tokens
+from claimcheck.compare.base import cues, document_speaker, finding, same_person
 from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction
 
 # Two claims about one thing, by pairing's cosine, before one can deny the other.
-ABOUT_SIMILARITY = 0.2
+ABOUT_SIMILARITY = 0.12
 # Content stems a denial must share with the claim it denies (beyond the denial's own words).
 SHARED_STEMS = 2
+# Words around a denial within which what it denies is named ('denied the report').
+TARGET_WORDS = 6
+TARGET_BEFORE = 12  # 'called reports that the plant will close false'
 
 
 def compare(claims: Sequence[Claim]) -> Iterator[Contradiction]:
@@ -26,10 +29,10 @@ def compare(claims: Sequence[Claim]) -> Iterator[Contradiction]:
     for claim in claims:
         by_doc[claim.doc_id].append(claim)
     for doc_claims in by_doc.values():
-        yield from _in_document(doc_claims, speakers)
+        yield from _indocument_speaker(doc_claims, speakers)
 
 
-def _in_document(claims: list[Claim], speakers: list[str]) -> Iterator[Contradiction]:
+def _indocument_speaker(claims: list[Claim], speakers: list[str]) -> Iterator[Contradiction]:
     disputes: dict[str, dict[int, tuple[Claim, str, str]]] = defaultdict(dict)
     targets: dict[str, Claim] = {}
     for claim in claims:
@@ -123,25 +126,32 @@ class Denials:
     def denies(self, claim: Claim) -> bool:
         return claim.id in self._ids
 
-    def reported_in(self, doc_id: str, topic: frozenset[str]) -> bool:
-        """The article has a denial of its own on this topic."""
-        return any(topic & own for own in self._by_doc.get(doc_id, ()))
+    def doubted_in(self, doc_id: str) -> bool:
+        """The article calls something false itself: it reports the doubt, so it does not state
+        as fact what another article denies (a story told as a rumour and its debunking)."""
+        return bool(self._by_doc.get(doc_id))
 
 
 def judge(match: Match, denials: Denials) -> Iterator[Contradiction]:
     """An article calls false (a hoax, fabricated, denied) what another article states as fact,
-    and that other article reports no such denial itself: the two disagree on the claim."""
+    and that other article doubts nothing itself: the two disagree on the claim."""
     a, b = match.a, match.b
     if match.similarity < ABOUT_SIMILARITY or a.doc_id == b.doc_id:
         return
     if denials.denies(a.claim) == denials.denies(b.claim):
         return
     denial, stated = (a, b) if denials.denies(a.claim) else (b, a)
+    if not _rejects_a_claim(denial.claim.text):
+        return
+    if not (match.shares("e:") or _names(denial.claim) & _names(stated.claim)):
+        return  # what is denied must be said of someone or something both name
     topic = _topic(denial.claim)
-    if len(topic & stated.stems) < SHARED_STEMS or denials.reported_in(stated.doc_id, topic):
+    if len(topic & stated.stems) < SHARED_STEMS or denials.doubted_in(stated.doc_id):
         return
     if _hedged(stated.claim) or any(e.negated for e in stated.claim.frame.events):
         return  # "a story online claims that ...", "X did not ...": not stated as fact
+    if stated.claim.speaker and document_speaker(stated.claim.speaker):
+        return  # "the report said ...": passed on, not stated
     if _quotes_denier(stated, denial):
         return
     phrase = _dispute_phrase(denial.claim.text) or "false"
@@ -152,6 +162,44 @@ def judge(match: Match, denials: Denials) -> Iterator[Contradiction]:
         f"{who} calls it '{phrase}' in {denial.doc_id}, while {stated.doc_id} reports it as fact.",
         0.5 + 0.35 * min(match.similarity * 1.5, 1.0),
     )
+
+
+def _rejects_a_claim(text: str) -> bool:
+    """The sentence calls a claim false: a word that only a claim can be ('a hoax', 'fake',
+    'untrue', 'debunked'), or a denial with what it denies right after it ('denied that ...',
+    'called the report misleading'): 'Lee denied wrongdoing' rejects no one's claim."""
+    folded = fold(text)
+    if _strong_pattern().search(folded):
+        return True
+    for found in _dispute_pattern().finditer(folded):
+        after = [w.strip(",.;:'\"") for w in folded[found.end() :].split()[:TARGET_WORDS]]
+        before = [w.strip(",.;:'\"") for w in folded[: found.start()].split()[-TARGET_BEFORE:]]
+        if after[:1] == ["that"] or _claim_nouns().intersection(after + before):
+            return True
+    return False
+
+
+@cache
+def _strong_pattern() -> re.Pattern[str]:
+    phrases = sorted(cues("hoax_phrases"), key=lambda p: (-len(p), p))
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
+@cache
+def _claim_nouns() -> frozenset[str]:
+    return frozenset(cues("claim_nouns"))
+
+
+def _names(claim: Claim) -> set[str]:
+    """Stems of the capitalised words inside the sentence: names the small model may have
+    missed ('Kurt Sutter')."""
+    words = tokens(claim)[1:]
+    return {
+        stem(t.norm)
+        for t in words
+        if claim.text[t.start - claim.start : t.start - claim.start + 1].isupper()
+        and len(t.norm) > 2
+    }
 
 
 def _hedged(claim: Claim) -> bool:
@@ -167,5 +215,10 @@ def _topic(claim: Claim) -> frozenset[str]:
 
 
 def _quotes_denier(stated: About, denial: About) -> bool:
-    """The same person on both sides: a speaker who denies one thing and states another."""
-    return bool(stated.speaker and denial.speaker and same_person(stated.speaker, denial.speaker))
+    """The denier on both sides: a speaker who denies one thing and states another, or a
+    stated claim that names the denier ('the ministry further confirmed ...')."""
+    if not denial.speaker:
+        return False
+    if stated.speaker and same_person(stated.speaker, denial.speaker):
+        return True
+    return denial.speaker in fold(stated.claim.text)

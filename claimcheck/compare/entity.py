@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz
 
 from claimcheck.about import PLACE_LABELS
-from claimcheck.align import Diff, Token, fold
-from claimcheck.compare.base import finding, same_person, source
+from claimcheck.align import Diff, Token, fold, tokens
+from claimcheck.compare.base import finding, offices, same_person, source
 from claimcheck.extract.entities import canonical
 from claimcheck.pairs import Match
 from claimcheck.schema import Anchor, Claim, Contradiction, Entity
@@ -28,6 +28,7 @@ PERSON_SIMILARITY = 0.1
 # Names this alike are one name written two ways ('Missouri Highway Patrol' / 'Missouri State
 # Highway Patrol').
 SAME_NAME = 80
+LOCATIVE = frozenset({"in", "at", "from"})
 # Prepositions that tie a name to what belongs to it.
 AFFILIATIONS = frozenset({"in", "of", "from", "at", "for", "with"})
 # Abbreviations one name is written with ('E. Main St.' / 'East Main Street').
@@ -46,20 +47,6 @@ ABBREVIATIONS = {
     "univ": "university",
     "natl": "national",
     "intl": "international",
-}
-# Titles that are one office ('Rep. X', 'X, a congressman').
-OFFICES = {
-    "rep": "representative",
-    "rep.": "representative",
-    "representative": "representative",
-    "congressman": "representative",
-    "congresswoman": "representative",
-    "sen": "senator",
-    "sen.": "senator",
-    "senator": "senator",
-    "gov": "governor",
-    "gov.": "governor",
-    "governor": "governor",
 }
 
 
@@ -132,10 +119,11 @@ def judge(match: Match) -> Iterator[Contradiction]:
             if match.similarity < ABOUT_SIMILARITY and _head(xa) not in people:
                 continue  # a weak pair, unless both name the person the name is tied to
             ea, eb = fold(xa.entity), fold(xb.entity)
-            kind_a, kind_b = _kind(labels_a.get(ea)), _kind(labels_b.get(eb))
+            kind_a = _kind(labels_a.get(ea), xa.relation)
+            kind_b = _kind(labels_b.get(eb), xb.relation)
             if kind_a is None or kind_a != kind_b or _one_name(ea, eb):
                 continue
-            if ea in labels_b or eb in labels_a:
+            if _mentions(b, ea) or _mentions(a, eb):
                 continue  # each claim names both: two parts of one story, not a swap
             yield finding(
                 "entity",
@@ -147,6 +135,13 @@ def judge(match: Match) -> Iterator[Contradiction]:
             return
 
 
+def _mentions(claim: Claim, name: str) -> bool:
+    """The claim names `name` too, in any words ('Eastern China' in 'China's eastern province';
+    'Ayr station in Scotland' names Ayr)."""
+    words = {t.norm for t in tokens(claim)}
+    return all(w in words for w in _expanded(name).split())
+
+
 def _surnames(claim: Claim) -> set[str]:
     return {fold(e.canonical).split()[-1] for e in claim.entities if e.label == "PERSON"}
 
@@ -155,25 +150,27 @@ def _affiliation(anchor: Anchor, places: frozenset[str]) -> bool:
     """A name that says where someone or something belongs: 'the attorney in Brooklyn', 'Lee
     of the county police', 'Ohio Rep. Lee'. A name in front of a common noun ('iPad users',
     'the royal kitchens') only qualifies it."""
-    if anchor.relation == "compound":
-        return _head(anchor) in OFFICES.values() or anchor.entity in places
-    return anchor.relation in AFFILIATIONS
+    if anchor.relation in ("compound", "appos"):
+        return _head(anchor) in offices().values() or anchor.entity in places
+    return anchor.relation in AFFILIATIONS or anchor.relation == "office"
 
 
 def _head(anchor: Anchor) -> str:
     head = fold(anchor.head)
-    return OFFICES.get(head, head)
+    return offices().get(head, head)
 
 
 def _same_relation(a: Anchor, b: Anchor) -> bool:
     """'Ohio Rep. X' and 'Rep. X from Ohio', 'Acme CEO X' and 'X of Acme', 'the Norwalk event'
     and 'the event in Norwalk' say the same of X; 'for' and 'with' say more."""
-    ties = {"compound", "from", "of", "in", "at"}
+    ties = {"compound", "from", "of", "in", "at", "appos", "office"}
     return a.relation == b.relation or {a.relation, b.relation} <= ties
 
 
-def _kind(label: str | None) -> str | None:
-    if label in PLACE_LABELS:
+def _kind(label: str | None, relation: str) -> str | None:
+    """Place or organisation; after 'in', 'at' or 'from' a name is a place whatever label the
+    small model gave it ('the attorney in Queens' tagged ORG)."""
+    if label in PLACE_LABELS or (label == "ORG" and relation in LOCATIVE):
         return "place"
     return "org" if label == "ORG" else None
 

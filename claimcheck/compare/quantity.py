@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from claimcheck import about
+from claimcheck import about, lexicon
 from claimcheck.about import CURRENCIES, synonym, time_key
 from claimcheck.align import Diff, Token, align, fold, function_words, tokens
 from claimcheck.compare.base import cues, facing, finding, negation_words, source
+from claimcheck.compare.date import overlaps
 from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction, Entity, Quantity
 
@@ -33,6 +34,7 @@ ABOUT_SIMILARITY = 0.15
 TIMED_SIMILARITY = 0.1
 # Claims this alike (pairing's cosine) state one fact whatever the words next to their figures.
 ALIKE = 0.35
+SCALE_WORDS = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions"})
 # Counts of time are ages and durations of many things in one story.
 DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade"})
 # Words either side of a sum of money or a share that say what it is a sum of.
@@ -108,7 +110,8 @@ def meets(a: Measured, b: Measured) -> bool:
     figures that round apart ('1.5 million' and '1.6 million') do not meet. Two figures given as
     the same kind of bound ('up to 1.6 million' / 'as many as 1.5 million') state that bound."""
     side = _bound(a)
-    if side and side == _bound(b):  # 'at least 344' / 'at least 544': two different floors
+    if side and side == _bound(b) and _stated_bound(a) and _stated_bound(b):
+        # 'at least 344' / 'at least 544': two different floors
         x, y = (a.low, b.low) if side == "floor" else (a.high, b.high)
         return abs(x - y) < a.slack + b.slack + EXACT_TOLERANCE * max(abs(x), abs(y), 1.0)
     slack_a = a.slack if a.low == a.high else 0.0
@@ -117,6 +120,14 @@ def meets(a: Measured, b: Measured) -> bool:
         return a.low - slack_a < b.high + slack_b and b.low - slack_b < a.high + slack_a
     tolerance = EXACT_TOLERANCE * max(abs(a.low), abs(a.high), abs(b.low), abs(b.high), 1.0)
     return a.low <= b.high + tolerance and b.low <= a.high + tolerance
+
+
+def _stated_bound(m: Measured) -> bool:
+    """The bound is stated in so many words ('at least', 'up to'), not a vague plural ('tens of
+    thousands')."""
+    qualifier = (m.quantity.qualifier or "").lower()
+    factors = lexicon.table("quantities")["qualifiers"].get(qualifier)
+    return bool(factors) and 1.0 in factors and None in factors
 
 
 def _bound(m: Measured) -> str | None:
@@ -136,12 +147,12 @@ def judge(
     a, b = match.a.claim, match.b.claim
     if match.similarity < TIMED_SIMILARITY or not match.shares("m:"):
         return
-    if _other_day(a, b, published) or _other_day(b, a, published):
+    if _other_day(a, b, published) or _other_day(b, a, published) or _dated_apart(a, b):
         return
-    for ma in measured(a):
+    for ma in filter(_definite, measured(a)):
         if owners.get((a.doc_id, ma.quantity.start)) != a.id:
             continue
-        for mb in measured(b):
+        for mb in filter(_definite, measured(b)):
             if owners.get((b.doc_id, mb.quantity.start)) != b.id or ma.measure != mb.measure:
                 continue
             if not _same_time(ma, mb) or meets(ma, mb):
@@ -153,6 +164,27 @@ def judge(
                 continue
             if not _elsewhere(a, b):
                 yield _finding(ma, mb, 0.5 + 0.4 * min(match.similarity * 1.5, 1.0))
+
+
+def _definite(m: Measured) -> bool:
+    """A figure that says how many: not a bare scale word ('hundreds', 'several hundred',
+    'thousands'), not the whole of 'seven out of 28'."""
+    text = fold(m.quantity.text)
+    if not any(c.isdigit() for c in text) and text.split()[-1:] and text.split()[-1] in SCALE_WORDS:
+        return False
+    before = fold(m.claim.text[: max(m.quantity.start - m.claim.start, 0)]).split()[-2:]
+    return before != ["out", "of"]
+
+
+def _dated_apart(a: Claim, b: Claim) -> bool:
+    """Both claims date what they say, to years (or days) that do not meet: 'in 2036 ... a 23
+    percent cut' and 'by 2085 ... 74 percent' are figures of two times."""
+    for granularity in ("year", "day"):
+        da = [d for d in a.dates if d.value and d.granularity == granularity]
+        db = [d for d in b.dates if d.value and d.granularity == granularity]
+        if da and db and not any(overlaps(x, y) for x in da for y in db):
+            return True
+    return False
 
 
 def _other_day(a: Claim, b: Claim, published: Mapping[str, str | None]) -> bool:
@@ -225,6 +257,8 @@ def _measured(claim: Claim, quantity: Quantity) -> Measured | None:
     if measure is None:
         return None
     low, high = _interval(quantity)
+    if about.cut_share(claim, quantity):  # 'a 23 percent cut' leaves 77 percent
+        low, high = 100 - high, 100 - low
     slack = _slack(quantity)
     time = time_key(quantity.time_ref)
     return Measured(claim, quantity, low, high, measure, time, False, slack)

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from rapidfuzz import fuzz
+
+from claimcheck.about import stem
 from claimcheck.align import Diff, Token, function_words, tokens
 from claimcheck.compare.base import finding, source
 from claimcheck.schema import Claim, Contradiction
 
 # A changed word this short is usually grammar ('a' / 'the', 'to' / 'at'), not a key word.
 MIN_WORD = 4
+# Quoted words this alike (rapidfuzz ratio) are one word spelled two ways.
+SPELLING = 85
 
 
 def compare(
@@ -41,6 +46,9 @@ def _key_word_change(a: Claim, b: Claim, diff: Diff) -> tuple[str, str, bool] | 
     if not words_a or not words_b:
         return None
     if all(t.quoted for t in diff.a + diff.b) and len(words_a) <= 3 and len(words_b) <= 3:
+        said_a, said_b = " ".join(t.norm for t in words_a), " ".join(t.norm for t in words_b)
+        if stem(said_a) == stem(said_b) or fuzz.ratio(said_a, said_b) >= SPELLING:
+            return None  # 'anaesthetic' / 'anesthetic', 'seemed' / 'seems': one word
         return _text(a, words_a), _text(b, words_b), True
     for ta in words_a:
         for tb in words_b:

@@ -87,6 +87,34 @@ def find_dates(doc: Doc, *, published: dt.date | None) -> Iterator[DateRef]:
         )
 
 
+def reanchor(date: DateRef, published: dt.date) -> DateRef:
+    """A date the article could not resolve for want of a publication date, resolved against
+    `published` (the story's own date, from the other articles that pin it). The tense of its
+    clause is no longer known, so a weekday is the last one on or before that date."""
+    if date.value is not None or date.reason not in (NO_PUBLISHED, NO_YEAR):
+        return date
+    match = _pattern().fullmatch(date.text)
+    if match is None:
+        return date
+    groups = {k: v for k, v in match.groupdict().items() if v is not None}
+    try:
+        resolved = _resolve(groups, published, tense="unknown")
+    except (ValueError, OverflowError):
+        return date
+    if isinstance(resolved, str):
+        return date
+    first, last, granularity = resolved
+    return date.model_copy(
+        update={
+            "value": first.isoformat(),
+            "end_value": last.isoformat() if last else None,
+            "granularity": granularity,
+            "reason": None,
+            "anchor": published.isoformat(),
+        }
+    )
+
+
 def _matches(doc: Doc) -> Iterator[re.Match[str]]:
     """Date matches in text order. The pattern is tried only a few tokens before a trigger word
     (a month, a weekday, 'yesterday', 'week', 'ago', a number), never at every character."""

@@ -10,6 +10,7 @@ sentences are worded apart.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from spacy.tokens import Token
@@ -144,6 +145,10 @@ def _anchors(span: list[Token], entities: Iterable[Entity]) -> Iterable[Anchor]:
         if head is root or head.pos_ not in ("NOUN", "PROPN"):
             continue
         yield Anchor(head=_lemma(head), relation=relation, entity=entity.canonical)
+        holder = head.head  # 'Ohio Rep. Lee', 'Lee, a congressman from Ohio': tied to Lee
+        office = _lemma(head) in _offices() and head.dep_ in ("compound", "appos")
+        if office and holder is not head and holder.pos_ == "PROPN":
+            yield Anchor(head=_lemma(holder), relation="office", entity=entity.canonical)
 
 
 def _root(entity: Entity, by_start: dict[int, Token]) -> Token | None:
@@ -162,6 +167,11 @@ def _head(token: Token) -> str:
 def _lemma(token: Token) -> str:
     lemma = token.lemma_.lower() if token.lemma_ else token.lower_
     return lemma if lemma != "-pron-" else token.lower_
+
+
+@functools.cache
+def _offices() -> frozenset[str]:
+    return frozenset(lexicon.table("compare")["offices"])
 
 
 def _stop_words() -> frozenset[str]:
