@@ -143,7 +143,8 @@ def scan(paths: Sequence[str], options: ScanOptions) -> Report:
         store.put_report(key, report)
         return report
     kept, _, extracted = _extracted(articles, skipped, model, options)
-    claims, _ = _storied(kept, extracted)
+    with stage("comparison"):
+        claims, _ = _storied(kept, extracted)
     return report.model_copy(update={"claims": _ordered(claims)})
 
 
