@@ -138,7 +138,7 @@ def same_person(a: str | None, b: str | None) -> bool:
     that the other holds; two transliterations of one full name."""
     if not a or not b:
         return False
-    fa, fb = fold(a).split(), fold(b).split()
+    fa, fb = _after_title(fold(a).split()), _after_title(fold(b).split())
     if not fa or not fb:
         return False
     short, long = sorted((fa, fb), key=len)
@@ -150,6 +150,15 @@ def same_person(a: str | None, b: str | None) -> bool:
             len(fa) > 1 and len(fb) > 1 and fuzz.ratio(" ".join(fa), " ".join(fb)) >= SPELLED_ALIKE
         )
     return len(fa) == 1 or len(fb) == 1 or first_names_match(fa[0], fb[0])
+
+
+def _after_title(words: list[str]) -> list[str]:
+    """The name after its last honorific: 'bewildered ms yen' -> ['yen']."""
+    titles = lexicon.words("person_titles")
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in titles or f"{words[i]}." in titles:
+            return words[i + 1 :] or words
+    return words
 
 
 def measure(claim: Claim, quantity: Quantity) -> str | None:
@@ -215,7 +224,8 @@ def synonyms() -> dict[str, str]:
 
 def cut_share(claim: Claim, quantity: Quantity) -> bool:
     """'a 23 percent cut in benefits': the share is what is taken away, so 77 percent remain."""
-    return bool(_CUT.match(_after(claim, quantity)))
+    unit = (quantity.unit or "").lower()
+    return unit == "percent" and bool(_CUT.match(_after(claim, quantity)))
 
 
 def _share_of(claim: Claim, quantity: Quantity) -> str | None:

@@ -92,7 +92,7 @@ def _ties(claim: Claim, date: DateRef) -> frozenset[str]:
     """Stems of what the parse says the date dates (extract/frames.py)."""
     for start, words in claim.frame.dated:
         if start == date.start:
-            return frozenset(stem(w) for w in words.split())
+            return frozenset(stem(w.removeprefix("v:")) for w in words.split())
     return frozenset()
 
 

@@ -155,12 +155,14 @@ def judge(
         for mb in filter(_definite, measured(b)):
             if owners.get((b.doc_id, mb.quantity.start)) != b.id or ma.measure != mb.measure:
                 continue
-            if not _same_time(ma, mb) or meets(ma, mb):
+            if meets(ma, mb) or not (_same_time(ma, mb) or _untimed_tie(ma, mb)):
                 continue
             if not _same_context(ma, mb, match.similarity):
                 continue
             timed = ma.time is not None and ma.time == mb.time
-            if match.similarity < (TIMED_SIMILARITY if timed else ABOUT_SIMILARITY):
+            if match.similarity < (
+                TIMED_SIMILARITY if timed or _tied(ma, mb) else ABOUT_SIMILARITY
+            ):
                 continue
             if not _elsewhere(a, b):
                 yield _finding(ma, mb, 0.5 + 0.4 * min(match.similarity * 1.5, 1.0))
@@ -216,11 +218,26 @@ def _same_context(a: Measured, b: Measured, similarity: float) -> bool:
     return bool((_around(a) - own) & (_around(b) - own))
 
 
-def _roles(m: Measured) -> frozenset[str]:
-    """The words the parse ties the figure to (extract/frames.py), synonyms folded."""
+def _untimed_tie(a: Measured, b: Measured) -> bool:
+    """One figure states its time and the other none, and the parse ties both to the same
+    thing ('a $5,587.75 vacation at the retreat' in 2008 / '$5,687.75 at the retreat'): the
+    unstated time is taken to be the stated one."""
+    return (a.time is None) != (b.time is None) and _tied(a, b)
+
+
+def _tied(a: Measured, b: Measured) -> bool:
+    """The parse ties both figures to one noun beside their measure (not only to a verb)."""
+    own = {a.measure, b.measure}
+    return bool((_roles(a, verbs=False) - own) & (_roles(b, verbs=False) - own))
+
+
+def _roles(m: Measured, *, verbs: bool = True) -> frozenset[str]:
+    """The words the parse ties the figure to (extract/frames.py), synonyms folded; the
+    governing verb ('v:pay') unless `verbs` is false."""
     for start, words in m.claim.frame.figures:
         if start == m.quantity.start:
-            return frozenset(synonym(w) or w for w in words.split())
+            kept = [w.removeprefix("v:") for w in words.split() if verbs or not w.startswith("v:")]
+            return frozenset(synonym(w) or w for w in kept)
     return frozenset()
 
 

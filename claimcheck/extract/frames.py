@@ -98,9 +98,9 @@ def _ties(span: list[Token], items: Iterable[Quantity | DateRef]) -> Iterable[tu
         for head in (*nouns, *([verb] if verb is not None else [])):
             for prep in (c for c in head.children if c.dep_ == "prep"):
                 words.update(_lemma(g) for g in prep.children if g.dep_ == "pobj")
-        if verb is not None:
-            words.add(_lemma(verb))
         kept = sorted(w for w in words if w.isalpha() and w not in stop)
+        if verb is not None and _lemma(verb).isalpha() and _lemma(verb) not in stop:
+            kept.append(f"v:{_lemma(verb)}")  # the governing verb, marked: a weaker tie
         yield item.start, " ".join(kept)
 
 
