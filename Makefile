@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install run test lint types pytest acceptance attribution bench clean
+.PHONY: install run test lint types pytest fuzz acceptance corpora attribution bench clean
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,10 +32,31 @@ types: install
 pytest: install
 	$(BIN)/pytest -q
 
+# Property tests at random over 10,000 generated sentences and 5,000 generated article sets
+# (make test runs 300 fixed ones); FUZZ_EXAMPLES=N for more.
+FUZZ_EXAMPLES ?= 10000
+fuzz: install
+	CLAIMCHECK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py
+
 # The seed acceptance check from shared/ (run by .ci/run after make test).
 acceptance: install
 	$(BIN)/claimcheck scan seeds/ --json /tmp/claimcheck-seeds.json --quiet || [ $$? -eq 1 ]
 	$(PYTHON) $(SHARED)/acceptance/check_report.py $(SHARED)/acceptance/seeds_gold.json /tmp/claimcheck-seeds.json --quiet
+
+# Every shared corpus in one scan each (fnc1-dev whole, not per cluster, to keep CI short):
+# fails on a scan that exits 2 or an article skipped for an internal error (run by .ci/run).
+CORPORA ?= basil-planted/clean basil-planted/perturbed basil-dev/articles fnc1-dev polnear-dev/dev
+corpora: install
+	@for corpus in $(CORPORA); do \
+	  if [ ! -d $(SHARED)/data/$$corpus ]; then echo "corpora: $$corpus not found, skipped"; continue; fi; \
+	  out=/tmp/claimcheck-corpus-$$(echo $$corpus | tr / -).json; \
+	  start=$$(date +%s); \
+	  $(BIN)/claimcheck scan $(SHARED)/data/$$corpus --json $$out --quiet --no-cache --exit-zero \
+	    || { echo "corpora: $$corpus: scan exited $$?"; exit 1; }; \
+	  $(PYTHON) .ci/internal_errors.py $$out \
+	    || { echo "corpora: $$corpus: articles skipped for an internal error"; exit 1; }; \
+	  echo "corpora: $$corpus ok in $$(( $$(date +%s) - start )) s"; \
+	done
 
 # Who-said-what on the PolNeAR dev articles (evaluation only; the texts stay in shared/).
 attribution: install

@@ -2,31 +2,37 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from claimcheck import __version__, baseline, pipeline
+from claimcheck import __version__, baseline, errors, pipeline
 from claimcheck import evaluate as evaluation
 from claimcheck.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
-from claimcheck.errors import BadPath, ClaimcheckError, UnknownKind
+from claimcheck.errors import BadOutput, BadPath, ClaimcheckError, InternalError, UnknownKind
 from claimcheck.ingest import DEFAULT_MAX_BYTES
 from claimcheck.report import github, markdown, sarif, terminal, write_output
 from claimcheck.report import json as json_report
-from claimcheck.schema import CONTRADICTION_KINDS, Report
+from claimcheck.schema import CONTRADICTION_KINDS, Baseline, Claim, Report
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 EXIT_CODES = """Exit codes: 0 ran and found no contradiction at or above --min-confidence
 (of a --fail-on kind, not in --baseline); 1 ran and found some (--exit-zero makes it 0);
-2 usage or input error."""
+2 usage, input, output or internal error; 130 interrupted (Ctrl-C)."""
+# What the shell reports for a run ended by Ctrl-C (128 + SIGINT).
+INTERRUPTED = 130
 
 app = typer.Typer(
     help=f"Compare news articles about one story and flag where they contradict each other.\n\n{EXIT_CODES}",
@@ -85,6 +91,14 @@ CacheDirOpt = Annotated[
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Neither read nor write the claim cache.")
 ]
+DebugOpt = Annotated[
+    bool,
+    typer.Option(
+        "--debug",
+        envvar=errors.DEBUG_ENV,
+        help="Show the traceback of an internal error (also CLAIMCHECK_DEBUG=1).",
+    ),
+]
 MinConfidenceOpt = Annotated[
     float,
     typer.Option(
@@ -104,8 +118,10 @@ def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    debug: DebugOpt = False,
 ) -> None:
     """Compare news articles about one story and flag where they contradict each other."""
+    errors.set_debug(debug)
 
 
 def _options(
@@ -182,33 +198,43 @@ def scan(
     jobs: JobsOpt = 0,
     cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
     no_cache: NoCacheOpt = False,
+    debug: DebugOpt = False,
 ) -> None:
     """Scan articles, print the contradictions found and exit 1 if there are any.
 
     Exit codes: 0 no contradiction at or above --min-confidence (of a --fail-on kind,
-    not in --baseline); 1 some found (0 with --exit-zero); 2 usage or input error.
+    not in --baseline); 1 some found (0 with --exit-zero); 2 usage, input, output or
+    internal error; 130 interrupted.
     """
+    errors.set_debug(debug or errors.debug_enabled())
     failing_kinds = _run(lambda: _fail_kinds(fail_on))
-    known = _run(lambda: baseline.load(baseline_file)) if baseline_file else None
-    options = _options(
-        model, glob, max_bytes, jobs, quiet, against, None if no_cache else cache_dir
-    )
-    report = _run(lambda: pipeline.scan(paths, options))
-    if known is not None:
-        report = baseline.apply(report, known)
-    report = _filter_confidence(report, min_confidence)
     outputs: list[tuple[str | None, Callable[[Report], str | Iterable[str]]]] = [
         (json_out, json_report.chunks),  # in pieces: 400 MB of JSON at 10,000 articles
         (sarif_out, sarif.render),
         (markdown_out, markdown.render),
     ]
+    for dest, _ in outputs:
+        _run(functools.partial(check_output, dest))
+    known = _run(lambda: baseline.load(baseline_file)) if baseline_file else None
+    options = _options(
+        model, glob, max_bytes, jobs, quiet, against, None if no_cache else cache_dir
+    )
+    report = _run(lambda: pipeline.scan(paths, options))
+    report = _run(lambda: _kept(report, known, min_confidence), "comparison")
     for dest, render in outputs:
         if dest is not None:
-            write_output(render(report), dest)
+            _write(render, report, dest)
     if "-" not in (json_out, sarif_out, markdown_out):
         _print(report, fmt, quiet)
     failing = [c for c in report.contradictions if c.kind in failing_kinds]
     raise typer.Exit(0 if exit_zero or not failing else 1)
+
+
+def _kept(report: Report, known: Baseline | None, floor: float) -> Report:
+    """The report without the findings in the baseline or below the confidence floor."""
+    if known is not None:
+        report = baseline.apply(report, known)
+    return _filter_confidence(report, floor)
 
 
 baseline_app = typer.Typer(
@@ -233,14 +259,17 @@ def baseline_write(
     jobs: JobsOpt = 0,
     cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
     no_cache: NoCacheOpt = False,
+    debug: DebugOpt = False,
 ) -> None:
     """Scan articles and write their findings, by stable fingerprint, to a baseline file."""
+    errors.set_debug(debug or errors.debug_enabled())
+    _run(lambda: check_output(output))
     options = _options(
         model, glob, max_bytes, jobs, output == "-", against, None if no_cache else cache_dir
     )
-    report = _filter_confidence(_run(lambda: pipeline.scan(paths, options)), min_confidence)
-    recorded = baseline.from_report(report)
-    write_output(baseline.render(recorded), output)
+    report = _run(lambda: pipeline.scan(paths, options))
+    recorded = _run(lambda: baseline.from_report(_kept(report, None, min_confidence)), "comparison")
+    _write(baseline.render, recorded, output)
     if output != "-":
         typer.echo(f"claimcheck: wrote {len(recorded.findings)} findings to {output}", err=True)
 
@@ -264,8 +293,10 @@ def claims(
     glob: GlobOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: JobsOpt = 0,
+    debug: DebugOpt = False,
 ) -> None:
     """List the claims extracted from articles: speaker, cue, figures and dates."""
+    errors.set_debug(debug or errors.debug_enabled())
     _, skipped, found, _ = _run(
         lambda: pipeline.load_claims(
             paths, _options(model, glob, max_bytes, jobs, fmt is ClaimsFormat.json)
@@ -279,19 +310,20 @@ def claims(
         and (speaker is None or speaker.lower() in (c.speaker or "").lower())
     ]
     if fmt is ClaimsFormat.json:
-        payload = [c.model_dump(mode="json") for c in chosen]
-        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        _write(_claims_json, chosen, "-")
         return
-    console = Console()
-    for item in skipped:
-        console.print(f"[yellow]skipped[/] {item.path}: {item.reason}", highlight=False)
-    terminal.print_claims(chosen, console)
+    _write(lambda _: terminal.print_claims(chosen, skipped, Console()), None, "-")
+
+
+def _claims_json(claims: list[Claim]) -> str:
+    payload = [c.model_dump(mode="json") for c in claims]
+    return json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the report."""
-    typer.echo(json.dumps(json_report.schema(), indent=2, sort_keys=True))
+    _write(lambda _: json.dumps(json_report.schema(), indent=2, sort_keys=True) + "\n", None, "-")
 
 
 @app.command()
@@ -310,7 +342,7 @@ def evaluate(
     report, gold = _run(lambda: (_read_json(report_path), _read_json(gold_path)))
     result = _run(lambda: evaluation.evaluate(report, gold))
     console = Console()
-    table = Table(title=f"{report_path} against {gold_path}")
+    table = Table(title=escape(f"{report_path} against {gold_path}"))
     # TP/FP: findings that hit a flag / a must-not item; P ignores unlabelled findings, strict P not
     for name in ("kind", "reported", "TP", "FP", "unlabelled", "P", "strict P", "gold", "hit", "R"):
         table.add_column(name, justify="right" if name != "kind" else "left")
@@ -335,6 +367,7 @@ def evaluate(
         console.print(
             f"{'MISS' if tier in ('should_flag', 'stretch_flag') else 'FAIL'} {tier} {item}",
             highlight=False,
+            markup=False,
         )
     must_failed = [f for f in failed if f[0] in ("must_flag", "must_not_flag")]
     raise typer.Exit(1 if must_failed else 0)
@@ -345,7 +378,7 @@ def _read_json(path: Path) -> dict[str, object]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BadPath(str(path), "no such file; pass the path of a JSON file") from None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise BadPath(
             str(path), f"not readable JSON ({exc}); pass a claimcheck JSON report or gold file"
         ) from None
@@ -358,12 +391,70 @@ def _ratio(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
 
 
-def _run(step: Callable[[], T]) -> T:
+def _run(step: Callable[[], T], stage: str = "claimcheck") -> T:
+    """`step()`; a ClaimcheckError, or any unexpected exception (an internal error in `stage`),
+    ends the run with one line on stderr and its exit code, 2."""
     try:
-        return step()
+        with errors.stage(stage):
+            return step()
     except ClaimcheckError as exc:
         typer.echo(f"claimcheck: error: {exc}", err=True)
+        if isinstance(exc, InternalError) and not errors.debug_enabled():
+            typer.echo("claimcheck: run with --debug to see the traceback", err=True)
         raise typer.Exit(exc.exit_code) from None
+
+
+def _write(render: Callable[[R], str | Iterable[str] | None], value: R, dest: str) -> None:
+    """Render `value` and write it to `dest` ('-': stdout), each failure a one-line exit 2:
+    an unexpected exception is an internal error in rendering, an OSError names `dest`."""
+
+    def rendered() -> Iterator[str]:
+        with errors.stage("rendering", expected=(OSError,)):  # the terminal prints as it renders
+            text = render(value)
+            if text is not None:
+                yield from [text] if isinstance(text, str) else text
+
+    def write() -> None:
+        try:
+            write_output(rendered(), dest)
+        except OSError as exc:
+            if dest == "-":
+                _silence_stdout()
+            raise BadOutput(dest, _why(exc)) from None
+
+    _run(write, "writing")
+
+
+def _why(exc: OSError) -> str:
+    return (exc.strerror or type(exc).__name__).lower()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush of what is still
+    buffered cannot fail again (and print a traceback) after the one-line error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def check_output(dest: str | None) -> None:
+    """Refuse an output path that cannot be written before the scan rather than after it."""
+    if dest is None or dest == "-":
+        return
+    if not dest:
+        raise BadOutput(dest, "empty file name; pass a file path, or '-' for stdout")
+    target = Path(dest)
+    if target.is_dir():
+        raise BadOutput(dest, "it is a folder; pass the path of a file")
+    parent = target.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise BadOutput(dest, f"{parent} is a file, not a folder; choose another path")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise BadOutput(dest, f"permission denied in {parent}; choose another folder")
 
 
 def _fail_kinds(spec: str | None) -> frozenset[str]:
@@ -386,17 +477,44 @@ def _filter_confidence(report: Report, floor: float) -> Report:
 
 
 def _print(report: Report, fmt: Format, quiet: bool) -> None:
-    if fmt is Format.json:
-        write_output(json_report.chunks(report), "-")
-    elif fmt is Format.markdown:
-        write_output(markdown.render(report), "-")
-    elif fmt is Format.sarif:
-        write_output(sarif.render(report), "-")
-    elif fmt is Format.github:
-        write_output(github.render(report), "-")
-    else:
-        terminal.print_report(report, Console(), quiet=quiet)
+    if fmt is Format.table:
+        _write(lambda r: terminal.print_report(r, Console(), quiet=quiet), report, "-")
+        return
+    renderers: dict[Format, Callable[[Report], str | Iterable[str]]] = {
+        Format.json: json_report.chunks,
+        Format.markdown: markdown.render,
+        Format.sarif: sarif.render,
+        Format.github: github.render,
+    }
+    _write(renderers[fmt], report, "-")
 
 
 def main() -> None:
-    app()
+    """The console script: every way out is a documented exit code, and a failure one line.
+
+    typer itself turns Ctrl-C into exit 130 (silently: the line is printed here); anything
+    that still escapes the commands is an internal error, exit 2, never 1 ("found some").
+    """
+    try:
+        app()
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else 0 if done.code is None else 2
+    except KeyboardInterrupt:
+        code = INTERRUPTED
+    except OSError as exc:  # printing to a closed or full stdout outside `_write`
+        _silence_stdout()
+        typer.echo(f"claimcheck: error: {BadOutput('-', _why(exc))}", err=True)
+        code = 2
+    except Exception as exc:
+        errors.print_traceback(exc)
+        typer.echo(f"claimcheck: error: {errors.internal_reason('claimcheck', exc)}", err=True)
+        code = 2
+    if code == INTERRUPTED:
+        typer.echo("claimcheck: interrupted", err=True)
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        _silence_stdout()
+        typer.echo(f"claimcheck: error: {BadOutput('-', _why(exc))}", err=True)
+        code = 2
+    sys.exit(code)

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+DEBUG_ENV = "CLAIMCHECK_DEBUG"
+
 
 class ClaimcheckError(Exception):
     """An error the CLI reports as one line and exit code 2 (usage or input problem)."""
@@ -46,3 +54,59 @@ class BadBaseline(ClaimcheckError):
 class UnknownKind(ClaimcheckError):
     def __init__(self, kind: str, valid: tuple[str, ...]) -> None:
         super().__init__(f"--fail-on: unknown kind {kind!r}; choose from {', '.join(valid)}")
+
+
+class BadOutput(ClaimcheckError):
+    def __init__(self, path: str, why: str) -> None:
+        shown = "standard output" if path == "-" else path or repr(path)
+        super().__init__(f"cannot write {shown}: {why}")
+
+
+class InternalError(ClaimcheckError):
+    """An unexpected exception in one stage: a bug to report, never read as a finding."""
+
+    def __init__(self, stage: str, exc: BaseException) -> None:
+        super().__init__(internal_reason(stage, exc))
+        self.stage = stage
+
+
+def internal_reason(stage: str, exc: BaseException) -> str:
+    """The one line that stands for an unexpected exception, in `skipped[]` and on stderr."""
+    what = " ".join(str(exc).split())  # one line, whatever the exception's message holds
+    if len(what) > 300:
+        what = what[:297] + "..."
+    return f"internal error in {stage}: {type(exc).__name__}: {what}; please report"
+
+
+_debug = False
+
+
+def set_debug(on: bool) -> None:
+    """`--debug`: show tracebacks (worker processes forked later inherit the setting)."""
+    global _debug
+    _debug = on
+
+
+def debug_enabled() -> bool:
+    """True with `--debug` or CLAIMCHECK_DEBUG=1: tracebacks of internal errors are shown."""
+    return _debug or os.environ.get(DEBUG_ENV, "") not in ("", "0")
+
+
+def print_traceback(exc: BaseException) -> None:
+    """The traceback of `exc` on stderr, only in debug mode."""
+    if debug_enabled():
+        traceback.print_exception(exc, file=sys.stderr)
+
+
+@contextmanager
+def stage(name: str, *, expected: tuple[type[Exception], ...] = ()) -> Iterator[None]:
+    """Turns an unexpected exception inside the block (not a ClaimcheckError, nor one of
+    `expected`) into an InternalError naming `name`."""
+    passing: tuple[type[Exception], ...] = (ClaimcheckError, *expected)
+    try:
+        yield
+    except passing:
+        raise
+    except Exception as exc:
+        print_traceback(exc)
+        raise InternalError(name, exc) from exc

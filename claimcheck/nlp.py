@@ -30,14 +30,39 @@ def resolve_model(name: str | None) -> str:
     raise ModelNotFound(None)
 
 
+# The longest sentence claimcheck reads as one (docs/performance.md). Real news sentences stay
+# far below it; a longer run of text without a full stop (a table, a list, a scrape gone wrong)
+# is cut into pieces of at most this many tokens, after a comma or semicolon where there is
+# one. Extraction looks at every figure of a sentence for each figure in it, so without the
+# cut one 100 KB sentence took minutes.
+MAX_SENTENCE_TOKENS = 250
+# How far back from the limit a cut looks for punctuation to cut after.
+CUT_WINDOW = 50
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break always ends a sentence: ingest puts one paragraph, heading or item per line."""
+    """A line break always ends a sentence: ingest puts one paragraph, heading or item per line.
+    No sentence is longer than MAX_SENTENCE_TOKENS."""
+    start = 0
     for token in doc[1:]:
         before = doc[token.i - 1]
         if "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
             token.is_sent_start = True
+            start = token.i
+        elif token.i - start >= MAX_SENTENCE_TOKENS:
+            start = _cut(doc, start, token.i)
     return doc
+
+
+def _cut(doc: Doc, start: int, limit: int) -> int:
+    """Start a sentence after the last comma or semicolon before `limit`, else at it."""
+    for i in range(limit - 1, max(start, limit - CUT_WINDOW), -1):
+        if doc[i].text in (",", ";", ":"):
+            doc[i + 1].is_sent_start = True
+            return i + 1
+    doc[limit].is_sent_start = True
+    return limit
 
 
 @functools.lru_cache(maxsize=4)

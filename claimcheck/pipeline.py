@@ -10,7 +10,7 @@ from pathlib import Path
 from claimcheck import __version__, about, cluster, compare, nlp, runner
 from claimcheck.cache import ClaimCache
 from claimcheck.cache import model_key as cached_model_key
-from claimcheck.errors import NoArticles
+from claimcheck.errors import BadPath, NoArticles, stage
 from claimcheck.extract import speakers
 from claimcheck.ingest import DEFAULT_MAX_BYTES, read_articles
 from claimcheck.pairs import matches
@@ -37,25 +37,46 @@ def load_claims(
     """Read and extract: articles, skipped inputs, claims (speakers unified) and the model key."""
     model = nlp.resolve_model(options.model)
     articles, skipped = _read(paths, options)
-    return articles, skipped, _claims(articles, model, options), cached_model_key(model)
+    return (*_extracted(articles, skipped, model, options), cached_model_key(model))
 
 
 def _read(paths: Sequence[str], options: ScanOptions) -> tuple[list[Article], list[Skipped]]:
-    articles, skipped = read_articles(paths, glob=options.glob, max_bytes=options.max_bytes)
-    if not articles:
-        first = f"{skipped[0].path}: {skipped[0].reason}" if skipped else None
-        raise NoArticles(len(skipped), first)
+    missing = [p for p in options.against if p != "-" and not os.path.lexists(p)]
+    if missing:
+        raise BadPath(missing[0], "--against: no such file or folder; check the path")
+    with stage("reading"):
+        articles, skipped = read_articles(paths, glob=options.glob, max_bytes=options.max_bytes)
+    _some_left(articles, skipped)
     if options.against:
-        corpus, corpus_skipped = read_articles(
-            options.against, glob=options.glob, max_bytes=options.max_bytes
-        )
+        with stage("reading"):
+            corpus, corpus_skipped = read_articles(
+                options.against, glob=options.glob, max_bytes=options.max_bytes
+            )
         articles, skipped = _with_corpus(articles, skipped, corpus, corpus_skipped)
     return articles, skipped
 
 
-def _claims(articles: list[Article], model: str, options: ScanOptions) -> list[Claim]:
-    per_article = _extract_cached(articles, model, options)
-    return speakers.unify([claim for claims in per_article for claim in claims])
+def _some_left(articles: Sequence[Article], skipped: Sequence[Skipped]) -> None:
+    if not articles:
+        first = f"{skipped[0].path}: {skipped[0].reason}" if skipped else None
+        raise NoArticles(len(skipped), first)
+
+
+def _extracted(
+    articles: list[Article], skipped: list[Skipped], model: str, options: ScanOptions
+) -> tuple[list[Article], list[Skipped], list[Claim]]:
+    """The articles, skipped inputs and claims (speakers unified) after extraction: an article
+    whose extraction failed moves to the skipped inputs, and the others go on."""
+    with stage("extraction"):
+        per_article = _extract_cached(articles, model, options)
+        failed = [r for r in per_article if isinstance(r, Skipped)]
+        if failed:
+            kept = zip(articles, per_article, strict=True)
+            articles = [a for a, r in kept if not isinstance(r, Skipped)]
+            skipped = skipped + failed
+            _some_left([a for a in articles if a.role == "new"], skipped)
+        found = [claim for r in per_article if not isinstance(r, Skipped) for claim in r]
+        return articles, skipped, speakers.unify(found)
 
 
 def _with_corpus(
@@ -77,27 +98,28 @@ def _with_corpus(
 
 def _extract_cached(
     articles: Sequence[Article], model: str, options: ScanOptions
-) -> list[list[Claim]]:
-    """Claims per article: from the cache when it has them, else extracted and stored.
+) -> list[list[Claim] | Skipped]:
+    """Claims per article (or why it was skipped): from the cache when it has them, else
+    extracted and stored as each one arrives, so an interrupted scan resumes where it stopped.
 
     The model is loaded only when some article misses the cache.
     """
     if options.cache_dir is None:
-        return runner.extract_all(
-            articles, model=model, jobs=options.jobs, progress=options.progress
+        return list(
+            runner.extract_all(articles, model=model, jobs=options.jobs, progress=options.progress)
         )
     store = ClaimCache(options.cache_dir, model=model)
-    found = [store.get(a) for a in articles]
-    misses = [a for a, claims in zip(articles, found, strict=True) if claims is None]
-    if misses:
-        fresh = iter(
-            runner.extract_all(misses, model=model, jobs=options.jobs, progress=options.progress)
+    found: list[list[Claim] | Skipped | None] = [store.get(a) for a in articles]
+    missed = [i for i, claims in enumerate(found) if claims is None]
+    if missed:
+        fresh = runner.extract_all(
+            [articles[i] for i in missed], model=model, jobs=options.jobs, progress=options.progress
         )
-        for i, claims in enumerate(found):
-            if claims is None:
-                found[i] = next(fresh)
-                store.put(articles[i], found[i] or [])
-    return [claims or [] for claims in found]
+        for i, result in zip(missed, fresh, strict=True):
+            found[i] = result
+            if not isinstance(result, Skipped):
+                store.put(articles[i], result)
+    return [claims if claims is not None else [] for claims in found]
 
 
 def scan(paths: Sequence[str], options: ScanOptions) -> Report:
@@ -110,22 +132,27 @@ def scan(paths: Sequence[str], options: ScanOptions) -> Report:
     model = nlp.resolve_model(options.model)
     articles, skipped = _read(paths, options)
     if options.cache_dir is None:
-        return _scan(articles, skipped, model, options)
+        with stage("comparison"):
+            return _scan(articles, skipped, model, options)
     store = ClaimCache(options.cache_dir, model=model)
     key = store.report_key(articles, [display_path(s.path) + s.reason for s in skipped])
     report = store.get_report(key)
     if report is None:
-        report = _scan(articles, skipped, model, options)
+        with stage("comparison"):
+            report = _scan(articles, skipped, model, options)
         store.put_report(key, report)
         return report
-    claims, _ = _storied(articles, _claims(articles, model, options))
+    kept, _, extracted = _extracted(articles, skipped, model, options)
+    with stage("comparison"):
+        claims, _ = _storied(kept, extracted)
     return report.model_copy(update={"claims": _ordered(claims)})
 
 
 def _scan(
     articles: list[Article], skipped: list[Skipped], model: str, options: ScanOptions
 ) -> Report:
-    claims, stories = _storied(articles, _claims(articles, model, options))
+    articles, skipped, extracted = _extracted(articles, skipped, model, options)
+    claims, stories = _storied(articles, extracted)
     links = cluster.Links()  # what clustering needs of the similar pairs
     pairs = cluster.similar_pairs(claims, stories)
     found = list(matches(claims, stories, compare.calls_false))

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from multiprocessing.context import BaseContext
 from types import TracebackType
 
@@ -27,10 +28,12 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 from rich.text import Text
+from spacy.language import Language
+from spacy.tokens import Doc
 
-from claimcheck import nlp
+from claimcheck import errors, nlp
 from claimcheck.extract import extract_claims
-from claimcheck.schema import Article, Claim, compact
+from claimcheck.schema import Article, Claim, Skipped, compact
 
 # Articles per parser batch. The parse of a batch holds about 10 MB per 4 KB article in
 # network activations (freed after the batch, but kept by the allocator for the next one), so
@@ -38,6 +41,11 @@ from claimcheck.schema import Article, Claim, compact
 # workers, batches of 16 peaked at 824 MB for the scan, batches of 4 at 611 MB, in the same
 # time (docs/performance.md).
 BATCH_SIZE = 4
+# An article longer than this many characters is parsed in pieces of at most this size and
+# the pieces joined into one Doc: spaCy's parser and recogniser hold about 1 GB per 100,000
+# characters of one Doc, so a 5 MB article parsed whole needed many GB (docs/performance.md).
+# Every real article is shorter, and parsed whole as before.
+PIECE_CHARS = 100_000
 # Parser batches per task sent to a worker: few round trips, small pickles, balanced workers.
 TASK_BATCHES = 4
 # The progress bar appears only for scans still running after this many seconds.
@@ -51,12 +59,14 @@ def extract_all(
     jobs: int = 0,
     progress: bool = False,
     batch_size: int = BATCH_SIZE,
-) -> list[list[Claim]]:
-    """Claims of each article, in the order of `articles`.
+) -> Iterator[list[Claim] | Skipped]:
+    """Claims of each article, in the order of `articles`, yielded as each task finishes.
 
-    `jobs` is the number of parser processes (0 = all cores); with one, or with fewer than two
-    tasks of articles, everything runs in this process without a pool. Claims are compacted
-    here, as they arrive, with one string pool for the whole call (`schema.compact`).
+    An article whose parse or extraction raises is yielded as a Skipped naming the stage
+    (`errors.internal_reason`), and the others go on. `jobs` is the number of parser processes
+    (0 = all cores); with one, or with fewer than two tasks of articles, everything runs in
+    this process without a pool. Claims are compacted here, as they arrive, with one string
+    pool for the whole call (`schema.compact`).
     """
     size = batch_size * TASK_BATCHES
     tasks = [(list(articles[i : i + size]), batch_size) for i in range(0, len(articles), size)]
@@ -64,20 +74,19 @@ def extract_all(
     strings: dict[str, str] = {}
     if workers <= 1:
         with _Bar(len(articles), enabled=progress) as bar:
-            return _extract_here(
-                articles, model=model, batch_size=batch_size, bar=bar, strings=strings
-            )
+            for task in tasks:
+                yield from _advanced(_extract(*task, model=model), strings, bar)
+        return
     context = _context()
     if context.get_start_method() == "fork":
         nlp.load(model)  # once here, shared copy-on-write with every worker
     # The pool is created before the bar starts its refresh thread: never fork with threads.
-    with context.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
-        results: list[list[Claim]] = []
-        with _Bar(len(articles), enabled=progress) as bar:
-            for task_claims in pool.imap(_extract_task, tasks):
-                results.extend(compact(claims, strings) for claims in task_claims)
-                bar.advance(len(task_claims), sum(len(c) for c in task_claims))
-        return results
+    with (
+        context.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool,
+        _Bar(len(articles), enabled=progress) as bar,
+    ):
+        for task_results in pool.imap(_extract_task, tasks):
+            yield from _advanced(task_results, strings, bar)
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -90,22 +99,86 @@ def resolve_jobs(jobs: int) -> int:
         return os.cpu_count() or 1
 
 
-def _extract_here(
-    articles: Sequence[Article],
-    *,
-    model: str,
-    batch_size: int,
-    bar: _Bar,
-    strings: dict[str, str],
-) -> list[list[Claim]]:
-    pipeline = nlp.load(model)
-    docs = pipeline.pipe((a.text for a in articles), batch_size=batch_size)
-    results: list[list[Claim]] = []
-    for doc, article in zip(docs, articles, strict=True):
-        claims = compact(extract_claims(doc, article), strings)
-        results.append(claims)
+def _advanced(
+    results: list[list[Claim] | Skipped], strings: dict[str, str], bar: _Bar
+) -> Iterator[list[Claim] | Skipped]:
+    for result in results:
+        if isinstance(result, Skipped):
+            bar.advance(1, 0)
+            yield result
+            continue
+        claims = compact(result, strings)
         bar.advance(1, len(claims))
+        yield claims
+
+
+def _extract(
+    articles: list[Article], batch_size: int, *, model: str
+) -> list[list[Claim] | Skipped]:
+    """Parse `articles` in parser batches and extract their claims; a failure skips one article."""
+    pipeline = nlp.load(model)
+    results: list[list[Claim] | Skipped] = []
+    for i in range(0, len(articles), batch_size):
+        batch = articles[i : i + batch_size]
+        for article, doc in zip(batch, _parse(pipeline, batch), strict=True):
+            if isinstance(doc, Skipped):
+                results.append(doc)
+                continue
+            try:
+                results.append(extract_claims(doc, article))
+            except Exception as exc:
+                results.append(_failed(article, "extraction", exc))
     return results
+
+
+def _parse(pipeline: Language, batch: list[Article]) -> list[Doc | Skipped]:
+    """The Docs of one parser batch; if the batch fails, each article is parsed alone, so
+    that only the one that fails is skipped."""
+    try:
+        return list(_docs(pipeline, batch))
+    except Exception:
+        if len(batch) == 1:
+            raise
+    docs: list[Doc | Skipped] = []
+    for article in batch:
+        try:
+            docs.extend(_docs(pipeline, [article]))
+        except Exception as exc:
+            docs.append(_failed(article, "parsing", exc))
+    return docs
+
+
+def _docs(pipeline: Language, batch: list[Article]) -> Iterator[Doc]:
+    """The Docs of a batch, the short articles parsed together, a long one in pieces."""
+    short = iter(pipeline.pipe(a.text for a in batch if len(a.text) <= PIECE_CHARS))
+    for article in batch:
+        if len(article.text) <= PIECE_CHARS:
+            yield next(short)
+            continue
+        # one piece at a time: a batch of pieces would hold all their activations at once
+        pieces = list(pipeline.pipe(_pieces(article.text), batch_size=1))
+        doc = Doc.from_docs(pieces, ensure_whitespace=False)
+        assert doc.text == article.text, "pieces do not join into the article"
+        yield doc
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """`text` in consecutive pieces of at most PIECE_CHARS characters, each ending after a
+    line break where there is one, else after a space (a sentence never spans two pieces
+    when a line holds it, and no word is split)."""
+    start = 0
+    while len(text) - start > PIECE_CHARS:
+        end = start + PIECE_CHARS
+        cut = text.rfind("\n", start, end) + 1 or text.rfind(" ", start, end) + 1 or end
+        yield text[start:cut]
+        start = cut
+    yield text[start:]
+
+
+def _failed(article: Article, stage: str, exc: Exception) -> Skipped:
+    errors.print_traceback(exc)
+    record = f"record {article.id}: " if article.format in ("json", "jsonl") else ""
+    return Skipped(path=article.path, reason=record + errors.internal_reason(stage, exc))
 
 
 def _context() -> BaseContext:
@@ -119,19 +192,21 @@ _worker_model: str | None = None
 
 
 def _init_worker(model: str) -> None:
-    """Pool initializer: load the model once per worker process (a no-op if fork inherited it)."""
+    """Pool initializer: load the model once per worker process (a no-op if fork inherited it).
+
+    Ctrl-C goes to the whole process group: the main process alone answers it (one line, exit
+    130) and ends the pool, so workers ignore it rather than each printing a traceback.
+    """
     global _worker_model
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     nlp.load(model)
     _worker_model = model
 
 
-def _extract_task(task: tuple[list[Article], int]) -> list[list[Claim]]:
+def _extract_task(task: tuple[list[Article], int]) -> list[list[Claim] | Skipped]:
     """One task in a worker: parse its articles in parser batches and extract their claims."""
     assert _worker_model is not None, "worker used without _init_worker"
-    articles, batch_size = task
-    pipeline = nlp.load(_worker_model)
-    docs = pipeline.pipe((a.text for a in articles), batch_size=batch_size)
-    return [extract_claims(doc, article) for doc, article in zip(docs, articles, strict=True)]
+    return _extract(*task, model=_worker_model)
 
 
 class _RateColumn(ProgressColumn):

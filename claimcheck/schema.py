@@ -23,9 +23,10 @@ Granularity = Literal["day", "week", "month", "year"]
 
 
 class Frozen(BaseModel):
-    """Base for report values: immutable once built, so a stage cannot edit another's output."""
+    """Base for report values: immutable once built, so a stage cannot edit another's output.
+    Numbers are finite: JSON has no infinity, and a report must stay valid JSON."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 class Document(Frozen):

@@ -29,8 +29,8 @@ def _dumps(per_article: list[list[Claim]]) -> list[list[dict[str, object]]]:
 def test_two_processes_give_the_same_claims_in_the_same_order() -> None:
     model = nlp.resolve_model(None)
     articles = _articles()
-    here = runner.extract_all(articles, model=model, jobs=1, batch_size=2)
-    pooled = runner.extract_all(articles, model=model, jobs=2, batch_size=2)
+    here = list(runner.extract_all(articles, model=model, jobs=1, batch_size=2))
+    pooled = list(runner.extract_all(articles, model=model, jobs=2, batch_size=2))
     assert _dumps(pooled) == _dumps(here)
     assert [{c.doc_id for c in claims} for claims in pooled] == [{a.id} for a in articles]
     assert sum(len(c) for c in here) >= len(TEXTS)
@@ -39,13 +39,13 @@ def test_two_processes_give_the_same_claims_in_the_same_order() -> None:
 def test_default_batching_matches_one_batch_per_article() -> None:
     model = nlp.resolve_model(None)
     articles = _articles()
-    one_each = runner.extract_all(articles, model=model, jobs=2, batch_size=1)
-    default = runner.extract_all(articles, model=model, jobs=0)
+    one_each = list(runner.extract_all(articles, model=model, jobs=2, batch_size=1))
+    default = list(runner.extract_all(articles, model=model, jobs=0))
     assert _dumps(one_each) == _dumps(default)
 
 
 def test_no_articles_gives_no_claims() -> None:
-    assert runner.extract_all([], model=nlp.resolve_model(None), jobs=2) == []
+    assert list(runner.extract_all([], model=nlp.resolve_model(None), jobs=2)) == []
 
 
 @pytest.mark.parametrize(("jobs", "expected"), [(1, 1), (3, 3), (7, 7)])
@@ -62,13 +62,15 @@ def test_progress_never_writes_to_stdout(
     jobs: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(runner, "PROGRESS_DELAY", 0.0)
-    runner.extract_all(
-        _articles(), model=nlp.resolve_model(None), jobs=jobs, progress=True, batch_size=1
+    list(
+        runner.extract_all(
+            _articles(), model=nlp.resolve_model(None), jobs=jobs, progress=True, batch_size=1
+        )
     )
     assert capsys.readouterr().out == ""
 
 
 def test_no_progress_writes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
-    runner.extract_all(_articles(), model=nlp.resolve_model(None), jobs=1, progress=False)
+    list(runner.extract_all(_articles(), model=nlp.resolve_model(None), jobs=1, progress=False))
     captured = capsys.readouterr()
     assert (captured.out, captured.err) == ("", "")

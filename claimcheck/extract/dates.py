@@ -253,17 +253,20 @@ def _ago(g: dict[str, str], published: dt.date) -> Period:
     raw = g["agon"].lower()
     n = SMALL_NUMBERS[raw] if raw in SMALL_NUMBERS else int(raw)
     unit = g["agou"].lower()
-    if unit == "day":
-        return published - dt.timedelta(days=n), None, "day"
-    if unit == "week":
-        then = published - dt.timedelta(weeks=n)
-        monday = then - dt.timedelta(days=then.weekday())
-        return monday, monday + dt.timedelta(days=6), "week"
-    if unit == "month":
-        index = published.year * 12 + published.month - 1 - n
-        return _month_bounds(index // 12, index % 12 + 1)
-    year = published.year - n
-    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    try:
+        if unit == "day":
+            return published - dt.timedelta(days=n), None, "day"
+        if unit == "week":
+            then = published - dt.timedelta(weeks=n)
+            monday = then - dt.timedelta(days=then.weekday())
+            return monday, monday + dt.timedelta(days=6), "week"
+        if unit == "month":
+            index = published.year * 12 + published.month - 1 - n
+            return _month_bounds(index // 12, index % 12 + 1)
+        year = published.year - n
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    except OverflowError:  # far before year 1: reported as find_dates reports a ValueError
+        raise ValueError(f"{n} {unit}s ago is outside the calendar") from None
 
 
 def _month_bounds(year: int, month: int) -> Period:

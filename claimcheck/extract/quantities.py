@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -91,6 +92,10 @@ def find_quantities(doc: Doc) -> Iterator[Quantity]:
         raw = _build(doc, match, starts)
         if raw is not None:
             raws.append(raw)
+    # a figure of 309 digits or more is no float: never a quantity of infinite value
+    raws = [
+        r for r in raws if all(math.isfinite(v or 0) for v in (r.value, r.low, r.high, r.other))
+    ]
     raws.sort(key=lambda raw: raw.start)
     raws, alts = _merge_alternatives(text, raws)
     times = [(m.start(), m.end()) for m in _patterns()["time"].finditer(text)]
@@ -136,7 +141,10 @@ def _build(doc: Doc, match: re.Match[str], starts: frozenset[int]) -> _Raw | Non
     elif groups["frac"] and _quarters_of_time(text, start, end):
         value, kind = _words_value(groups["frac"].split("-")[0].split()[0]), "measure"
     elif groups["frac"]:
-        value, kind = _fraction(groups["frac"]), "percent"
+        share = _fraction(groups["frac"])
+        if share is None:
+            return None
+        value, kind = share, "percent"
     elif groups["dig"]:
         value = float(groups["dig"].replace(",", ""))
         scale = groups["dscale"] or groups["dsuf"] or groups["dsuf2"]
@@ -495,7 +503,9 @@ def _time_ref(
     clause = _clause_head(anchor)
     nouns = _noun_path(anchor, clause)
     best: tuple[int, int, int, int] | None = None
-    for s, e in times:
+    # `times` are regex matches in text order: their starts and ends both ascend
+    first = bisect.bisect_right(times, sent_start, key=lambda t: t[1])
+    for s, e in times[first : bisect.bisect_left(times, sent_end, key=lambda t: t[0])]:
         if e <= sent_start or s >= sent_end or (s < raw.end and e > raw.start):
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
@@ -656,10 +666,16 @@ def _currency(mark: str) -> str:
     return str(symbol or t["currency_words"].get(_norm_space(mark)) or mark.upper())
 
 
-def _fraction(words: str) -> float:
-    """'a-half', 'a half' and 'A Half' are one fraction."""
-    table = {_norm_space(k.replace("-", " ")): v for k, v in _table()["fractions"].items()}
-    return float(table[_norm_space(words.replace("-", " "))])
+def _fraction(words: str) -> float | None:
+    """'a-half', 'a half', 'A Half' are one fraction, and so are 'two third' and 'two thirds';
+    None for what the pattern accepts but is no share ('two half', 'three thirds')."""
+    table = {_fraction_key(k): v for k, v in _table()["fractions"].items()}
+    value = table.get(_fraction_key(words))
+    return None if value is None else float(value)
+
+
+def _fraction_key(words: str) -> str:
+    return _norm_space(words.replace("-", " ")).removesuffix("s")
 
 
 def _norm_space(s: str) -> str:

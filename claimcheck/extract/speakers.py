@@ -40,7 +40,7 @@ def canonical_names(counts: Counter[str]) -> dict[str, str]:
     singles: list[str] = []
     for key in sorted(groups):
         words = key.split()
-        if len(words) == 1:
+        if len(words) <= 1:  # a surname alone, or nothing left ("@", an emoji, a quote mark)
             singles.append(key)
             continue
         people = by_surname[words[-1]]

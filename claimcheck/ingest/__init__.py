@@ -6,6 +6,7 @@ import hashlib
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 
+from claimcheck.errors import internal_reason, print_traceback
 from claimcheck.ingest import reasons
 from claimcheck.ingest.clean import Cleaned, clean
 from claimcheck.ingest.decode import decode
@@ -46,8 +47,8 @@ def read_articles(
         except Unreadable as exc:
             skipped.append(Skipped(path=source.shown, reason=str(exc)))
         except Exception as exc:  # a bad file must never stop the batch
-            reason = f"unexpected error ({type(exc).__name__}: {exc}); please report it"
-            skipped.append(Skipped(path=source.shown, reason=reason))
+            print_traceback(exc)
+            skipped.append(Skipped(path=source.shown, reason=internal_reason("reading", exc)))
     return _unique_ids(articles), skipped
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,7 @@ TITLE_KEYS = ("title", "headline")
 DATE_KEYS = ("date", "date_publish", "published", "publish_date", "pubdate", "datePublished")
 OUTLET_KEYS = ("source", "outlet", "source_domain", "site_name", "sitename", "publisher")
 BYLINE_KEYS = ("author", "authors", "byline")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -30,14 +32,32 @@ class Record:
             if isinstance(value, dict):
                 value = value.get("name") or value.get("title")
             if isinstance(value, str | int | float) and str(value).strip():
-                return str(value).strip()
+                return _valid(str(value).strip())
         return None
+
+
+def _valid(text: str) -> str:
+    """`text` with lone surrogates (JSON's "\\ud800", valid JSON but no Unicode) as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _loads(text: str) -> Any:
+    """json.loads; what is valid JSON but beyond what Python reads is an Unreadable that says
+    why (malformed JSON still raises JSONDecodeError, for the caller to place)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise reasons.Unreadable(reasons.JSON_TOO_DEEP) from None
+    except ValueError:  # int() refuses numbers of more than sys.get_int_max_str_digits()
+        raise reasons.Unreadable(reasons.JSON_NUMBER_TOO_LONG) from None
 
 
 def json_records(text: str) -> list[Record]:
     """The records of a .json file: one object, or a list of objects."""
     try:
-        data = json.loads(text)
+        data = _loads(text)
     except json.JSONDecodeError as exc:
         raise reasons.Unreadable(
             f"malformed JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); fix the file"
@@ -63,9 +83,12 @@ def jsonl_records(text: str) -> Iterator[Record | str]:
             continue
         n += 1
         try:
-            item = json.loads(line)
+            item = _loads(line)
         except json.JSONDecodeError as exc:
             yield f"line {number}: malformed JSON ({exc.msg} at column {exc.colno}); fix the line"
+            continue
+        except reasons.Unreadable as exc:
+            yield f"line {number}: {exc}"
             continue
         if not isinstance(item, dict):
             yield f"line {number}: a {type(item).__name__}, not an object with a text field"

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from claimcheck.schema import Claim, Contradiction, Quantity, Report
+from claimcheck.schema import Claim, Contradiction, Quantity, Report, Skipped
 
 
 def summary_line(report: Report) -> str:
@@ -28,19 +29,18 @@ def print_report(report: Report, console: Console, *, quiet: bool = False) -> No
         console.print(summary_line(report), highlight=False)
         return
     console.print(_header(report))
-    for skipped in report.skipped:
-        console.print(f"[yellow]skipped[/] {skipped.path}: {skipped.reason}", highlight=False)
+    print_skipped(report.skipped, console)
     paths = {d.id: d.path for d in report.documents}
     for number, finding in enumerate(report.contradictions, 1):
         console.print(_panel(number, finding, paths))
     for update in report.supersessions:
-        console.print(f"[cyan]update[/] {update.explanation}", highlight=False)
+        console.print(f"[cyan]update[/] {escape(update.explanation)}", highlight=False)
     console.print(summary_line(report), highlight=False)
 
 
 def _header(report: Report) -> Table:
     s = report.summary
-    table = Table(title=f"claimcheck {report.version} ({report.model})", show_edge=False)
+    table = Table(title=escape(f"claimcheck {report.version} ({report.model})"), show_edge=False)
     for name in ("documents", "claims", "clusters", "contradictions", "skipped"):
         table.add_column(name, justify="right")
     table.add_row(
@@ -60,11 +60,21 @@ def _panel(number: int, finding: Contradiction, paths: dict[str, str]) -> Panel:
             where.append(f"  ({side.speaker})")
         parts += [Text(""), where, Text(side.sentence)]
     title = f"#{number} {finding.kind}  confidence {finding.confidence:.2f}"
-    return Panel(Group(*parts), title=title, title_align="left", subtitle=finding.id)
+    return Panel(Group(*parts), title=title, title_align="left", subtitle=Text(finding.id))
 
 
-def print_claims(claims: Sequence[Claim], console: Console) -> None:
-    """One block per claim: where, what kind, who said it, then the text and what was read."""
+def print_skipped(skipped: Sequence[Skipped], console: Console) -> None:
+    """One line per input that was not read, and why. Paths and reasons are shown as written:
+    a file named `x[/]y.txt` is no rich markup."""
+    for item in skipped:
+        line = f"[yellow]skipped[/] {escape(item.path)}: {escape(item.reason)}"
+        console.print(line, highlight=False)
+
+
+def print_claims(claims: Sequence[Claim], skipped: Sequence[Skipped], console: Console) -> None:
+    """The inputs skipped, then one block per claim: where, what kind, who said it, then the
+    text and what was read."""
+    print_skipped(skipped, console)
     for claim in claims:
         head = Text(f"{claim.doc_id}:{claim.line}:{claim.column}", style="dim")
         head.append(f"  {claim.kind}", style="bold")
