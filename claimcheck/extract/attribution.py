@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -36,7 +37,7 @@ class Attribution:
 def find_attributions(doc: Doc) -> Iterator[Attribution]:
     """Attributed statements of the Doc, in text order."""
     quotes = _quotes(doc)
-    mentions = Mentions(doc)
+    mentions = Mentions(doc, quotes)
     sents = [sent for sent in doc.sents if not _is_blank(sent)]
     found = [sorted(_sentence_attributions(sent, quotes, mentions), key=_order) for sent in sents]
     pure = [_pure_quote(sent, quotes) for sent in sents]
@@ -129,14 +130,19 @@ def _sentence_attributions(
     sent: Span, quotes: list[tuple[int, int]], mentions: Mentions
 ) -> Iterator[Attribution]:
     reporting = lexicon.words("reporting_verbs")
+    stances = _stance_cues()
     for tok in sent:
         low = tok.lower_
         if low == "according" and _is_according_to(tok):
             yield from _prepositional(sent, tok, "according to", mentions)
         elif low == "per" and tok.dep_ == "prep":
             yield from _prepositional(sent, tok, "per", mentions)
-        elif tok.pos_ == "VERB" and tok.lemma_.lower() in reporting and _is_cue(tok, quotes):
+        elif tok.pos_ != "VERB" or not _is_cue(tok, quotes):
+            continue
+        elif tok.lemma_.lower() in reporting:
             yield from _verbal(sent, tok, quotes, mentions)
+        elif tok.lemma_.lower() in stances:
+            yield from _stance(tok, stances[tok.lemma_.lower()], quotes, mentions)
 
 
 def _verbal(
@@ -163,6 +169,71 @@ def _verbal(
         content_end=span[1],
         negated=any(c.dep_ == "neg" for c in verb.children),
     )
+
+
+def _stance(
+    verb: Token, complements: frozenset[str], quotes: list[tuple[int, int]], mentions: Mentions
+) -> Iterator[Attribution]:
+    """A belief, finding, plan or position: 'the poll shows that ...', 'she wants to ...'."""
+    complement = _stance_complement(verb, complements)
+    if complement is None or _within_report(verb):
+        return
+    subject = _speaker_token(verb)
+    if subject is None or subject.lower_ in RELATIVE or subject.head.dep_ == "relcl":
+        return
+    resolved = mentions.resolve(subject, named=False)
+    if resolved is None:
+        return
+    speaker, mention = resolved
+    mentions.spoke(subject, speaker)
+    start, end = _subtree_chars(complement)
+    start, end = _widen_to_quote(start, end, quotes)
+    yield Attribution(
+        speaker=speaker,
+        mention=mention,
+        cue=_cue(verb),
+        content_start=start,
+        content_end=end,
+        negated=any(c.dep_ == "neg" for c in verb.children),
+    )
+
+
+def _stance_complement(verb: Token, complements: frozenset[str]) -> Token | None:
+    """The child that holds what is believed, found, planned or opposed, of a kind the verb
+    takes ('clause', 'infinitive', 'object'), after the verb."""
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "ccomp" and "clause" in complements:
+            return child
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+        if child.dep_ == "xcomp" and infinitive and "infinitive" in complements:
+            return child
+        if child.dep_ == "dobj" and "object" in complements:
+            return child
+    return None
+
+
+def _within_report(verb: Token) -> bool:
+    """'She said she plans to ...': a stance inside a reported statement is part of it."""
+    reporting = lexicon.words("reporting_verbs")
+    stances = _stance_cues()
+    return any(
+        a.pos_ == "VERB" and (a.lemma_.lower() in reporting or a.lemma_.lower() in stances)
+        for a in verb.ancestors
+    )
+
+
+@functools.cache
+def _stance_cues() -> dict[str, frozenset[str]]:
+    """Stance verb lemma -> the complements it takes (models/stance_cues.json)."""
+    groups: dict[str, set[str]] = {}
+    for kind, verbs in lexicon.table("stance_cues").items():
+        if kind.startswith("_"):
+            continue
+        for verb in verbs:
+            groups.setdefault(verb, set()).add(kind)
+    return {verb: frozenset(kinds) for verb, kinds in groups.items()}
 
 
 def _prepositional(sent: Span, prep: Token, cue: str, mentions: Mentions) -> Iterator[Attribution]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from claimcheck import lexicon
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
 THING_PRONOUNS = frozenset({"it"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
 # Subjects that never name a speaker.
@@ -60,15 +62,18 @@ def first_names_match(a: str, b: str) -> bool:
 class Mentions:
     """Resolves the token that names a speaker to a canonical name, reading the article once."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, quotes: Sequence[tuple[int, int]] = ()) -> None:
         self.doc = doc
+        self._quotes = sorted(quotes)
         self._titles = lexicon.words("person_titles")
         self._full: dict[str, list[_Person]] = {}  # surname key -> full names, in text order
         self._titled: dict[str, list[tuple[int, str, frozenset[str]]]] = {}
         self._subjects: list[_Person] = []  # persons as subjects, in text order
         self._spoken: list[tuple[int, str, bool]] = []  # (token, speaker, is person)
         self._persons: set[str] = set()
+        self._gender: dict[str, str | None] = {}  # name -> "male", "female" or None (unsure)
         self._nominals: dict[str, str] = {}
+        self._bare: set[str] = set()  # speakers left as written, not named by the article
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._read_person(ent)
@@ -80,14 +85,29 @@ class Mentions:
         words = self._name_words(ent)
         if not words:
             return
+        titles = _titles_of(ent)
+        if any(title in lexicon.words("animal_nouns") for title, _ in titles) or _names_animal(ent):
+            return  # "Rex, a beagle": a pet is never the one who spoke
         name = self._canonical(words, ent.root.i)
         self._persons.add(name)
+        self._note_gender(name, _gender_of(ent, words, titles))
         if len(words) > 1:
             self._full.setdefault(fold(words[-1]), []).append(_Person(ent.root.i, name))
-        if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj",):
+        quoted = _inside(ent.start_char, self._quotes)
+        subject = ent.root.dep_ in ("nsubj", "nsubjpass") or (
+            ent.root.dep_ != "compound" and ent.root.head.dep_ == "nsubj"
+        )
+        if subject and not quoted:  # a name inside a quotation is not who is speaking
             self._subjects.append(_Person(ent.root.i, name))
-        for title, modifiers in _titles_of(ent):
+        for title, modifiers in titles:
             self._titled.setdefault(title, []).append((ent.root.i, name, modifiers))
+
+    def _note_gender(self, name: str, gender: str | None) -> None:
+        if name not in self._gender:
+            self._gender[name] = gender
+        elif gender is not None and self._gender[name] != gender:
+            known = self._gender[name]
+            self._gender[name] = gender if known is None else None
 
     def _name_words(self, ent: Span) -> list[str]:
         words = [t.text for t in ent if not t.is_punct or t.text == "."]
@@ -117,13 +137,22 @@ class Mentions:
         """Record a resolved speaker: pronouns that follow may refer to it."""
         self._spoken.append((token.i, speaker, speaker in self._persons))
 
-    def resolve(self, token: Token) -> tuple[str, str] | None:
-        """(canonical speaker, mention text) for the token heading a speaker phrase, or None."""
+    def resolve(self, token: Token, *, named: bool = False) -> tuple[str, str] | None:
+        """(canonical speaker, mention text) for the token heading a speaker phrase, or None.
+
+        With `named`, only a speaker the article names: not a group left as written
+        ("analysts", "voters")."""
+        resolved = self._resolve(token)
+        if resolved is not None and named and resolved[0] in self._bare:
+            return None
+        return resolved
+
+    def _resolve(self, token: Token) -> tuple[str, str] | None:
         low = token.lower_
         if low in EMPTY:
             return None
         if low in PERSON_PRONOUNS:
-            name = self._recent_person(token.i)
+            name = self._recent_person(token.i, PRONOUN_GENDER[low])
             return (name, token.text) if name else None
         if low in THING_PRONOUNS or low in GROUP_PRONOUNS:
             name = self._recent_speaker(token.i, person=False, reach=60)
@@ -200,6 +229,7 @@ class Mentions:
         if not bare or bare.lower() in EMPTY:
             return None
         self._nominals.setdefault(lemma, bare)
+        self._bare.add(bare)
         return bare, mention
 
     def _titled_person(self, title: str, modifiers: frozenset[str], at: int) -> str | None:
@@ -212,17 +242,26 @@ class Mentions:
             return None
         return best[1]
 
-    def _recent_person(self, at: int) -> str | None:
+    def _recent_person(self, at: int, gender: str | None = None) -> str | None:
+        """The most recent person who spoke or was a subject, of the pronoun's gender when
+        theirs is known ("she" never goes to a man named just before)."""
         best: tuple[int, str] | None = None
         i = bisect.bisect_left(self._subject_at, at) - 1
-        if i >= 0 and at - self._subjects[i].at <= REACH:
-            best = (self._subjects[i].at, self._subjects[i].name)
+        while i >= 0 and at - self._subjects[i].at <= REACH:
+            if self._fits(self._subjects[i].name, gender):
+                best = (self._subjects[i].at, self._subjects[i].name)
+                break
+            i -= 1
         for pos, name, person in reversed(self._spoken):
-            if pos < at and person:
+            if pos < at and person and self._fits(name, gender):
                 if (best is None or pos > best[0]) and at - pos <= REACH:
                     best = (pos, name)
                 break
         return best[1] if best else None
+
+    def _fits(self, name: str, gender: str | None) -> bool:
+        known = self._gender.get(name)
+        return gender is None or known is None or known == gender
 
     def _recent_speaker(self, at: int, *, person: bool, reach: int) -> str | None:
         for pos, name, is_person in reversed(self._spoken):
@@ -232,6 +271,48 @@ class Mentions:
 
 
 # ------------------------------------------------------------------ helpers
+
+
+def _inside(offset: int, quotes: Sequence[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(quotes, (offset, 1 << 62)) - 1
+    return i >= 0 and quotes[i][0] < offset < quotes[i][1]
+
+
+def _gender_of(ent: Span, words: list[str], titles: list[tuple[str, frozenset[str]]]) -> str | None:
+    """'male', 'female' or None: from an honorific before the name, a gendered title
+    ("spokeswoman", "his wife"), or a common given name (models/gendered_words.json)."""
+    table = lexicon.table("gendered_words")
+    doc = ent.doc
+    before = [t.lower_ for t in doc[max(ent.start - 2, 0) : ent.start + 1]]
+    found = set()
+    for gender in ("male", "female"):
+        words_of = table[gender]
+        if any(w in words_of["honorifics"] for w in before):
+            found.add(gender)
+        if any(title in words_of["nouns"] for title, _ in titles):
+            found.add(gender)
+        if len(words) > 1 and fold(words[0]) in words_of["names"]:
+            found.add(gender)
+    return found.pop() if len(found) == 1 else None
+
+
+def _names_animal(ent: Span) -> bool:
+    """'Max the terrier', 'her dog, Rex', 'a beagle named Luna': the name is an animal's.
+
+    Read from the words around the name, not only the parse: the small parser often makes
+    "the terrier" a second subject rather than an apposition."""
+    animals = lexicon.words("animal_nouns")
+    doc = ent.doc
+    after = [t for t in doc[ent.end : ent.end + 3] if t.text != ","]
+    if after and after[0].lower_ in ("the", "a", "an", "his", "her", "their", "our", "my"):
+        after = after[1:]
+    if after and after[0].lower_ in animals:
+        return True
+    before = [t for t in doc[max(ent.start - 3, 0) : ent.start] if t.text != ","]
+    if before and before[-1].lemma_.lower() in ("name", "call"):
+        before = before[:-1]
+    return bool(before) and before[-1].lemma_.lower() in animals
+
 
 
 def _phrase(token: Token) -> list[Token]:
