@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -18,6 +19,8 @@ RELATIVE = frozenset({"who", "that", "which", "whom"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "„", "«", "»"})
 OPENERS = frozenset({"“", "``", "„", "«"})
 CLOSERS = frozenset({"”", "»"})
+DASHES = frozenset({"―", "—", "–", "--"})
+LABELS = frozenset({":", "―"})  # the cues of labelled paragraphs, which label only themselves
 
 Region = tuple[int, int] | None
 
@@ -40,6 +43,11 @@ def find_attributions(doc: Doc) -> Iterator[Attribution]:
     mentions = Mentions(doc, quotes)
     sents = [sent for sent in doc.sents if not _is_blank(sent)]
     found = [sorted(_sentence_attributions(sent, quotes, mentions), key=_order) for sent in sents]
+    starts = [sent.start_char for sent in sents]
+    for said in _labelled(doc, quotes, mentions):
+        i = bisect.bisect_right(starts, said.content_start) - 1
+        if i >= 0 and not found[i]:
+            found[i].append(said)
     pure = [_pure_quote(sent, quotes) for sent in sents]
     taken = [bool(f) for f in found]
     for i in range(len(sents)):
@@ -50,7 +58,7 @@ def find_attributions(doc: Doc) -> Iterator[Attribution]:
     for i in range(len(sents)):
         if found[i]:
             yield from sorted(found[i], key=_order)
-            previous = found[i][-1]
+            previous = found[i][-1] if found[i][-1].cue not in LABELS else None
             continue
         region = pure[i]
         if not taken[i] and region and previous is not None and _follows(previous, sents[i - 1]):
@@ -252,6 +260,75 @@ def _prepositional(sent: Span, prep: Token, cue: str, mentions: Mentions) -> Ite
     span = _rest_of_sentence(sent, prep.left_edge.i, prep.right_edge.i)
     if span is not None:
         yield Attribution(speaker, mention, cue, span[0], span[1])
+
+
+# ------------------------------------------------------------------ labels
+
+
+def _labelled(doc: Doc, quotes: list[tuple[int, int]], mentions: Mentions) -> Iterator[Attribution]:
+    """Paragraphs a name labels: 'SMITH: We will ...' (a transcript, a headline) and a
+    quotation signed '― Ana Ruiz' at the end of its paragraph."""
+    paragraphs = [
+        (first + (doc[first].text in QUOTE_MARKS and first < last), last)
+        for first, last in _paragraphs(doc)
+    ]
+    tags: Counter[str] = Counter()
+    for first, last in paragraphs:
+        colon = _label_colon(doc, first, last)
+        if colon == first + 1 and doc[first].is_upper:
+            tags[doc[first].text] += 1
+    for first, last in paragraphs:
+        colon = _label_colon(doc, first, last)
+        if colon is not None:
+            named = mentions.label(doc[first:colon])
+            if named is None and colon == first + 1 and tags[doc[first].text] > 1:
+                named = (doc[first].text.title(), doc[first].text)  # "SMITH:" again and again
+            if named is not None:
+                yield Attribution(named[0], named[1], ":", doc[colon + 1].idx, _end(doc[last]))
+                continue
+        signed = _signature(doc, first, last, quotes, mentions)
+        if signed is not None:
+            yield signed
+
+
+def _signature(
+    doc: Doc, first: int, last: int, quotes: list[tuple[int, int]], mentions: Mentions
+) -> Attribution | None:
+    """'"We will rebuild." ― Ana Ruiz': a quotation, a dash and a name end the paragraph."""
+    dash = next(
+        (t.i for t in reversed(doc[max(first, last - 6) : last + 1]) if t.text in DASHES), None
+    )
+    if dash is None or dash <= first or doc[dash - 1].text not in QUOTE_MARKS:
+        return None
+    quote = _quote_at(doc[dash - 1].idx, quotes)
+    end = last - (doc[last].text == ".")
+    named = mentions.label(doc[dash + 1 : end + 1]) if end > dash else None
+    if quote is None or named is None:
+        return None
+    return Attribution(named[0], named[1], "―", quote[0], quote[1])
+
+
+def _label_colon(doc: Doc, first: int, last: int) -> int | None:
+    """The colon closing a short label at the start of a paragraph, if any."""
+    colon = next((t.i for t in doc[first : min(first + 6, last)] if t.text == ":"), None)
+    return colon if colon is not None and colon > first else None
+
+
+def _paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
+    """(first, last) token index of each paragraph, blank tokens left out."""
+    first = None
+    for tok in doc:
+        if tok.is_space:
+            continue
+        if first is None:
+            first = tok.i
+        if "\n" in tok.whitespace_ or tok.i + 1 == len(doc) or "\n" in doc[tok.i + 1].text:
+            yield first, tok.i
+            first = None
+
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok)
 
 
 # ------------------------------------------------------------------ cues and speakers

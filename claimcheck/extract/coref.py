@@ -74,6 +74,7 @@ class Mentions:
         self._gender: dict[str, str | None] = {}  # name -> "male", "female" or None (unsure)
         self._nominals: dict[str, str] = {}
         self._bare: set[str] = set()  # speakers left as written, not named by the article
+        self._authors: dict[str, list[tuple[int, str]]] = {}  # document noun -> its authors
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._read_person(ent)
@@ -147,6 +148,20 @@ class Mentions:
             return None
         return resolved
 
+    def label(self, span: Span) -> tuple[str, str] | None:
+        """A name written as a label ("SMITH:" in a transcript, "― Ana Ruiz" under a quote):
+        only a person or organisation the article knows or the tagger recognises."""
+        words = self._name_words(span)
+        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            return None
+        known = fold(words[-1]) in self._full
+        if any(t.ent_type_ == "PERSON" for t in span) or known:
+            return self._canonical(words, span[-1].i), span.text
+        if all(t.ent_type_ == "ORG" for t in span):
+            name = _org_name(span)
+            return (name, span.text) if name else None
+        return None
+
     def _resolve(self, token: Token) -> tuple[str, str] | None:
         low = token.lower_
         if low in EMPTY:
@@ -161,6 +176,9 @@ class Mentions:
             return None
         phrase = _phrase(token)
         mention = _text(phrase)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.words("source_nouns"):
+            author = self._author(token, phrase)
+            return (author, mention) if author else None
         named = self._named(token, phrase)
         if named is not None:
             return named, mention
@@ -173,29 +191,28 @@ class Mentions:
         return self._nominal(token, phrase, mention)
 
     def _named(self, token: Token, phrase: list[Token]) -> str | None:
-        """A person or organisation the phrase names (a person wins over their employer)."""
+        """A person or organisation the phrase names (a person wins over their employer; the
+        name in apposition wins over the person a role belongs to: "Mr. Ito's lawyer, Ana
+        Ruiz" is Ana Ruiz, "Mr. Ito's lawyer" is not Mr. Ito)."""
+        for child in token.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                ent = _entity(child)
+                if ent is not None and self._name_words(ent):
+                    return self._canonical(self._name_words(ent), ent.root.i)
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "NOUN":
+                words = [t.text for t in child.subtree if t.pos_ == "PROPN"]
+                if speaks(token.lemma_) and words and not child.ent_type_:
+                    return self._canonical(words, child.i)  # "his lawyer, Ana Ruiz," untagged
+        owned = _owners_subtree(token) if token.pos_ == "NOUN" else set()
         for tok in [token, *phrase]:
-            if tok.ent_type_ == "PERSON":
+            if tok.ent_type_ == "PERSON" and tok.i not in owned:
                 ent = _entity(tok)
                 if ent is not None:
                     words = self._name_words(ent)
                     if words:
                         return self._canonical(words, ent.root.i)
-        appos = [c for c in token.children if c.dep_ == "appos"]
-        for child in appos:
-            if child.ent_type_ == "PERSON":
-                ent = _entity(child)
-                if ent is not None and self._name_words(ent):
-                    return self._canonical(self._name_words(ent), ent.root.i)
-        source_nouns = lexicon.words("source_nouns")
-        if token.lemma_.lower() in source_nouns:
-            owners = [c for c in token.children if c.dep_ in ("poss", "compound")]
-            for owner in owners:
-                resolved = self.resolve(owner)
-                if resolved is not None:
-                    return resolved[0]
-            return None
-        if token.pos_ == "PROPN" and fold(token.text) in self._full and not _compounds(token):
+        capitalised = token.pos_ == "PROPN" or token.text[:1].isupper()
+        if capitalised and fold(token.text) in self._full and not _compounds(token):
             return self._canonical([token.text], token.i)  # a surname the tagger called an ORG
         if token.ent_type_ in ORGS:
             ent = _entity(token)
@@ -206,13 +223,36 @@ class Mentions:
                 return _org_name(ent)
         return None
 
+    def _author(self, token: Token, phrase: list[Token]) -> str | None:
+        """Who a document speaks for: its owner ("the bank's report", "a Gallup poll", "the
+        statement from his lawyer, Ana Ruiz", "figures released by the ministry"), else the
+        author of the same kind of document named earlier ("the statement said"). A document
+        is never a speaker on its own."""
+        lemma = token.lemma_.lower()
+        for owner in _owners(token):
+            resolved = self.resolve(owner)
+            if resolved is not None:
+                self._authors.setdefault(lemma, []).append((token.i, resolved[0]))
+                return resolved[0]
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in phrase)
+        earlier = [name for at, name in self._authors.get(lemma, []) if at < token.i]
+        return earlier[-1] if definite and earlier else None
+
     def _nominal(self, token: Token, phrase: list[Token], mention: str) -> tuple[str, str] | None:
         lemma = token.lemma_.lower()
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in phrase)
         if lemma in lexicon.words("media_nouns") and definite:
             name = self._recent_speaker(token.i, person=False, reach=REACH)
             return (name, mention) if name else None
-        bare = _text([t for t in phrase if t.i == token.i or t.dep_ not in ("det", "poss", "case")])
+        pronoun_owner = {t.i for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"
+                         for t in c.subtree}  # fmt: skip
+        kept = [
+            t
+            for t in phrase
+            if t.i == token.i
+            or (t.dep_ != "det" and t.i not in pronoun_owner and not _own_case(t, token))
+        ]
+        bare = _text(kept)  # "Mr. Ito's lawyer", "the union's leaders"; not "his lawyer"
         if definite and lemma in self._nominals:
             return self._nominals[lemma], mention
         if definite:
@@ -226,7 +266,7 @@ class Mentions:
                 name = self._recent_person(token.i)
                 if name:
                     return name, mention
-        if not bare or bare.lower() in EMPTY:
+        if not bare or bare.lower() in EMPTY or not speaks(lemma):
             return None
         self._nominals.setdefault(lemma, bare)
         self._bare.add(bare)
@@ -272,6 +312,48 @@ class Mentions:
 
 # ------------------------------------------------------------------ helpers
 
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "man", "woman", "men", "women")
+
+
+def speaks(lemma: str) -> bool:
+    """A common noun that can head a speaker left as written: a person, a role, a group or an
+    organisation ("residents", "the regulator", "police"), not a thing ("the list")."""
+    lemma = lemma.lower()
+    if lemma in lexicon.words("non_person_nouns") or lemma in lexicon.words("animal_nouns"):
+        return False
+    known = ("group_nouns", "person_nouns", "person_titles", "titles", "media_nouns")
+    if any(lemma in lexicon.words(name) for name in known):
+        return True
+    return lemma.endswith(AGENT_ENDINGS)
+
+
+def _own_case(tok: Token, head: Token) -> bool:
+    """The "'s" that makes the phrase itself a possessor ("the bank's" in "the bank's report")."""
+    return tok.dep_ == "case" and tok.head.i == head.i
+
+
+def _owners(token: Token) -> list[Token]:
+    """The tokens naming who a document belongs to: "X's", "X" in "the X report", "from X",
+    "by X", "of X", "released by X"."""
+    owners = [c for c in token.children if c.dep_ in ("poss", "compound")]
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            owners += [c for c in child.children if c.dep_ == "pobj"]
+        if child.dep_ == "acl":
+            for prep in child.children:
+                if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "by"):
+                    owners += [c for c in prep.children if c.dep_ == "pobj"]
+    return owners
+
+
+def _owners_subtree(token: Token) -> set[int]:
+    """Token indices of a noun's possessor and 'of' complement: whose role it is."""
+    out: set[int] = set()
+    for child in token.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("of", "for")):
+            out |= {t.i for t in child.subtree}
+    return out
+
 
 def _inside(offset: int, quotes: Sequence[tuple[int, int]]) -> bool:
     i = bisect.bisect_right(quotes, (offset, 1 << 62)) - 1
@@ -312,7 +394,6 @@ def _names_animal(ent: Span) -> bool:
     if before and before[-1].lemma_.lower() in ("name", "call"):
         before = before[:-1]
     return bool(before) and before[-1].lemma_.lower() in animals
-
 
 
 def _phrase(token: Token) -> list[Token]:
