@@ -165,7 +165,7 @@ class Mentions:
     def _resolve(self, token: Token) -> tuple[str, str] | None:
         low = token.lower_
         if low in EMPTY:
-            return None
+            return self._one_of(token)
         if low in PERSON_PRONOUNS:
             name = self._recent_person(token.i, PRONOUN_GENDER[low])
             return (name, token.text) if name else None
@@ -182,13 +182,31 @@ class Mentions:
         named = self._named(token, phrase)
         if named is not None:
             return named, mention
-        if token.pos_ == "PROPN":
-            words = [t.text for t in phrase if t.pos_ == "PROPN"]
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
+            words = [t.text for t in phrase if t.pos_ == "PROPN" and t.text[:1].isupper()]
             if words:
                 return self._canonical(words, token.i), mention
-        if token.pos_ != "NOUN":
-            return None
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None  # a lower-case "proper noun" is a tagger slip: read it as a noun
         return self._nominal(token, phrase, mention)
+
+    def _one_of(self, token: Token) -> tuple[str, str] | None:
+        """'one of the family's lawyers, Ana Ruiz,' is Ana Ruiz; 'one of the senators' is the
+        senators; 'one', 'some', 'others' alone name no one."""
+        if token.lower_ not in ("one", "some", "many", "several", "most", "each", "both"):
+            return None
+        for child in token.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                ent = _entity(child)
+                words = self._name_words(ent) if ent is not None else []
+                if ent is not None and words:
+                    return self._canonical(words, ent.root.i), _text(_phrase(token))
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                groups = [c for c in child.children if c.dep_ == "pobj" and c.pos_ != "PRON"]
+                if groups:
+                    return self.resolve(groups[0])
+        return None
 
     def _named(self, token: Token, phrase: list[Token]) -> str | None:
         """A person or organisation the phrase names (a person wins over their employer; the
@@ -312,7 +330,7 @@ class Mentions:
 
 # ------------------------------------------------------------------ helpers
 
-AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "man", "woman", "men", "women")
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "eer", "man", "woman", "men", "women")
 
 
 def speaks(lemma: str) -> bool:
@@ -373,7 +391,7 @@ def _gender_of(ent: Span, words: list[str], titles: list[tuple[str, frozenset[st
             found.add(gender)
         if any(title in words_of["nouns"] for title, _ in titles):
             found.add(gender)
-        if len(words) > 1 and fold(words[0]) in words_of["names"]:
+        if fold(words[0]) in words_of["names"]:
             found.add(gender)
     return found.pop() if len(found) == 1 else None
 
