@@ -75,9 +75,14 @@ class Mentions:
         self._nominals: dict[str, str] = {}
         self._bare: set[str] = set()  # speakers left as written, not named by the article
         self._authors: dict[str, list[tuple[int, str]]] = {}  # document noun -> its authors
+        self._organisations: list[_Person] = []  # organisations as subjects, in text order
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._read_person(ent)
+            elif ent.label_ in ORGS and ent.root.dep_ == "nsubj":
+                name = _org_name(ent)
+                if name and not _inside(ent.start_char, self._quotes):
+                    self._organisations.append(_Person(ent.root.i, name))
         self._subject_at = [p.at for p in self._subjects]
 
     # -------------------------------------------------------------- reading the article
@@ -92,8 +97,9 @@ class Mentions:
         name = self._canonical(words, ent.root.i)
         self._persons.add(name)
         self._note_gender(name, _gender_of(ent, words, titles))
-        if len(words) > 1:
-            self._full.setdefault(fold(words[-1]), []).append(_Person(ent.root.i, name))
+        if len(_surname_words(words)) > 1:
+            key = fold(_surname_words(words)[-1])
+            self._full.setdefault(key, []).append(_Person(ent.root.i, name))
         quoted = _inside(ent.start_char, self._quotes)
         subject = ent.root.dep_ in ("nsubj", "nsubjpass") or (
             ent.root.dep_ != "compound" and ent.root.head.dep_ == "nsubj"
@@ -120,9 +126,9 @@ class Mentions:
 
     def _canonical(self, words: list[str], at: int) -> str:
         """The full name for a name as written: an earlier full form, or the surname's owner."""
-        key = fold(words[-1])
+        key = fold(_surname_words(words)[-1])
         known = self._full.get(key, [])
-        if len(words) == 1:
+        if len(_surname_words(words)) == 1:
             before = [p for p in known if p.at < at]
             if before:
                 return before[-1].name
@@ -171,6 +177,7 @@ class Mentions:
             return (name, token.text) if name else None
         if low in THING_PRONOUNS or low in GROUP_PRONOUNS:
             name = self._recent_speaker(token.i, person=False, reach=60)
+            name = name or self._recent_organisation(token.i, reach=60)
             return (name, token.text) if name else None
         if token.pos_ == "PRON":
             return None
@@ -219,8 +226,8 @@ class Mentions:
                     return self._canonical(self._name_words(ent), ent.root.i)
             if child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "NOUN":
                 words = [t.text for t in child.subtree if t.pos_ == "PROPN"]
-                if speaks(token.lemma_) and words and not child.ent_type_:
-                    return self._canonical(words, child.i)  # "his lawyer, Ana Ruiz," untagged
+                if speaks(token.lemma_) and words:
+                    return self._canonical(words, child.i)  # "his lawyer, Ana Ruiz," mistagged
         owned = _owners_subtree(token) if token.pos_ == "NOUN" else set()
         for tok in [token, *phrase]:
             if tok.ent_type_ == "PERSON" and tok.i not in owned:
@@ -321,6 +328,17 @@ class Mentions:
         known = self._gender.get(name)
         return gender is None or known is None or known == gender
 
+    def _recent_organisation(self, at: int, *, reach: int) -> str | None:
+        """The organisation that was the subject just before, with no person between."""
+        earlier = [o for o in self._organisations if o.at < at and at - o.at <= reach]
+        if not earlier:
+            return None
+        last = earlier[-1]
+        i = bisect.bisect_left(self._subject_at, at) - 1
+        if i >= 0 and self._subjects[i].at > last.at:
+            return None
+        return last.name
+
     def _recent_speaker(self, at: int, *, person: bool, reach: int) -> str | None:
         for pos, name, is_person in reversed(self._spoken):
             if pos < at and at - pos <= reach:
@@ -371,6 +389,16 @@ def _owners_subtree(token: Token) -> set[int]:
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("of", "for")):
             out |= {t.i for t in child.subtree}
     return out
+
+
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _surname_words(words: list[str]) -> list[str]:
+    """The name without a generational suffix: 'Carlos Ortiz Jr.' is filed under Ortiz."""
+    while len(words) > 1 and words[-1].lower().strip(",") in NAME_SUFFIXES:
+        words = words[:-1]
+    return words
 
 
 def _inside(offset: int, quotes: Sequence[tuple[int, int]]) -> bool:
