@@ -187,8 +187,10 @@ def _stance(
     if complement is None or _within_report(verb):
         return
     subject = _speaker_token(verb)
-    if subject is None or subject.lower_ in RELATIVE or subject.head.dep_ == "relcl":
+    if subject is None or subject.lower_ in RELATIVE:
         return
+    if verb.dep_ == "relcl" and subject.ent_type_ not in ("PERSON", "ORG"):
+        return  # "investors who want a refund" say nothing; "Ana Ruiz, who wants ..." does
     resolved = mentions.resolve(subject, named=False)
     if resolved is None:
         return
