@@ -20,7 +20,11 @@ QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "„", "«", "»"})
 OPENERS = frozenset({"“", "``", "„", "«"})
 CLOSERS = frozenset({"”", "»"})
 DASHES = frozenset({"―", "—", "–", "--"})
-LABELS = frozenset({":", "―"})  # the cues of labelled paragraphs, which label only themselves
+LABELS = frozenset({":", "―"})
+# Reporting verbs whose passive subject is the one spoken to ("was told", "were urged").
+LISTENER_VERBS = frozenset(
+    {"tell", "ask", "warn", "urge", "advise", "assure", "caution", "answer"}
+)  # the cues of labelled paragraphs, which label only themselves
 
 Region = tuple[int, int] | None
 
@@ -145,6 +149,8 @@ def _sentence_attributions(
             yield from _prepositional(sent, tok, "according to", mentions)
         elif low == "per" and tok.dep_ == "prep":
             yield from _prepositional(sent, tok, "per", mentions)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.words("statement_nouns"):
+            yield from _noun_cue(tok, quotes, mentions)
         elif tok.pos_ != "VERB" or not _is_cue(tok, quotes):
             continue
         elif tok.lemma_.lower() in reporting:
@@ -158,6 +164,7 @@ def _verbal(
 ) -> Iterator[Attribution]:
     subject = _speaker_token(verb)
     if subject is None:
+        yield from _passive(verb, quotes, mentions)
         return
     if verb.lemma_.lower() in lexicon.words("naming_verbs") and not _names_something(verb, quotes):
         return  # "police called the family": a call, not a label
@@ -177,6 +184,56 @@ def _verbal(
         content_end=span[1],
         negated=any(c.dep_ == "neg" for c in verb.children),
     )
+
+
+def _passive(
+    verb: Token, quotes: list[tuple[int, int]], mentions: Mentions
+) -> Iterator[Attribution]:
+    """'The figure was first reported by the Herald': what was said is the passive subject,
+    the speaker the agent. Not for verbs whose passive subject is the listener ('was told')."""
+    said = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    if not said or not agents or verb.lemma_.lower() in LISTENER_VERBS:
+        return
+    source = next((c for c in agents[0].children if c.dep_ == "pobj"), None)
+    if source is None:
+        return
+    resolved = mentions.resolve(source)
+    if resolved is None:
+        return
+    mentions.spoke(source, resolved[0])
+    start, end = _widen_to_quote(*_subtree_chars(said[0]), quotes)
+    yield Attribution(resolved[0], resolved[1], _cue(verb), start, end)
+
+
+def _noun_cue(
+    tok: Token, quotes: list[tuple[int, int]], mentions: Mentions
+) -> Iterator[Attribution]:
+    """'the mayor's claim that ...', 'a Herald report that ...': a statement noun with its
+    owner and a that-clause."""
+    clause = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("acl", "ccomp", "appos")
+            and c.i > tok.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return
+    for owner in (c for c in tok.children if c.dep_ in ("poss", "compound")):
+        resolved = mentions.resolve(owner)
+        if (
+            resolved is None
+            or owner.pos_ == "PRON"
+            and owner.lower_ not in ("his", "her", "its", "their")
+        ):
+            continue
+        start, end = _widen_to_quote(*_subtree_chars(clause), quotes)
+        yield Attribution(resolved[0], resolved[1], tok.lemma_.lower(), start, end)
+        return
 
 
 def _stance(
@@ -220,6 +277,12 @@ def _stance_complement(verb: Token, complements: frozenset[str]) -> Token | None
         if child.dep_ == "xcomp" and infinitive and "infinitive" in complements:
             return child
         if child.dep_ == "dobj" and "object" in complements:
+            return child
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("of", "about", "on")
+            and "topic" in complements
+        ):
             return child
     return None
 
