@@ -288,13 +288,16 @@ def _stance_complement(verb: Token, complements: frozenset[str]) -> Token | None
 
 
 def _within_report(verb: Token) -> bool:
-    """'She said she plans to ...': a stance inside a reported statement is part of it."""
+    """'She said she plans to ...': a stance inside what is reported (the clause or infinitive
+    of a cue) is part of that statement; '..., comparing him to ...' after it is not."""
     reporting = lexicon.words("reporting_verbs")
     stances = _stance_cues()
-    return any(
-        a.pos_ == "VERB" and (a.lemma_.lower() in reporting or a.lemma_.lower() in stances)
-        for a in verb.ancestors
-    )
+    tok = verb
+    while tok.dep_ in ("ccomp", "xcomp") and tok.head is not tok:
+        tok = tok.head
+        if tok.pos_ == "VERB" and (tok.lemma_.lower() in reporting or tok.lemma_.lower() in stances):
+            return True
+    return False
 
 
 @functools.cache
