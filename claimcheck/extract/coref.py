@@ -96,7 +96,7 @@ class Mentions:
             return  # "Rex, a beagle": a pet is never the one who spoke
         name = self._canonical(words, ent.root.i)
         self._persons.add(name)
-        self._note_gender(name, _gender_of(ent, words, titles))
+        self._note_gender(name, _gender_of(ent, words, titles) or self._pronoun_gender(ent))
         if len(_surname_words(words)) > 1:
             key = fold(_surname_words(words)[-1])
             self._full.setdefault(key, []).append(_Person(ent.root.i, name))
@@ -108,6 +108,20 @@ class Mentions:
             self._subjects.append(_Person(ent.root.i, name))
         for title, modifiers in titles:
             self._titled.setdefault(title, []).append((ent.root.i, name, modifiers))
+
+    def _pronoun_gender(self, ent: Span) -> str | None:
+        """The gender the article's own pronouns give a subject: 'X ... his ...' within X's
+        clause, when no other person is named there and nothing is quoted."""
+        if ent.root.dep_ != "nsubj":
+            return None
+        clause = list(ent.root.head.subtree)
+        others = [t for t in clause if t.ent_type_ == "PERSON" and not ent.start <= t.i < ent.end]
+        if others or any(_inside(t.idx, self._quotes) for t in clause):
+            return None
+        found = {PRONOUN_GENDER[t.lower_] for t in clause if t.lower_ in PRONOUN_GENDER}
+        found |= {"male" for t in clause if t.lower_ in ("his", "himself")}
+        found |= {"female" for t in clause if t.lower_ in ("hers", "herself")}
+        return found.pop() if len(found) == 1 else None
 
     def _note_gender(self, name: str, gender: str | None) -> None:
         if name not in self._gender:
