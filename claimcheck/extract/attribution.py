@@ -423,7 +423,8 @@ def _speaker_token(verb: Token) -> Token | None:
 
     The small parser attaches half the reporting verbs oddly, so the verb's head is read too:
     "who wrote" (relative clause), "..., adding that" and "tried to clarify, telling" (the
-    subject of the verb above), "was quoted as saying" (the passive subject of "quoted").
+    subject of the verb above), "was quoted as saying" (the passive subject of "quoted"),
+    "quoted X as saying" (its object).
     """
     earlier = _continued_from(verb)
     if earlier is not None:
@@ -431,6 +432,9 @@ def _speaker_token(verb: Token) -> Token | None:
     current = verb
     for _ in range(4):
         children = list(current.children)
+        quoted = [c for c in children if c.dep_ == "dobj"] if current.lemma_ == "quote" else []
+        if quoted and current is not verb:
+            return quoted[0]  # "the paper quoted a local man, Ravi Nair, as saying"
         subjects = [c for c in children if c.dep_ == "nsubj"]
         if subjects:
             subject = subjects[0]

@@ -104,7 +104,9 @@ class Mentions:
         subject = ent.root.dep_ in ("nsubj", "nsubjpass") or (
             ent.root.dep_ != "compound" and ent.root.head.dep_ == "nsubj"
         )
-        if subject and not quoted:  # a name inside a quotation is not who is speaking
+        if subject and not quoted and not _reported(ent.root):
+            # a name inside a quotation or in what someone is reported to say ("Taylor said
+            # Kai was sold") is not who speaks next
             self._subjects.append(_Person(ent.root.i, name))
         for title, modifiers in titles:
             self._titled.setdefault(title, []).append((ent.root.i, name, modifiers))
@@ -136,7 +138,12 @@ class Mentions:
             words.pop()
         while words and words[0].lower() in self._titles | {"the"}:
             words.pop(0)
-        return [w for w in words if w != "."]
+        words = [w for w in words if w != "."]
+        lead = [t for t in ent if not t.is_punct]
+        while len(words) > 2 and lead and lead[0].text == words[0] and _describes(lead[0]):
+            words.pop(0)  # "Depressed Tan Shen": the tagger took the adjective into the name
+            lead.pop(0)
+        return words
 
     def _canonical(self, words: list[str], at: int) -> str:
         """The full name for a name as written: an earlier full form, or the surname's owner."""
@@ -413,6 +420,17 @@ def _surname_words(words: list[str]) -> list[str]:
     while len(words) > 1 and words[-1].lower().strip(",") in NAME_SUFFIXES:
         words = words[:-1]
     return words
+
+
+def _reported(token: Token) -> bool:
+    """The token's clause is what a reporting verb reports ("said [Kai was sold]")."""
+    clause = token.head
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lexicon.words("reporting_verbs")
+
+
+def _describes(tok: Token) -> bool:
+    """An adjective or participle written before a name ("Grieving", "Depressed")."""
+    return tok.tag_ in ("JJ", "VBG", "VBN") or tok.pos_ == "ADJ"
 
 
 def _inside(offset: int, quotes: Sequence[tuple[int, int]]) -> bool:

@@ -79,6 +79,9 @@ PRONOUNS: list[tuple[str, Expected]] = [
      [("Dan Pike", "He was shaking", "say")]),
     ("Apex Corp. reported higher sales. It said demand had recovered.",
      [("Apex Corp.", "higher sales", "report"), ("Apex Corp.", "demand had recovered", "say")]),
+    ("Rex, a male terrier crossbreed, was found tied to a fence. Inspector Mark Lowe said Rex "
+     "had been sold online. He said: \"This was a cruel act.\"",
+     [("Mark Lowe", "Rex had been sold online", "say"), ("Mark Lowe", "This was a cruel act", "say")]),
     ("Ana Ortiz visited the plant. It said demand had recovered.", []),
     ("\"I know what Mr. Baker is going through,\" she said.", []),
 ]  # fmt: skip
@@ -93,6 +96,8 @@ APPOSITIONS: list[tuple[str, Expected]] = [
      [("Ines Vidal", "the roads would reopen", "say")]),
     ("Depressed Lee Chen told the court he could not sleep.",
      [("Lee Chen", "he could not sleep", "tell")]),
+    ("The tabloid quoted a local man, Ravi Nair, as saying that no one helped.",
+     [("Ravi Nair", "no one helped", "say")]),
     ("Carlos Ortiz Jr. took over the bakery in 2019. Mr. Ortiz said sales had doubled.",
      [("Carlos Ortiz Jr.", "sales had doubled", "say")]),
     ("Rep. Tom Cole, the committee chairman, opened the hearing. "
