@@ -298,7 +298,15 @@ class Mentions:
             if t.i == token.i
             or (t.dep_ != "det" and t.i not in pronoun_owner and not _own_case(t, token))
         ]
-        bare = _text(kept)  # "Mr. Ito's lawyer", "the union's leaders"; not "his lawyer"
+        kept = [t for t in kept if not (t.dep_ == "nummod" and t.lower_ == "one")]
+        if any(lemma in lexicon.words(name) for name in ("person_nouns", "person_titles")):
+            kept += [  # "a spokesman for the ministry": whose spokesman, not any spokesman
+                t
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "for" and c.i > token.i
+                for t in c.subtree
+            ]
+        bare = _text(sorted(kept, key=lambda t: t.i))  # "Mr. Ito's lawyer"; not "his lawyer"
         if definite and lemma in self._nominals:
             return self._nominals[lemma], mention
         if definite:

@@ -107,7 +107,9 @@ APPOSITIONS: list[tuple[str, Expected]] = [
      [("Justin Webb", "the video was clear", "say")]),
     # near-misses: a role that belongs to someone is not that someone
     ("A spokesman for the special counsel's office said the review was over.",
-     [("spokesman", "the review was over", "say")]),
+     [("spokesman for the special counsel's office", "the review was over", "say")]),
+    ("One senior official said the talks had stalled.",
+     [("senior official", "the talks had stalled", "say")]),
     ("Mr. Ito's lawyer said the case was closed.",
      [("Mr. Ito's lawyer", "the case was closed", "say")]),
 ]  # fmt: skip
