@@ -41,12 +41,12 @@ def kind_of(name: str, pipeline: object) -> str:
     head = next((t for t in words if t.dep_ == "ROOT"), words[-1])
     if head.text[:1].isupper() and all(t.text[:1].isupper() for t in words if t.is_alpha):
         return "named"
-    lemma = head.lemma_.lower()
-    if lemma in lexicon.words("source_nouns"):
+    forms = {head.lemma_.lower(), head.lower_}  # the lemmatizer makes "terrier" "terri"
+    if forms & lexicon.words("source_nouns"):
         return "document"
-    if lemma in lexicon.words("animal_nouns"):
+    if forms & lexicon.words("animal_nouns"):
         return "animal"
-    return "group" if speaks(lemma) else "thing"
+    return "group" if any(speaks(form) for form in forms) else "thing"
 
 
 def speakers_of(folder: str, jobs: int) -> Counter[str]:

@@ -295,7 +295,9 @@ def _within_report(verb: Token) -> bool:
     tok = verb
     while tok.dep_ in ("ccomp", "xcomp") and tok.head is not tok:
         tok = tok.head
-        if tok.pos_ == "VERB" and (tok.lemma_.lower() in reporting or tok.lemma_.lower() in stances):
+        if tok.pos_ == "VERB" and (
+            tok.lemma_.lower() in reporting or tok.lemma_.lower() in stances
+        ):
             return True
     return False
 

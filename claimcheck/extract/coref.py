@@ -212,6 +212,8 @@ class Mentions:
             return named, mention
         if token.pos_ == "PROPN" and token.text[:1].isupper():
             words = [t.text for t in phrase if t.pos_ == "PROPN" and t.text[:1].isupper()]
+            if len(words) == 1 and _not_a_name(token):
+                return None  # "UPDATE:", "Photo", "November": a capital is not a name
             if words:
                 return self._canonical(words, token.i), mention
         if token.pos_ not in ("NOUN", "PROPN"):
@@ -428,6 +430,17 @@ def _surname_words(words: list[str]) -> list[str]:
     while len(words) > 1 and words[-1].lower().strip(",") in NAME_SUFFIXES:
         words = words[:-1]
     return words
+
+
+def _not_a_name(token: Token) -> bool:
+    """A capitalised word the tagger called a proper noun that names a thing or a time."""
+    if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
+        return True
+    low = token.lower_
+    things = ("non_person_nouns", "source_nouns", "animal_nouns")
+    return any(
+        low in lexicon.words(name) or token.lemma_.lower() in lexicon.words(name) for name in things
+    )
 
 
 def _reported(token: Token) -> bool:
