@@ -225,10 +225,8 @@ def _noun_cue(
         return
     for owner in (c for c in tok.children if c.dep_ in ("poss", "compound")):
         resolved = mentions.resolve(owner)
-        if (
-            resolved is None
-            or owner.pos_ == "PRON"
-            and owner.lower_ not in ("his", "her", "its", "their")
+        if resolved is None or (
+            owner.pos_ == "PRON" and owner.lower_ not in ("his", "her", "its", "their")
         ):
             continue
         start, end = _widen_to_quote(*_subtree_chars(clause), quotes)

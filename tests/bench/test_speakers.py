@@ -24,4 +24,3 @@ pytestmark = pytest.mark.model
 )
 def test_kind_of(nlp: Language, name: str, kind: str) -> None:
     assert kind_of(name, nlp) == kind
-

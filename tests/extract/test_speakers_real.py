@@ -81,7 +81,8 @@ PRONOUNS: list[tuple[str, Expected]] = [
      [("Apex Corp.", "higher sales", "report"), ("Apex Corp.", "demand had recovered", "say")]),
     ("Rex, a male terrier crossbreed, was found tied to a fence. Inspector Mark Lowe said Rex "
      "had been sold online. He said: \"This was a cruel act.\"",
-     [("Mark Lowe", "Rex had been sold online", "say"), ("Mark Lowe", "This was a cruel act", "say")]),
+     [("Mark Lowe", "Rex had been sold online", "say"),
+      ("Mark Lowe", "This was a cruel act", "say")]),
     ("Ana Ortiz visited the plant. It said demand had recovered.", []),
     ("\"I know what Mr. Baker is going through,\" she said.", []),
 ]  # fmt: skip
