@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from claimcheck.extract.attribution import find_attributions
 from claimcheck.extract.coref import speaks
+from tests.extract.test_attribution import assert_attributions
 
 pytestmark = pytest.mark.model
 
@@ -134,14 +134,7 @@ CASES = STANCES + DOCUMENTS + PRONOUNS + APPOSITIONS + LABELS
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:50] for c in CASES])
 def test_speakers(nlp: Language, text: str, expected: Expected) -> None:
-    doc = nlp(text)
-    found = [
-        (a.speaker, doc.text[a.content_start : a.content_end], a.cue)
-        for a in find_attributions(doc)
-    ]
-    assert [(s, c) for s, _, c in found] == [(s, c) for s, _, c in expected]
-    for (_, content, _), (_, fragment, _) in zip(found, expected, strict=True):
-        assert fragment in content
+    assert_attributions(nlp, text, expected)
 
 
 @pytest.mark.parametrize(
