@@ -46,7 +46,10 @@ def kind_of(name: str, pipeline: object) -> str:
         return "document"
     if forms & lexicon.words("animal_nouns"):
         return "animal"
-    return "group" if any(speaks(form) for form in forms) else "thing"
+    # the small parser often heads a bare phrase oddly ("Fleeing residents", "people familiar"):
+    # any noun of it that can speak makes it a group
+    nouns = {f for t in words if t.pos_ in ("NOUN", "PROPN") for f in (t.lemma_.lower(), t.lower_)}
+    return "group" if any(speaks(form) for form in forms | nouns) else "thing"
 
 
 def speakers_of(folder: str, jobs: int) -> Counter[str]:

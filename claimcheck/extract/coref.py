@@ -171,7 +171,9 @@ class Mentions:
         With `named`, only a speaker the article names: not a group left as written
         ("analysts", "voters")."""
         resolved = self._resolve(token)
-        if resolved is not None and named and resolved[0] in self._bare:
+        if resolved is None or _names_a_thing(resolved[0]):
+            return None
+        if named and resolved[0] in self._bare:
             return None
         return resolved
 
@@ -182,6 +184,8 @@ class Mentions:
         if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
             return None
         known = fold(words[-1]) in self._full
+        if len(words) == 1 and _names_a_thing(words[0]):
+            return None
         if any(t.ent_type_ == "PERSON" for t in span) or known:
             return self._canonical(words, span[-1].i), span.text
         if all(t.ent_type_ == "ORG" for t in span):
@@ -433,14 +437,19 @@ def _surname_words(words: list[str]) -> list[str]:
 
 
 def _not_a_name(token: Token) -> bool:
-    """A capitalised word the tagger called a proper noun that names a thing or a time."""
-    if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
-        return True
-    low = token.lower_
-    things = ("non_person_nouns", "source_nouns", "animal_nouns")
-    return any(
-        low in lexicon.words(name) or token.lemma_.lower() in lexicon.words(name) for name in things
-    )
+    """A capitalised word the tagger called a proper noun that names a time or a number."""
+    return token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL")
+
+
+def _names_a_thing(speaker: str) -> bool:
+    """A one-word speaker that is a thing or a document ("Photo", "Update"), however the
+    tagger read it. Animal words stay out: "Fox" and "Wolf" name outlets and people."""
+    if " " in speaker.strip():
+        return False
+    low = fold(speaker.strip())
+    forms = {low, low.removesuffix("s")}
+    things = ("non_person_nouns", "source_nouns")
+    return any(forms & lexicon.words(name) for name in things)
 
 
 def _reported(token: Token) -> bool:
