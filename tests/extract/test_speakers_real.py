@@ -127,6 +127,9 @@ LABELS: list[tuple[str, Expected]] = [
     # near-misses: a label that is not a name the article knows
     ("Host Dana Blake interviewed Governor Tom Reyes.\n\nNOTE: The interview was edited.", []),
     ("Warning: the bridge is closed.", []),
+    ("Mayor Ana Ruiz opened the bridge.\n\nPhoto: The bridge at dawn.", []),
+    # an animal word that names an outlet stays a speaker
+    ("Fox reported that the talks had failed.", [("Fox", "the talks had failed", "report")]),
 ]  # fmt: skip
 
 CASES = STANCES + DOCUMENTS + PRONOUNS + APPOSITIONS + LABELS
