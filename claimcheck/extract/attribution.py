@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import functools
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -17,6 +19,12 @@ RELATIVE = frozenset({"who", "that", "which", "whom"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "„", "«", "»"})
 OPENERS = frozenset({"“", "``", "„", "«"})
 CLOSERS = frozenset({"”", "»"})
+DASHES = frozenset({"―", "—", "–", "--"})
+LABELS = frozenset({":", "―"})
+# Reporting verbs whose passive subject is the one spoken to ("was told", "were urged").
+LISTENER_VERBS = frozenset(
+    {"tell", "ask", "warn", "urge", "advise", "assure", "caution", "answer"}
+)  # the cues of labelled paragraphs, which label only themselves
 
 Region = tuple[int, int] | None
 
@@ -36,9 +44,14 @@ class Attribution:
 def find_attributions(doc: Doc) -> Iterator[Attribution]:
     """Attributed statements of the Doc, in text order."""
     quotes = _quotes(doc)
-    mentions = Mentions(doc)
+    mentions = Mentions(doc, quotes)
     sents = [sent for sent in doc.sents if not _is_blank(sent)]
     found = [sorted(_sentence_attributions(sent, quotes, mentions), key=_order) for sent in sents]
+    starts = [sent.start_char for sent in sents]
+    for said in _labelled(doc, quotes, mentions):
+        i = bisect.bisect_right(starts, said.content_start) - 1
+        if i >= 0 and not found[i]:
+            found[i].append(said)
     pure = [_pure_quote(sent, quotes) for sent in sents]
     taken = [bool(f) for f in found]
     for i in range(len(sents)):
@@ -49,7 +62,7 @@ def find_attributions(doc: Doc) -> Iterator[Attribution]:
     for i in range(len(sents)):
         if found[i]:
             yield from sorted(found[i], key=_order)
-            previous = found[i][-1]
+            previous = found[i][-1] if found[i][-1].cue not in LABELS else None
             continue
         region = pure[i]
         if not taken[i] and region and previous is not None and _follows(previous, sents[i - 1]):
@@ -129,14 +142,21 @@ def _sentence_attributions(
     sent: Span, quotes: list[tuple[int, int]], mentions: Mentions
 ) -> Iterator[Attribution]:
     reporting = lexicon.words("reporting_verbs")
+    stances = _stance_cues()
     for tok in sent:
         low = tok.lower_
         if low == "according" and _is_according_to(tok):
             yield from _prepositional(sent, tok, "according to", mentions)
         elif low == "per" and tok.dep_ == "prep":
             yield from _prepositional(sent, tok, "per", mentions)
-        elif tok.pos_ == "VERB" and tok.lemma_.lower() in reporting and _is_cue(tok, quotes):
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.words("statement_nouns"):
+            yield from _noun_cue(tok, quotes, mentions)
+        elif tok.pos_ != "VERB" or not _is_cue(tok, quotes):
+            continue
+        elif tok.lemma_.lower() in reporting:
             yield from _verbal(sent, tok, quotes, mentions)
+        elif tok.lemma_.lower() in stances:
+            yield from _stance(tok, stances[tok.lemma_.lower()], quotes, mentions)
 
 
 def _verbal(
@@ -144,6 +164,7 @@ def _verbal(
 ) -> Iterator[Attribution]:
     subject = _speaker_token(verb)
     if subject is None:
+        yield from _passive(verb, quotes, mentions)
         return
     if verb.lemma_.lower() in lexicon.words("naming_verbs") and not _names_something(verb, quotes):
         return  # "police called the family": a call, not a label
@@ -165,6 +186,132 @@ def _verbal(
     )
 
 
+def _passive(
+    verb: Token, quotes: list[tuple[int, int]], mentions: Mentions
+) -> Iterator[Attribution]:
+    """'The figure was first reported by the Herald': what was said is the passive subject,
+    the speaker the agent. Not for verbs whose passive subject is the listener ('was told')."""
+    said = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    if not said or not agents or verb.lemma_.lower() in LISTENER_VERBS:
+        return
+    source = next((c for c in agents[0].children if c.dep_ == "pobj"), None)
+    if source is None:
+        return
+    resolved = mentions.resolve(source)
+    if resolved is None:
+        return
+    mentions.spoke(source, resolved[0])
+    start, end = _widen_to_quote(*_subtree_chars(said[0]), quotes)
+    yield Attribution(resolved[0], resolved[1], _cue(verb), start, end)
+
+
+def _noun_cue(
+    tok: Token, quotes: list[tuple[int, int]], mentions: Mentions
+) -> Iterator[Attribution]:
+    """'the mayor's claim that ...', 'a Herald report that ...': a statement noun with its
+    owner and a that-clause."""
+    clause = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("acl", "ccomp", "appos")
+            and c.i > tok.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return
+    for owner in (c for c in tok.children if c.dep_ in ("poss", "compound")):
+        resolved = mentions.resolve(owner)
+        if resolved is None or (
+            owner.pos_ == "PRON" and owner.lower_ not in ("his", "her", "its", "their")
+        ):
+            continue
+        start, end = _widen_to_quote(*_subtree_chars(clause), quotes)
+        yield Attribution(resolved[0], resolved[1], tok.lemma_.lower(), start, end)
+        return
+
+
+def _stance(
+    verb: Token, complements: frozenset[str], quotes: list[tuple[int, int]], mentions: Mentions
+) -> Iterator[Attribution]:
+    """A belief, finding, plan or position: 'the poll shows that ...', 'she wants to ...'."""
+    complement = _stance_complement(verb, complements)
+    if complement is None or _within_report(verb):
+        return
+    subject = _speaker_token(verb)
+    if subject is None or subject.lower_ in RELATIVE:
+        return
+    if verb.dep_ == "relcl" and subject.ent_type_ not in ("PERSON", "ORG"):
+        return  # "investors who want a refund" say nothing; "Ana Ruiz, who wants ..." does
+    resolved = mentions.resolve(subject, named=False)
+    if resolved is None:
+        return
+    speaker, mention = resolved
+    mentions.spoke(subject, speaker)
+    start, end = _subtree_chars(complement)
+    start, end = _widen_to_quote(start, end, quotes)
+    yield Attribution(
+        speaker=speaker,
+        mention=mention,
+        cue=_cue(verb),
+        content_start=start,
+        content_end=end,
+        negated=any(c.dep_ == "neg" for c in verb.children),
+    )
+
+
+def _stance_complement(verb: Token, complements: frozenset[str]) -> Token | None:
+    """The child that holds what is believed, found, planned or opposed, of a kind the verb
+    takes ('clause', 'infinitive', 'object'), after the verb."""
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "ccomp" and "clause" in complements:
+            return child
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+        if child.dep_ == "xcomp" and infinitive and "infinitive" in complements:
+            return child
+        if child.dep_ == "dobj" and "object" in complements:
+            return child
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("of", "about", "on")
+            and "topic" in complements
+        ):
+            return child
+    return None
+
+
+def _within_report(verb: Token) -> bool:
+    """'She said she plans to ...': a stance inside what is reported (the clause or infinitive
+    of a cue) is part of that statement; '..., comparing him to ...' after it is not."""
+    reporting = lexicon.words("reporting_verbs")
+    stances = _stance_cues()
+    tok = verb
+    while tok.dep_ in ("ccomp", "xcomp") and tok.head is not tok:
+        tok = tok.head
+        if tok.pos_ == "VERB" and (
+            tok.lemma_.lower() in reporting or tok.lemma_.lower() in stances
+        ):
+            return True
+    return False
+
+
+@functools.cache
+def _stance_cues() -> dict[str, frozenset[str]]:
+    """Stance verb lemma -> the complements it takes (models/stance_cues.json)."""
+    groups: dict[str, set[str]] = {}
+    for kind, verbs in lexicon.table("stance_cues").items():
+        if kind.startswith("_"):
+            continue
+        for verb in verbs:
+            groups.setdefault(verb, set()).add(kind)
+    return {verb: frozenset(kinds) for verb, kinds in groups.items()}
+
+
 def _prepositional(sent: Span, prep: Token, cue: str, mentions: Mentions) -> Iterator[Attribution]:
     to = prep if cue == "per" else next(c for c in prep.children if c.lower_ == "to")
     objects = [c for c in to.children if c.dep_ == "pobj"]
@@ -181,6 +328,75 @@ def _prepositional(sent: Span, prep: Token, cue: str, mentions: Mentions) -> Ite
     span = _rest_of_sentence(sent, prep.left_edge.i, prep.right_edge.i)
     if span is not None:
         yield Attribution(speaker, mention, cue, span[0], span[1])
+
+
+# ------------------------------------------------------------------ labels
+
+
+def _labelled(doc: Doc, quotes: list[tuple[int, int]], mentions: Mentions) -> Iterator[Attribution]:
+    """Paragraphs a name labels: 'SMITH: We will ...' (a transcript, a headline) and a
+    quotation signed '― Ana Ruiz' at the end of its paragraph."""
+    paragraphs = [
+        (first + (doc[first].text in QUOTE_MARKS and first < last), last)
+        for first, last in _paragraphs(doc)
+    ]
+    tags: Counter[str] = Counter()
+    for first, last in paragraphs:
+        colon = _label_colon(doc, first, last)
+        if colon == first + 1 and doc[first].is_upper:
+            tags[doc[first].text] += 1
+    for first, last in paragraphs:
+        colon = _label_colon(doc, first, last)
+        if colon is not None:
+            named = mentions.label(doc[first:colon])
+            if named is None and colon == first + 1 and tags[doc[first].text] > 1:
+                named = (doc[first].text.title(), doc[first].text)  # "SMITH:" again and again
+            if named is not None:
+                yield Attribution(named[0], named[1], ":", doc[colon + 1].idx, _end(doc[last]))
+                continue
+        signed = _signature(doc, first, last, quotes, mentions)
+        if signed is not None:
+            yield signed
+
+
+def _signature(
+    doc: Doc, first: int, last: int, quotes: list[tuple[int, int]], mentions: Mentions
+) -> Attribution | None:
+    """'"We will rebuild." ― Ana Ruiz': a quotation, a dash and a name end the paragraph."""
+    dash = next(
+        (t.i for t in reversed(doc[max(first, last - 6) : last + 1]) if t.text in DASHES), None
+    )
+    if dash is None or dash <= first or doc[dash - 1].text not in QUOTE_MARKS:
+        return None
+    quote = _quote_at(doc[dash - 1].idx, quotes)
+    end = last - (doc[last].text == ".")
+    named = mentions.label(doc[dash + 1 : end + 1]) if end > dash else None
+    if quote is None or named is None:
+        return None
+    return Attribution(named[0], named[1], "―", quote[0], quote[1])
+
+
+def _label_colon(doc: Doc, first: int, last: int) -> int | None:
+    """The colon closing a short label at the start of a paragraph, if any."""
+    colon = next((t.i for t in doc[first : min(first + 6, last)] if t.text == ":"), None)
+    return colon if colon is not None and colon > first else None
+
+
+def _paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
+    """(first, last) token index of each paragraph, blank tokens left out."""
+    first = None
+    for tok in doc:
+        if tok.is_space:
+            continue
+        if first is None:
+            first = tok.i
+        if "\n" in tok.whitespace_ or tok.i + 1 == len(doc) or "\n" in doc[tok.i + 1].text:
+            yield first, tok.i
+            first = None
+
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok)
 
 
 # ------------------------------------------------------------------ cues and speakers
@@ -207,7 +423,8 @@ def _speaker_token(verb: Token) -> Token | None:
 
     The small parser attaches half the reporting verbs oddly, so the verb's head is read too:
     "who wrote" (relative clause), "..., adding that" and "tried to clarify, telling" (the
-    subject of the verb above), "was quoted as saying" (the passive subject of "quoted").
+    subject of the verb above), "was quoted as saying" (the passive subject of "quoted"),
+    "quoted X as saying" (its object).
     """
     earlier = _continued_from(verb)
     if earlier is not None:
@@ -215,6 +432,9 @@ def _speaker_token(verb: Token) -> Token | None:
     current = verb
     for _ in range(4):
         children = list(current.children)
+        quoted = [c for c in children if c.dep_ == "dobj"] if current.lemma_ == "quote" else []
+        if quoted and current is not verb:
+            return quoted[0]  # "the paper quoted a local man, Ravi Nair, as saying"
         subjects = [c for c in children if c.dep_ == "nsubj"]
         if subjects:
             subject = subjects[0]

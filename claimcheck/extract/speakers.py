@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from claimcheck.extract.coref import first_names_match, fold
+from claimcheck.extract.coref import NAME_SUFFIXES, first_names_match, fold
 from claimcheck.schema import Claim
 
 _WORD = re.compile(r"[\w'’.-]+")
@@ -77,7 +77,10 @@ def _key(name: str) -> str:
     words = _WORD.findall(fold(name))
     if words and words[0] == "the":
         words = words[1:]
-    return " ".join(w.strip(".'’") for w in words if w.strip(".'’"))
+    words = [w.strip(".'’") for w in words if w.strip(".'’")]
+    while len(words) > 2 and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]  # "John G. Roberts Jr." is John Roberts
+    return " ".join(words)
 
 
 def _neg(text: str) -> tuple[int, ...]:

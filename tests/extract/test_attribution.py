@@ -136,6 +136,12 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_attributions(nlp: Language, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert_attributions(nlp, text, expected)
+
+
+def assert_attributions(nlp: Language, text: str, expected: list[tuple[str, str, str]]) -> None:
+    """The attributions of `text` are `expected`: speakers and cues in order, and each content
+    holding its expected fragment."""
     doc = nlp(text)
     found = [
         (a.speaker, doc.text[a.content_start : a.content_end], a.cue)

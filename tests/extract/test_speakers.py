@@ -33,6 +33,8 @@ def _claim(doc: str, speaker: str | None, start: int = 0) -> Claim:
         (["Kaja Kallas", "Kallas", "Kallas"], "Kaja Kallas"),
         # an initial matches the first name
         (["J. Smithers", "Jonah Smithers", "Jonah Smithers"], "Jonah Smithers"),
+        # a generational suffix does not make a second person
+        (["John G. Roberts Jr.", "John Roberts", "John G. Roberts Jr."], "John G. Roberts Jr."),
         # organisations with and without "the"
         (["the Kremlin", "Kremlin", "Kremlin"], "Kremlin"),
     ],
