@@ -187,6 +187,13 @@ def scan(
     ] = None,
     model: ModelOpt = None,
     min_confidence: MinConfidenceOpt = 0.0,
+    across_only: Annotated[
+        bool,
+        typer.Option(
+            "--across-only",
+            help="Only findings between two articles, not between two sources one article quotes.",
+        ),
+    ] = False,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when contradictions are found.")
     ] = False,
@@ -220,7 +227,9 @@ def scan(
         model, glob, max_bytes, jobs, quiet, against, None if no_cache else cache_dir
     )
     report = _run(lambda: pipeline.scan(paths, options))
-    report = _run(lambda: _kept(report, known, min_confidence), "comparison")
+    report = _run(
+        lambda: _kept(report, known, min_confidence, across_only=across_only), "comparison"
+    )
     for dest, render in outputs:
         if dest is not None:
             _write(render, report, dest)
@@ -230,11 +239,14 @@ def scan(
     raise typer.Exit(0 if exit_zero or not failing else 1)
 
 
-def _kept(report: Report, known: Baseline | None, floor: float) -> Report:
-    """The report without the findings in the baseline or below the confidence floor."""
+def _kept(
+    report: Report, known: Baseline | None, floor: float, *, across_only: bool = False
+) -> Report:
+    """The report without the findings in the baseline or below the confidence floor (and,
+    with `across_only`, without those inside one article)."""
     if known is not None:
         report = baseline.apply(report, known)
-    return _filter_confidence(report, floor)
+    return _filter_confidence(report, floor, across_only=across_only)
 
 
 baseline_app = typer.Typer(
@@ -468,10 +480,14 @@ def _fail_kinds(spec: str | None) -> frozenset[str]:
     return frozenset(kinds)
 
 
-def _filter_confidence(report: Report, floor: float) -> Report:
-    if floor <= 0:
+def _filter_confidence(report: Report, floor: float, *, across_only: bool = False) -> Report:
+    if floor <= 0 and not across_only:
         return report
-    kept = tuple(c for c in report.contradictions if c.confidence >= floor)
+    kept = tuple(
+        c
+        for c in report.contradictions
+        if c.confidence >= floor and (c.scope == "across" or not across_only)
+    )
     summary = report.summary.model_copy(update={"contradictions": len(kept)})
     return report.model_copy(update={"contradictions": kept, "summary": summary})
 

@@ -446,3 +446,27 @@ def test_an_article_that_calls_the_story_a_hoax_disputes_an_article_that_states_
 )
 def test_no_story_level_dispute(tmp_path: Path, articles: list[Article]) -> None:
     assert flagged(scan(tmp_path, articles), "dispute", "a", "b") == []
+
+
+def test_across_only_keeps_the_findings_between_articles(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    scan(tmp_path / "story", [("a", "Valley Post", STORY), ("b", "Coast Star", HOAX)])
+    within = (
+        'Mayor Ada Lund said 40 homes were lost in the fire. "It was 400 homes," said Fire '
+        "Chief Tom Berg, who said the fire destroyed homes on both sides of the river."
+    )
+    (tmp_path / "story" / "c.json").write_text(
+        json.dumps({"title": "c", "text": within, "source": "River News", "date": "2024-05-14"})
+    )
+    runner = CliRunner()
+    args = ["scan", str(tmp_path / "story"), "--format", "json", "--no-cache"]
+    every = json.loads(runner.invoke(app, args).stdout)
+    across = json.loads(runner.invoke(app, [*args, "--across-only"]).stdout)
+    assert {c["scope"] for c in across["contradictions"]} <= {"across"}
+    assert len(across["contradictions"]) == sum(
+        c["scope"] == "across" for c in every["contradictions"]
+    )
+    assert across["contradictions"]
