@@ -10,6 +10,7 @@ pairing (`pairs.py`) blocks on them and the judges (`compare/`) read them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -123,6 +124,7 @@ def anchored(
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude English stem, enough to meet a noun and its verb: 'filing', 'filed' -> 'fil'."""
     word = fold(word)

@@ -88,15 +88,15 @@ def _denied(
             continue
         first = min(denials, key=lambda i: (members[i].claim.start, members[i].claim.id))
         told = frozenset().union(*(features[i] for i in by_doc[doc]))
-        told_norm = math.sqrt(sum(weight[f] ** 2 for f in told)) or 1.0
+        told_norm = math.sqrt(math.fsum(weight[f] ** 2 for f in told)) or 1.0
         for other in sorted(by_doc):
             if other == doc or not stories.related(doc, other):
                 continue
             scored = []
             for j in by_doc[other]:
                 shared = features[j] & told
-                norm = math.sqrt(sum(weight[f] ** 2 for f in features[j])) or 1.0
-                score = sum(weight[f] ** 2 for f in shared) / (norm * told_norm)
+                norm = math.sqrt(math.fsum(weight[f] ** 2 for f in features[j])) or 1.0
+                score = math.fsum(weight[f] ** 2 for f in shared) / (norm * told_norm)
                 scored.append((-score, members[j].claim.start, j, shared))
             if scored:
                 negative, _, j, shared = min(scored, key=lambda x: x[:3])
@@ -117,7 +117,7 @@ def _within(members: Sequence[About], stories: Stories) -> Iterator[Match]:
     frequency = Counter(f for fs in features for f in fs)
     total = len(members)
     weight = {f: math.log(1 + total / n) for f, n in frequency.items()}
-    norms = [math.sqrt(sum(weight[f] ** 2 for f in fs)) or 1.0 for fs in features]
+    norms = [math.sqrt(math.fsum(weight[f] ** 2 for f in fs)) or 1.0 for fs in features]
     postings: dict[str, list[int]] = defaultdict(list)
     for i, fs in enumerate(features):
         for f in fs:
@@ -135,7 +135,7 @@ def _within(members: Sequence[About], stories: Stories) -> Iterator[Match]:
             if not stories.related(doc, members[j].doc_id):
                 continue
             shared = fs & features[j]
-            score = sum(weight[f] ** 2 for f in shared) / (norms[i] * norms[j])
+            score = math.fsum(weight[f] ** 2 for f in shared) / (norms[i] * norms[j])
             if score >= MIN_SIMILARITY:
                 scored.append((-score, members[j].claim.id, j))
         ranked = sorted(scored)
