@@ -94,10 +94,6 @@ def about(claim: Claim) -> About:
     return About(claim, stems, participants, places, predicates, measures, speaker, holders)
 
 
-def about_all(claims: Sequence[Claim]) -> dict[str, About]:
-    return {c.id: about(c) for c in claims}
-
-
 def anchored(
     claims: Sequence[Claim], stories: Stories, published: Mapping[str, str | None]
 ) -> list[Claim]:

@@ -65,20 +65,35 @@ def matches(
     for name in sorted(by_group):
         members = by_group[name]
         if len({c.doc_id for c in members}) > 1:
-            abouts = [about(c) for c in members]
-            yield from _within(abouts, stories)
+            space = _Space([about(c) for c in members])
+            yield from _within(space, stories)
             if denial is not None:
-                yield from _denied(abouts, stories, denial)
+                yield from _denied(space, stories, denial)
 
 
-def _denied(
-    members: Sequence[About], stories: Stories, denial: Callable[[Claim], bool]
-) -> Iterator[Match]:
+class _Space:
+    """One story group's claims as tf-idf vectors of their features, weighted within the
+    group: computed once, read by both pairing rules."""
+
+    def __init__(self, members: Sequence[About]) -> None:
+        self.members = members
+        self.features = [m.features() for m in members]
+        frequency = Counter(f for fs in self.features for f in fs)
+        self.weight = {f: math.log(1 + len(members) / n) for f, n in frequency.items()}
+        self.norms = [self.norm(fs) for fs in self.features]
+
+    def norm(self, features: frozenset[str]) -> float:
+        return math.sqrt(self.dot(features)) or 1.0
+
+    def dot(self, shared: frozenset[str]) -> float:
+        """The dot product over shared features (math.fsum: independent of set order)."""
+        return math.fsum(self.weight[f] ** 2 for f in shared)
+
+
+def _denied(space: _Space, stories: Stories, denial: Callable[[Claim], bool]) -> Iterator[Match]:
     """Each article's first denial against the claim of each other article of the story that
     shares most with the denying article as a whole (tf-idf cosine over the group)."""
-    features = [m.features() for m in members]
-    frequency = Counter(f for fs in features for f in fs)
-    weight = {f: math.log(1 + len(members) / n) for f, n in frequency.items()}
+    members, features = space.members, space.features
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(members):
         by_doc[m.doc_id].append(i)
@@ -88,15 +103,14 @@ def _denied(
             continue
         first = min(denials, key=lambda i: (members[i].claim.start, members[i].claim.id))
         told = frozenset().union(*(features[i] for i in by_doc[doc]))
-        told_norm = math.sqrt(math.fsum(weight[f] ** 2 for f in told)) or 1.0
+        told_norm = space.norm(told)
         for other in sorted(by_doc):
             if other == doc or not stories.related(doc, other):
                 continue
             scored = []
             for j in by_doc[other]:
                 shared = features[j] & told
-                norm = math.sqrt(math.fsum(weight[f] ** 2 for f in features[j])) or 1.0
-                score = math.fsum(weight[f] ** 2 for f in shared) / (norm * told_norm)
+                score = space.dot(shared) / (space.norms[j] * told_norm)
                 scored.append((-score, members[j].claim.start, j, shared))
             if scored:
                 negative, _, j, shared = min(scored, key=lambda x: x[:3])
@@ -110,14 +124,8 @@ def _sources(a: About, b: About) -> bool:
     return bool(a.speaker and b.speaker) and not same_person(a.speaker, b.speaker)
 
 
-def _within(members: Sequence[About], stories: Stories) -> Iterator[Match]:
-    if len({m.doc_id for m in members}) < 2:
-        return
-    features = [m.features() for m in members]
-    frequency = Counter(f for fs in features for f in fs)
-    total = len(members)
-    weight = {f: math.log(1 + total / n) for f, n in frequency.items()}
-    norms = [math.sqrt(math.fsum(weight[f] ** 2 for f in fs)) or 1.0 for fs in features]
+def _within(space: _Space, stories: Stories) -> Iterator[Match]:
+    members, features, norms = space.members, space.features, space.norms
     postings: dict[str, list[int]] = defaultdict(list)
     for i, fs in enumerate(features):
         for f in fs:
@@ -134,8 +142,7 @@ def _within(members: Sequence[About], stories: Stories) -> Iterator[Match]:
         for j in proposed:
             if not stories.related(doc, members[j].doc_id):
                 continue
-            shared = fs & features[j]
-            score = math.fsum(weight[f] ** 2 for f in shared) / (norms[i] * norms[j])
+            score = space.dot(fs & features[j]) / (norms[i] * norms[j])
             if score >= MIN_SIMILARITY:
                 scored.append((-score, members[j].claim.id, j))
         ranked = sorted(scored)

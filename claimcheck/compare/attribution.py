@@ -6,8 +6,9 @@ from collections.abc import Iterator, Sequence
 
 from rapidfuzz.distance import Indel
 
+from claimcheck.about import same_person
 from claimcheck.align import fold, function_words, tokens
-from claimcheck.compare.base import finding, named_person, same_person
+from claimcheck.compare.base import finding, named_person
 from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction
 

@@ -8,12 +8,10 @@ from functools import cache
 from typing import TypeVar
 
 from claimcheck import lexicon
-from claimcheck.about import same_person
 from claimcheck.align import Diff, fold
 from claimcheck.schema import Claim, Contradiction, ContradictionKind, SideValue
 
 T = TypeVar("T")
-__all__ = ["same_person"]
 
 
 def side(claim: Claim, value: str) -> SideValue:

@@ -8,9 +8,9 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import cache
 
-from claimcheck.about import About, stem
+from claimcheck.about import About, same_person, stem
 from claimcheck.align import fold, tokens
-from claimcheck.compare.base import cues, document_speaker, finding, named_person, same_person
+from claimcheck.compare.base import cues, document_speaker, finding, named_person
 from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction
 

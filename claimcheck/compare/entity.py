@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from claimcheck.about import PLACE_LABELS
+from claimcheck.about import PLACE_LABELS, same_person
 from claimcheck.align import Diff, Token, fold, tokens
-from claimcheck.compare.base import finding, offices, same_person, source
+from claimcheck.compare.base import finding, offices, source
 from claimcheck.extract.entities import canonical
 from claimcheck.pairs import Match
 from claimcheck.schema import Anchor, Claim, Contradiction, Entity

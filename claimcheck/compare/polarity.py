@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimcheck.about import stem
+from claimcheck.about import same_person, stem
 from claimcheck.align import Diff
-from claimcheck.compare.base import finding, negation_words, same_person, source
+from claimcheck.compare.base import finding, negation_words, source
 from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction, Event
 
