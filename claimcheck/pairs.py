@@ -78,8 +78,10 @@ class _Space:
     def __init__(self, members: Sequence[About]) -> None:
         self.members = members
         self.features = [m.features() for m in members]
+        self.docs = [m.doc_id for m in members]
         frequency = Counter(f for fs in self.features for f in fs)
-        self.weight = {f: math.log(1 + len(members) / n) for f, n in frequency.items()}
+        # squared tf-idf weights: the dot product of two binary vectors sums them
+        self.squared = {f: math.log(1 + len(members) / n) ** 2 for f, n in frequency.items()}
         self.norms = [self.norm(fs) for fs in self.features]
 
     def norm(self, features: frozenset[str]) -> float:
@@ -87,7 +89,7 @@ class _Space:
 
     def dot(self, shared: frozenset[str]) -> float:
         """The dot product over shared features (math.fsum: independent of set order)."""
-        return math.fsum(self.weight[f] ** 2 for f in shared)
+        return math.fsum(map(self.squared.__getitem__, shared))
 
 
 def _denied(space: _Space, stories: Stories, denial: Callable[[Claim], bool]) -> Iterator[Match]:
@@ -117,37 +119,43 @@ def _denied(space: _Space, stories: Stories, denial: Callable[[Claim], bool]) ->
                 yield Match(members[first], members[j], -negative, shared, "documents")
 
 
-def _sources(a: About, b: About) -> bool:
-    """Two sources: two articles, or two people one article quotes."""
-    if a.doc_id != b.doc_id:
-        return True
+def _two_speakers(a: About, b: About) -> bool:
+    """Two people one article quotes."""
     return bool(a.speaker and b.speaker) and not same_person(a.speaker, b.speaker)
 
 
 def _within(space: _Space, stories: Stories) -> Iterator[Match]:
-    members, features, norms = space.members, space.features, space.norms
+    """Each claim's best candidates among the claims of other sources (two articles, or two
+    people one article quotes) that share a feature of a posting list short enough to say
+    something."""
+    members, features, norms, docs = space.members, space.features, space.norms, space.docs
     postings: dict[str, list[int]] = defaultdict(list)
     for i, fs in enumerate(features):
         for f in fs:
             postings[f].append(i)
     chosen: dict[tuple[int, int], float] = {}
     for i, fs in enumerate(features):
-        doc = members[i].doc_id
+        doc = docs[i]
         proposed: set[int] = set()
         for f in fs:
             posting = postings[f]
             if len(posting) <= MAX_POSTING:
-                proposed.update(j for j in posting if j != i and _sources(members[i], members[j]))
+                proposed.update(posting)
+        proposed.discard(i)
         scored = []
         for j in proposed:
-            if not stories.related(doc, members[j].doc_id):
+            other = docs[j]
+            if other == doc:
+                if not _two_speakers(members[i], members[j]):
+                    continue
+            elif not stories.related(doc, other):
                 continue
             score = space.dot(fs & features[j]) / (norms[i] * norms[j])
             if score >= MIN_SIMILARITY:
                 scored.append((-score, members[j].claim.id, j))
         ranked = sorted(scored)
-        across = [x for x in ranked if members[x[2]].doc_id != doc][:TOP_K]
-        within = [x for x in ranked if members[x[2]].doc_id == doc][:TOP_K_WITHIN]
+        across = [x for x in ranked if docs[x[2]] != doc][:TOP_K]
+        within = [x for x in ranked if docs[x[2]] == doc][:TOP_K_WITHIN]
         for negative, _, j in across + within:
             chosen[(min(i, j), max(i, j))] = -negative
     for (i, j), score in sorted(chosen.items()):

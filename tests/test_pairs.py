@@ -470,3 +470,99 @@ def test_across_only_keeps_the_findings_between_articles(tmp_path: Path) -> None
         c["scope"] == "across" for c in every["contradictions"]
     )
     assert across["contradictions"]
+
+
+# Unrelated stories that share a folder: each is about other people, places and things.
+OTHER_STORIES = [
+    "The {town} rowing club opened a boathouse on the river on Saturday. Its members raised the "
+    "money over two years with bake sales, the club secretary, Ines Carvalho, said.",
+    "A rare orchid has flowered in the glasshouse of the {town} botanic garden for the first "
+    "time in twelve years. Gardeners expect visitors to queue to see the bloom this weekend.",
+    "The {town} library will lend sewing machines and power drills from next month. Readers "
+    "asked for tools they use once a year, the head librarian, Piet Smeets, explained.",
+    "Bus drivers in {town} will wear new uniforms designed by pupils of the local art school. "
+    "The winning design uses the colours of the town's coat of arms.",
+]
+TOWNS = ["Oakham", "Penrith", "Bideford", "Ludlow", "Whitby"]
+FILLERS: list[Article] = [
+    (f"z{i}{j}", f"Paper {i}{j}", text.format(town=town))
+    for i, text in enumerate(OTHER_STORIES)
+    for j, town in enumerate(TOWNS)
+]
+EVENT_A: list[Article] = [
+    (
+        "a1",
+        "Valley Post",
+        "Harlow Foods will shut its biscuit factory in Corby and cut 420 jobs, the company "
+        "said on Tuesday. Production moves to a plant in Poland next year.",
+    ),
+    (
+        "a2",
+        "Coast Star",
+        "Harlow Foods will cut about 240 jobs when it closes the Corby biscuit factory, the "
+        "firm announced on Tuesday.",
+    ),
+    (
+        "a3",
+        "River News",
+        "Harlow Foods is closing its factory in Corby. The biscuit maker said 420 jobs would "
+        "go and production would move to Poland.",
+    ),
+]
+EVENT_B: list[Article] = [
+    (
+        "b1",
+        "Valley Post",
+        "The Tamsin Bridge in Exmouth will reopen to traffic on March 8 after repairs to its "
+        "cables, the county council said.",
+    ),
+    (
+        "b2",
+        "Coast Star",
+        "Once the council has repaired its cables, the Tamsin Bridge in Exmouth will reopen "
+        "on March 18, a council engineer said.",
+    ),
+]
+
+
+def findings_of(report: dict[str, Any], docs: set[str]) -> list[tuple[str, tuple[str, ...]]]:
+    return sorted(
+        (c["kind"], tuple(sorted(c["claim_ids"])))
+        for c in report["contradictions"]
+        if {v["doc_id"] for v in c["values"]} <= docs
+    )
+
+
+def test_a_storys_findings_do_not_depend_on_the_folder_it_is_scanned_in(tmp_path: Path) -> None:
+    alone_a = scan(tmp_path / "a", EVENT_A)
+    alone_b = scan(tmp_path / "b", EVENT_B)
+    mixed = scan(tmp_path / "mixed", EVENT_A + EVENT_B + FILLERS)
+    docs_a, docs_b = {s for s, _, _ in EVENT_A}, {s for s, _, _ in EVENT_B}
+    assert findings_of(alone_a, docs_a) and findings_of(alone_b, docs_b)
+    assert findings_of(mixed, docs_a) == findings_of(alone_a, docs_a)
+    assert findings_of(mixed, docs_b) == findings_of(alone_b, docs_b)
+    touching = docs_a | docs_b
+    assert all(
+        {v["doc_id"] for v in c["values"]} <= docs_a
+        or {v["doc_id"] for v in c["values"]} <= docs_b
+        or not {v["doc_id"] for v in c["values"]} & touching
+        for c in mixed["contradictions"]
+    )
+
+
+def test_articles_published_months_apart_in_a_large_folder_are_two_stories(
+    tmp_path: Path,
+) -> None:
+    later = [(f"{s}-later", outlet, text.replace("420", "150")) for s, outlet, text in EVENT_A]
+    dates = {f"{s}-later": "2024-09-20" for s, _, _ in EVENT_A}
+    report = scan(tmp_path, EVENT_A + later + FILLERS, dates)
+    docs = {s for s, _, _ in EVENT_A}
+    assert not [
+        c
+        for c in report["contradictions"]
+        if {v["doc_id"] for v in c["values"]} & docs
+        and {v["doc_id"] for v in c["values"]} - docs
+        and not {v["doc_id"] for v in c["values"]} - docs - {s for s, _, _ in later}
+    ]
+    # the same figures in one month are compared: 420 against 240 within the first batch
+    assert findings_of(report, docs)

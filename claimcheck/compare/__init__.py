@@ -67,9 +67,10 @@ def compare_all(
         if sentences == last:
             continue
         last = sentences
-        found.extend(_one_disagreement(a, b, pair, outlets))
+        found.extend(_one_disagreement(a, b, pair))
     found.extend(dispute.compare(claims))
     found.extend(_judged(matches, claims, articles))
+    found = [f for f in found if not _self_reference(f, outlets)]
     return _split_updates(_merged(_unique(found)), claims, articles)
 
 
@@ -81,11 +82,12 @@ def _judged(
     published = {a.id: a.published for a in articles}
     speakers = _speakers_by_sentence(claims)
     denials = dispute.Denials(claims)
+    figures = quantity.Figures()
     for match in matches:
         if match.level == "documents":
             yield from dispute.judge(match, denials)
             continue
-        yield from quantity.judge(match, owners, published)
+        yield from quantity.judge(match, owners, published, figures)
         yield from date.judge(match, published)
         yield from attribution.judge(match, speakers)
         yield from polarity.judge(match)
@@ -93,19 +95,11 @@ def _judged(
         yield from dispute.judge(match, denials)
 
 
-def _one_disagreement(
-    a: Claim, b: Claim, pair: Pair, outlets: dict[str, str]
-) -> list[Contradiction]:
+def _one_disagreement(a: Claim, b: Claim, pair: Pair) -> list[Contradiction]:
     """Findings of two versions of one sentence. Versions that differ in two or more of their
     figures, dates and names are two different events told in the same words, not one event
-    told two ways: nothing is reported for them. Nor is an outlet naming itself ('did not
-    respond to a request for comment from the Harbor Tribune')."""
-    found = [
-        f
-        for compare in ALIGNED
-        for f in compare(a, b, pair.alignment.diffs, pair.similarity)
-        if not _self_reference(f, outlets)
-    ]
+    told two ways: nothing is reported for them."""
+    found = [f for compare in ALIGNED for f in compare(a, b, pair.alignment.diffs, pair.similarity)]
     if changed_slots(a, b, pair.alignment.diffs) > 1:
         return [f for f in found if f.kind not in ("entity", "date", "quantity")]
     return found
@@ -125,6 +119,8 @@ def changed_slots(a: Claim, b: Claim, diffs: Sequence[Diff]) -> int:
 
 
 def _self_reference(finding: Contradiction, outlets: dict[str, str]) -> bool:
+    """Each side names its own outlet ('did not respond to a request for comment from the
+    Harbor Tribune'): no disagreement."""
     return finding.kind == "entity" and all(
         outlets.get(v.doc_id) == fold(v.value) for v in finding.values
     )

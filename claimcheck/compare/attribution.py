@@ -55,10 +55,8 @@ def judge(match: Match, speakers: dict[tuple[str, int], Sequence[str]]) -> Itera
     a, b = match.a.claim, match.b.claim
     if a.doc_id == b.doc_id or not (a.speaker and b.speaker) or a.negated or b.negated:
         return
-    if not _two_people(a, b, speakers):
-        return
-    quoted = _shared_quote(a, b)
-    if quoted is None:
+    quoted = _shared_quote(a, b)  # first: most claims quote nothing, and this is cheap then
+    if quoted is None or not _two_people(a, b, speakers):
         return
     if len(quoted.split()) < LONG_QUOTE and match.similarity < SHORT_QUOTE_SIMILARITY:
         return
