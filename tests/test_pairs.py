@@ -240,6 +240,24 @@ DIFFERENT_WORDS: list[Any] = [
         {"a": "2024-05-14", "b": None},
         id="undated-article-anchored-to-the-story",
     ),
+    pytest.param(
+        "date",
+        [
+            (
+                "a",
+                "Valley Post",
+                "The runoff election between the two candidates will be held in early July, "
+                "party officials said.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "The runoff election for county sheriff will be held on June 25.",
+            ),
+        ],
+        None,
+        id="a-day-outside-the-month-of-one-event",
+    ),
 ]
 
 
@@ -323,6 +341,31 @@ SAME_FACT = [
         ],
         {"a": "2024-05-13", "b": "2024-05-16"},
         id="a-later-meeting-is-another-event",
+    ),
+    pytest.param(
+        [
+            (
+                "a",
+                "Valley Post",
+                "The county will hold its runoff election in late June, party officials said.",
+            ),
+            ("b", "Coast Star", "The runoff election for county sheriff will be held on June 25."),
+        ],
+        None,
+        id="a-day-inside-the-month-of-one-event",
+    ),
+    pytest.param(
+        [
+            (
+                "a",
+                "Valley Post",
+                "Sheriff Dale Orton, who was first elected in 2009, will run in the runoff "
+                "election.",
+            ),
+            ("b", "Coast Star", "The runoff election for county sheriff will be held on June 25."),
+        ],
+        None,
+        id="a-year-of-background-against-a-day",
     ),
     pytest.param(
         [

@@ -64,9 +64,7 @@ def judge(match: Match, published: Mapping[str, str | None]) -> Iterator[Contrad
             continue
         if not _ties(a.claim, da) & _ties(b.claim, db):
             continue  # each dates something else: 'picked on Wednesday' / 'the June election'
-        anchored = bool(
-            da.anchor or db.anchor
-        )  # each dates something else: 'picked on Wednesday' / 'the June election'
+        anchored = bool(da.anchor or db.anchor)
         yield finding(
             "date",
             [(a.claim, f"{da.text} = {_period(da)}"), (b.claim, f"{db.text} = {_period(db)}")],
@@ -78,9 +76,18 @@ def judge(match: Match, published: Mapping[str, str | None]) -> Iterator[Contrad
 
 def _dated_alike(a: Claim, b: Claim) -> Iterator[tuple[DateRef, DateRef]]:
     """The one date of each claim at a precision both give; a claim with two dates of that
-    precision says which is which only in its words, so it is left alone."""
+    precision says which is which only in its words, so it is left alone. Two claims that
+    give one date each, a day and a month, are compared when the parse ties both dates to one
+    verb ('primaries will be held in mid May' / 'the primary would be held on April 30'); a
+    year is too often the background of a claim ('elected in 1995') to set against a day."""
     firm_a = [d for d in a.dates if d.value and _firm(d)]
     firm_b = [d for d in b.dates if d.value and _firm(d)]
+    if len(firm_a) == 1 and len(firm_b) == 1:
+        da, db = firm_a[0], firm_b[0]
+        if {da.granularity, db.granularity} == {"day", "month"}:
+            if _ties(a, da, verbs=True) & _ties(b, db, verbs=True):
+                yield da, db
+            return
     for granularity in ("day", "month", "year"):
         da = [d for d in firm_a if d.granularity == granularity]
         db = [d for d in firm_b if d.granularity == granularity]
@@ -88,11 +95,13 @@ def _dated_alike(a: Claim, b: Claim) -> Iterator[tuple[DateRef, DateRef]]:
             yield da[0], db[0]
 
 
-def _ties(claim: Claim, date: DateRef) -> frozenset[str]:
-    """Stems of what the parse says the date dates (extract/frames.py)."""
+def _ties(claim: Claim, date: DateRef, *, verbs: bool = False) -> frozenset[str]:
+    """Stems of what the parse says the date dates (extract/frames.py); with `verbs`, of the
+    verb it hangs from only."""
     for start, words in claim.frame.dated:
         if start == date.start:
-            return frozenset(stem(w.removeprefix("v:")) for w in words.split())
+            tied = [w for w in words.split() if not verbs or w.startswith("v:")]
+            return frozenset(stem(w.removeprefix("v:")) for w in tied)
     return frozenset()
 
 
