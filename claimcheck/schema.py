@@ -185,7 +185,12 @@ class Contradiction(Frozen):
     kind: ContradictionKind
     claim_ids: tuple[str, ...]
     explanation: str
-    confidence: float = Field(ge=0.0, le=1.0)
+    confidence: float = Field(
+        ge=0.0, le=1.0, description="Share of such findings a careful reader calls right"
+    )
+    score: float = Field(
+        0.0, ge=0.0, le=1.0, description="The judge's evidence score the confidence is fitted on"
+    )
     scope: Literal["across", "within"] = Field(
         "across", description="'across' articles, or 'within' one article (two of its sources)"
     )

@@ -170,7 +170,7 @@ def _merged(found: list[Contradiction]) -> list[Contradiction]:
             sides = [v for m in linked for v in m.values]
             best = max(linked, key=lambda m: (m.confidence, m.id))
             out.append(
-                from_sides(best.kind, sides, _joined_explanation(best.kind, sides), best.confidence)
+                from_sides(best.kind, sides, _joined_explanation(best.kind, sides), best.score)
             )
     return sorted(out, key=lambda c: c.id)
 

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from claimcheck import lexicon
 from claimcheck.align import Diff, fold
+from claimcheck.compare.confidence import calibrated
 from claimcheck.schema import Claim, Contradiction, ContradictionKind, SideValue
 
 T = TypeVar("T")
@@ -42,13 +43,16 @@ def from_sides(
     values = sorted({(v.claim_id, v.doc_id, v.value): v for v in sides}.values(), key=_side_key)
     basis = "\n".join(sorted(f"{v.doc_id}|{fold(v.value)}|{v.speaker or ''}" for v in values))
     digest = hashlib.sha1(f"{kind}\n{basis}".encode()).hexdigest()[:16]
+    score = round(min(max(confidence, 0.0), 1.0), 3)
+    scope = "across" if len({v.doc_id for v in values}) > 1 else "within"
     return Contradiction(
         id=f"{kind}-{digest}",
         kind=kind,
         claim_ids=tuple(v.claim_id for v in values),
         explanation=explanation,
-        confidence=round(min(max(confidence, 0.0), 1.0), 3),
-        scope="across" if len({v.doc_id for v in values}) > 1 else "within",
+        confidence=calibrated(kind, scope, score),
+        score=score,
+        scope=scope,
         values=tuple(values),
     )
 
