@@ -180,7 +180,8 @@ def _stories(report: Report) -> tuple[list[Story], list[Document], list[Finding]
 def _story_keys(report: Report, findings: Sequence[Finding]) -> dict[str, str]:
     """Each document's story: the group the scan compared its claims within
     (story.Stories.groups), joined with any other group a cluster or finding reaches into (a
-    document that names nothing is compared with every story). Named by its first document."""
+    document that names nothing is compared with every story). A document without claims is
+    in no group: when the others tell one story, it is theirs, else it stands alone."""
     groups = Stories(report.claims, {d.id: d.published for d in report.documents}).groups()
     parent = {doc.id: groups.get(doc.id, doc.id) for doc in report.documents}
     for key in list(parent.values()):
@@ -196,6 +197,12 @@ def _story_keys(report: Report, findings: Sequence[Finding]) -> dict[str, str]:
         roots = sorted({find(doc) for doc in span if doc in parent})
         for root in roots[1:]:
             parent[root] = roots[0]
+    told = {find(doc) for doc in groups if doc in parent}
+    if len(told) == 1:
+        (only,) = told
+        for doc in report.documents:
+            if doc.id not in groups:
+                parent[find(doc.id)] = only
     return {doc.id: find(doc.id) for doc in report.documents}
 
 
