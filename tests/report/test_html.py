@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from claimcheck.compare import base
 from claimcheck.report import html
 from claimcheck.schema import (
     Claim,
@@ -77,32 +78,15 @@ def three_outlets() -> Report:
     )
     cause_a = claim("a", "Firefighters said a heater started the fire.")
     cause_b = claim("b", "Firefighters said a space heater started the fire.")
-    toll_a = claim("a", "Twelve people were hurt, officials said.", 100)
-    toll_b = claim("b", "Twenty people were hurt, officials said.", 100)
+    toll_a = claim("a", "Twelve people were hurt, officials said.", 100, line=4, column=9)
+    toll_b = claim("b", "Twenty people were hurt, officials said.", 100, line=6, column=1)
     finding = Contradiction(
         id="quantity-0001",
         kind="quantity",
         claim_ids=(toll_a.id, toll_b.id),
         explanation="a gives Twelve but b gives Twenty for people hurt.",
         confidence=0.72,
-        values=(
-            SideValue(
-                claim_id=toll_a.id,
-                doc_id="a",
-                sentence=toll_a.text,
-                value="Twelve = 12 person",
-                line=4,
-                column=9,
-            ),
-            SideValue(
-                claim_id=toll_b.id,
-                doc_id="b",
-                sentence=toll_b.text,
-                value="Twenty = 20 person",
-                line=6,
-                column=1,
-            ),
-        ),
+        values=(base.side(toll_a, "Twelve = 12 person"), base.side(toll_b, "Twenty = 20 person")),
     )
     clusters = (
         Cluster(
