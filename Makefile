@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install run test lint types pytest fuzz acceptance corpora attribution bench clean
+.PHONY: install run test lint types browser pytest fuzz acceptance corpora attribution bench clean
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,24 @@ lint: install
 types: install
 	$(BIN)/mypy
 
-pytest: install
+# Headless Chromium and its driver from Debian's packages, for the HTML report's browser test
+# (tests/report/test_html_browser.py). Installed when missing and apt-get can (as root, or with
+# sudo that asks no password); otherwise that test skips and says why.
+BROWSER_PACKAGES := chromium chromium-driver
+CHROMIUM ?= /usr/bin/chromium
+CHROMEDRIVER ?= /usr/bin/chromedriver
+browser:
+	@if [ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "browser: no apt-get here; install Chromium and chromedriver to run the browser test"; exit 0; fi; \
+	sudo=; [ "$$(id -u)" = 0 ] || sudo="sudo -n"; \
+	echo "browser: installing $(BROWSER_PACKAGES) with apt-get"; \
+	{ $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(BROWSER_PACKAGES) >/dev/null 2>&1 \
+	  || { $$sudo apt-get update -q >/dev/null 2>&1 \
+	       && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(BROWSER_PACKAGES) >/dev/null; }; } \
+	  || echo "browser: could not install $(BROWSER_PACKAGES); the browser test will skip"
+
+pytest: install browser
 	$(BIN)/pytest -q
 
 # Property tests at random over 10,000 generated sentences and 5,000 generated article sets

@@ -21,7 +21,7 @@ from claimcheck import evaluate as evaluation
 from claimcheck.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from claimcheck.errors import BadOutput, BadPath, ClaimcheckError, InternalError, UnknownKind
 from claimcheck.ingest import DEFAULT_MAX_BYTES
-from claimcheck.report import github, markdown, sarif, terminal, write_output
+from claimcheck.report import github, html, markdown, sarif, terminal, write_output
 from claimcheck.report import json as json_report
 from claimcheck.schema import CONTRADICTION_KINDS, Baseline, Claim, Report
 
@@ -48,6 +48,7 @@ class Format(StrEnum):
     markdown = "markdown"
     sarif = "sarif"
     github = "github"
+    html = "html"
 
 
 class ClaimsFormat(StrEnum):
@@ -155,8 +156,8 @@ def scan(
         Format,
         typer.Option(
             "--format",
-            help="What to print on stdout: table, json, markdown, sarif (SARIF 2.1.0) or "
-            "github (Actions annotations).",
+            help="What to print on stdout: table, json, markdown, sarif (SARIF 2.1.0), "
+            "github (Actions annotations) or html (the page of --html).",
         ),
     ] = Format.table,
     sarif_out: Annotated[
@@ -167,6 +168,13 @@ def scan(
         str | None,
         typer.Option(
             "--markdown", help="Also write the Markdown report to FILE, e.g. $GITHUB_STEP_SUMMARY."
+        ),
+    ] = None,
+    html_out: Annotated[
+        str | None,
+        typer.Option(
+            "--html",
+            help="Also write the HTML report to FILE: one self-contained page, outlets side by side.",
         ),
     ] = None,
     against: AgainstOpt = None,
@@ -219,6 +227,7 @@ def scan(
         (json_out, json_report.chunks),  # in pieces: 400 MB of JSON at 10,000 articles
         (sarif_out, sarif.render),
         (markdown_out, markdown.render),
+        (html_out, html.render),
     ]
     for dest, _ in outputs:
         _run(functools.partial(check_output, dest))
@@ -233,7 +242,7 @@ def scan(
     for dest, render in outputs:
         if dest is not None:
             _write(render, report, dest)
-    if "-" not in (json_out, sarif_out, markdown_out):
+    if "-" not in (json_out, sarif_out, markdown_out, html_out):
         _print(report, fmt, quiet)
     failing = [c for c in report.contradictions if c.kind in failing_kinds]
     raise typer.Exit(0 if exit_zero or not failing else 1)
@@ -501,6 +510,7 @@ def _print(report: Report, fmt: Format, quiet: bool) -> None:
         Format.markdown: markdown.render,
         Format.sarif: sarif.render,
         Format.github: github.render,
+        Format.html: html.render,
     }
     _write(renderers[fmt], report, "-")
 
