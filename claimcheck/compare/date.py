@@ -83,10 +83,10 @@ def _dated_alike(a: Claim, b: Claim) -> Iterator[tuple[DateRef, DateRef]]:
     firm_a = [d for d in a.dates if d.value and _firm(d)]
     firm_b = [d for d in b.dates if d.value and _firm(d)]
     if len(firm_a) == 1 and len(firm_b) == 1:
-        da, db = firm_a[0], firm_b[0]
-        if {da.granularity, db.granularity} == {"day", "month"}:
-            if _ties(a, da, verbs=True) & _ties(b, db, verbs=True):
-                yield da, db
+        one_a, one_b = firm_a[0], firm_b[0]
+        if {one_a.granularity, one_b.granularity} == {"day", "month"}:
+            if _ties(a, one_a, verbs=True) & _ties(b, one_b, verbs=True):
+                yield one_a, one_b
             return
     for granularity in ("day", "month", "year"):
         da = [d for d in firm_a if d.granularity == granularity]
