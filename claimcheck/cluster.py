@@ -54,11 +54,12 @@ def similar_pairs(claims: Sequence[Claim], stories: Stories | None = None) -> It
     by_group: dict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units):
         by_group[group.get(unit[0].doc_id, "")].append(index)
-    # each sentence's words, worked out once (tuples: 300,000 sets held 200 MB at 10,000 articles)
-    words = [tuple(_content_words(unit)) for unit in units]
-    frequency: Counter[str] = Counter(w for unit_words in words for w in unit_words)
     for members in (by_group[g] for g in sorted(by_group)):
-        for i, j in _candidates(members, [words[i] for i in members], frequency):
+        # how rare a word is, within the story group: a story's pairs do not depend on the
+        # unrelated stories of the folder
+        words = [tuple(_content_words(units[i])) for i in members]
+        frequency: Counter[str] = Counter(w for unit_words in words for w in unit_words)
+        for i, j in _candidates(members, words, frequency):
             a, b = units[i][0], units[j][0]
             if a.doc_id != b.doc_id and (stories is None or stories.related(a.doc_id, b.doc_id)):
                 yield from _score(units[i], units[j])
