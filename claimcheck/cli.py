@@ -22,7 +22,7 @@ from claimcheck.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from claimcheck.config import Settings
 from claimcheck.errors import BadOutput, BadPath, ClaimcheckError, InternalError
 from claimcheck.ingest import DEFAULT_MAX_BYTES
-from claimcheck.report import github, markdown, sarif, terminal, write_output
+from claimcheck.report import concise, github, markdown, sarif, terminal, write_output
 from claimcheck.report import json as json_report
 from claimcheck.schema import CONTRADICTION_KINDS, Baseline, Claim, Report
 
@@ -49,6 +49,7 @@ class Format(StrEnum):
     markdown = "markdown"
     sarif = "sarif"
     github = "github"
+    concise = "concise"
 
 
 class ClaimsFormat(StrEnum):
@@ -195,8 +196,9 @@ def scan(
         Format,
         typer.Option(
             "--format",
-            help="What to print on stdout: table, json, markdown, sarif (SARIF 2.1.0) or "
-            "github (Actions annotations).",
+            help="What to print on stdout: table, json, markdown, sarif (SARIF 2.1.0), "
+            "github (Actions annotations) or concise (one line per finding: "
+            "path:line:col: kind confidence message).",
         ),
     ] = Format.table,
     sarif_out: Annotated[
@@ -242,6 +244,12 @@ def scan(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only the summary line.")
     ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics", help="Print the number of findings of each kind instead of them."
+        ),
+    ] = False,
     glob: GlobOpt = None,
     exclude: ExcludeOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
@@ -283,7 +291,7 @@ def scan(
         if dest is not None:
             _write(render, report, dest)
     if "-" not in (json_out, sarif_out, markdown_out):
-        _print(report, fmt, quiet)
+        _print(report, fmt, quiet, statistics)
     failing = [c for c in report.contradictions if c.kind in settings.failing]
     raise typer.Exit(0 if exit_zero or not failing else 1)
 
@@ -549,7 +557,10 @@ def _filtered(report: Report, settings: Settings, *, across_only: bool = False) 
     return report.model_copy(update={"contradictions": kept, "summary": summary})
 
 
-def _print(report: Report, fmt: Format, quiet: bool) -> None:
+def _print(report: Report, fmt: Format, quiet: bool, statistics: bool = False) -> None:
+    if statistics:
+        _write(concise.statistics, report, "-")
+        return
     if fmt is Format.table:
         _write(lambda r: terminal.print_report(r, Console(), quiet=quiet), report, "-")
         return
@@ -558,6 +569,7 @@ def _print(report: Report, fmt: Format, quiet: bool) -> None:
         Format.markdown: markdown.render,
         Format.sarif: sarif.render,
         Format.github: github.render,
+        Format.concise: concise.render,
     }
     _write(renderers[fmt], report, "-")
 

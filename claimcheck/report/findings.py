@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimcheck.schema import Document, Report
+from claimcheck.schema import Claim, Contradiction, Document, Report, SideValue
 
 # A title longer than this is cut (with an ellipsis) where a finding names its article.
 TITLE_CHARS = 60
@@ -95,3 +95,11 @@ def source(doc: Document) -> str:
         title = doc.title if len(doc.title) <= TITLE_CHARS else doc.title[: TITLE_CHARS - 1] + "…"
         return f'"{title}"'
     return ""
+
+
+def anchor(finding: Contradiction, claims: dict[str, Claim]) -> Claim | SideValue | None:
+    """Where a finding is shown: its first claim (or that claim's side when the claim itself
+    is not in the report)."""
+    first = finding.claim_ids[0] if finding.claim_ids else ""
+    side = next((v for v in finding.values if v.claim_id == first), None)
+    return claims.get(first) or side

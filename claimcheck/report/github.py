@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimcheck.report.findings import level, source
+from claimcheck.report.findings import anchor, level, source
 from claimcheck.report.terminal import summary_line
 from claimcheck.schema import Claim, Contradiction, Report, SideValue
 
@@ -45,10 +45,7 @@ def render(report: Report) -> str:
 def _annotation(
     finding: Contradiction, claims: dict[str, Claim], paths: dict[str, str], outlets: dict[str, str]
 ) -> str:
-    first = finding.claim_ids[0] if finding.claim_ids else ""
-    side = next((v for v in finding.values if v.claim_id == first), None)
-    claim = claims.get(first)
-    where = claim or side
+    where = anchor(finding, claims)
     doc_id = where.doc_id if where else ""
     message = "\n".join(
         [finding.explanation]
