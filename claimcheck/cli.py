@@ -78,7 +78,7 @@ JobsOpt = Annotated[
         "--jobs",
         "-j",
         min=0,
-        help="Parser processes (0 = all cores) [default: 0].",
+        help="Parser processes; 0 (the default) means all cores.",
         show_default=False,
     ),
 ]
@@ -96,7 +96,7 @@ SelectOpt = Annotated[
     typer.Option(
         "--select",
         help=f"Report only these kinds, comma-separated: {', '.join(CONTRADICTION_KINDS)} "
-        "[default: all].",
+        "(default: all).",
     ),
 ]
 IgnoreOpt = Annotated[
@@ -137,7 +137,7 @@ MinConfidenceOpt = Annotated[
         "--min-confidence",
         min=0.0,
         max=1.0,
-        help="Ignore findings below this confidence [default: 0].",
+        help="Ignore findings below this confidence (default 0).",
         show_default=False,
     ),
 ]

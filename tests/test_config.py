@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from claimcheck import config
 from claimcheck.cli import app
 from claimcheck.errors import BadConfig, UnknownKind
 from claimcheck.schema import CONTRADICTION_KINDS
+
+from .conftest import ROOT
 
 runner = CliRunner()
 
@@ -210,3 +213,15 @@ def test_scan_follows_the_settings(
     result = runner.invoke(app, ["scan", "articles", "--quiet", "--no-cache", *flags])
     assert result.exit_code == code, result.output
     assert f"{found} contradictions" in result.stdout
+
+
+def test_readme_example_and_table(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Configuration", 1)[1].split("### Exit codes", 1)[0]
+    (example,) = re.findall(r"```toml\n(.*?)```", section, flags=re.DOTALL)
+    (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
+    settings = config.load(tmp_path)
+    assert all(settings.origin(key) != config.DEFAULT for key in config.KEYS)
+    assert re.findall(r"^\| `([a-z-]+)` \| `--\1` \|", section, flags=re.MULTILINE) == list(
+        config.KEYS
+    )

@@ -34,12 +34,12 @@ def _scan(claimcheck: list[str], articles: Path, cwd: Path) -> tuple[int, str]:
     return done.returncode, done.stdout
 
 
-def _check_installed(installed: Installed, tmp_path: Path) -> None:
-    articles = tmp_path / "articles"
+def _check_installed(installed: Installed, scratch_path: Path) -> None:
+    articles = scratch_path / "articles"
     articles.mkdir()
     for name, text in ARTICLES.items():
         (articles / name).write_text(text, encoding="utf-8")
-    elsewhere = tmp_path / "elsewhere"
+    elsewhere = scratch_path / "elsewhere"
     elsewhere.mkdir()
     where = subprocess.run(
         [str(installed.bin / "python"), "-c", "import claimcheck.lexicon as l; print(l.MODELS)"],
@@ -73,14 +73,18 @@ def test_wheel_lists_every_subpackage() -> None:
     assert found | {"claimcheck.models"} == listed
 
 
-def test_installed_wheel_scans_from_another_folder(installed: Installed, tmp_path: Path) -> None:
+def test_installed_wheel_scans_from_another_folder(
+    installed: Installed, scratch_path: Path
+) -> None:
     installed.pip("--no-deps", "--force-reinstall", str(installed.wheel))
-    _check_installed(installed, tmp_path)
+    _check_installed(installed, scratch_path)
 
 
-def test_installed_sdist_scans_from_another_folder(installed: Installed, tmp_path: Path) -> None:
+def test_installed_sdist_scans_from_another_folder(
+    installed: Installed, scratch_path: Path
+) -> None:
     installed.pip("--no-deps", "--force-reinstall", str(installed.sdist))
-    _check_installed(installed, tmp_path)
+    _check_installed(installed, scratch_path)
 
 
 def test_metadata_without_deprecation(installed: Installed) -> None:

@@ -12,6 +12,7 @@ from claimcheck.cli import app
 from claimcheck.report import concise
 from claimcheck.schema import Report, Skipped
 
+from ..conftest import ROOT
 from ..test_config import ARTICLES
 
 runner = CliRunner()
@@ -71,3 +72,13 @@ def test_scan_prints_concise_and_statistics(
     result = runner.invoke(app, ["scan", ".", "--no-cache", "--statistics"])
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0].startswith("1  quantity  ")
+
+
+@pytest.mark.model
+def test_readme_shows_the_real_concise_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("`claimcheck scan seeds/ --format concise`, whole):\n\n```\n", 1)[1]
+    result = runner.invoke(app, ["scan", "seeds/", "--format", "concise", "--no-cache", "-j", "1"])
+    assert result.exit_code == 1
+    assert shown.split("```", 1)[0] == result.stdout
