@@ -224,7 +224,7 @@ def scan(
         typer.Option(
             "--fail-on",
             help=f"Exit 1 only for these kinds, comma-separated: {', '.join(CONTRADICTION_KINDS)} "
-            "[default: all].",
+            "(default: every kind reported).",
         ),
     ] = None,
     select: SelectOpt = None,
