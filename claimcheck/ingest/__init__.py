@@ -32,10 +32,14 @@ DEFAULT_MAX_BYTES = 5_000_000
 
 
 def read_articles(
-    paths: Sequence[str], *, glob: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Sequence[str],
+    *,
+    glob: str | None = None,
+    exclude: Sequence[str] = (),
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[list[Article], list[Skipped]]:
     """Read every article under `paths`; what cannot be read is skipped with a reason."""
-    sources, skipped = find_sources(paths, glob=glob)
+    sources, skipped = find_sources(paths, glob=glob, exclude=exclude)
     articles: list[Article] = []
     for source in sources:
         try:

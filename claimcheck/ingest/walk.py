@@ -1,4 +1,5 @@
-"""Paths -> input files: walks folders (sorted, symlink-safe), applies --glob, names each one."""
+"""Paths -> input files: walks folders (sorted, symlink-safe), applies --glob and exclude
+patterns, names each one."""
 
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ JSON = frozenset({".json"})
 JSONL = frozenset({".jsonl", ".ndjson"})
 SUPPORTED = TEXT | HTML | JSON | JSONL
 STDIN = "-"
+# Folders a walk never enters: hidden ones (.git, .venv, .claimcheck-cache, ...) and installed
+# JavaScript packages; and any folder holding a CACHEDIR.TAG (a cache, claimcheck's included,
+# wherever --cache-dir put it).
+SKIPPED_FOLDERS = (".*", "node_modules")
+CACHE_TAG = "CACHEDIR.TAG"
 
 
 @dataclass
@@ -36,9 +42,13 @@ class Source:
 
 
 def find_sources(
-    paths: Sequence[str], *, glob: str | None = None
+    paths: Sequence[str], *, glob: str | None = None, exclude: Sequence[str] = ()
 ) -> tuple[list[Source], list[Skipped]]:
-    """Every input under `paths` in a deterministic order, with unique document ids."""
+    """Every input under `paths` in a deterministic order, with unique document ids.
+
+    Walking a folder leaves out SKIPPED_FOLDERS, caches, and files and folders matching an
+    `exclude` pattern (a glob on the name or on the path below the folder walked); a path
+    given by name is always read."""
     sources: list[Source] = []
     skipped: list[Skipped] = []
     seen: set[tuple[int, int]] = set()
@@ -52,7 +62,8 @@ def find_sources(
             skipped.append(Skipped(path=name, reason=problem))
         elif path.is_dir():
             if _first_visit(path, seen):
-                sources.extend(_walk(path, path, glob, seen, skipped))
+                walk = _Walk(path, glob, tuple(p.rstrip("/") for p in exclude), seen, skipped)
+                sources.extend(walk.files(path))
         elif path.suffix.lower() not in SUPPORTED:
             skipped.append(Skipped(path=name, reason=reasons.unsupported(path.suffix)))
         elif _first_visit(path, seen):
@@ -61,37 +72,56 @@ def find_sources(
     return sources, skipped
 
 
-def _walk(
-    root: Path, folder: Path, glob: str | None, seen: set[tuple[int, int]], skipped: list[Skipped]
-) -> Iterator[Source]:
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as exc:
-        skipped.append(Skipped(path=str(folder), reason=reasons.os_error(exc)))
-        return
-    for entry in entries:
-        path = Path(entry.path)
-        relative = path.relative_to(root).as_posix()
+@dataclass
+class _Walk:
+    """One folder given as input, walked with its glob and exclude patterns."""
+
+    root: Path
+    glob: str | None
+    exclude: tuple[str, ...]
+    seen: set[tuple[int, int]]
+    skipped: list[Skipped]
+
+    def files(self, folder: Path) -> Iterator[Source]:
         try:
-            is_dir = entry.is_dir()
-        except OSError:
-            is_dir = False
-        if is_dir:
-            if not _first_visit(path, seen):
-                if path.is_symlink() and _is_ancestor(path, folder):
-                    skipped.append(Skipped(path=str(path), reason=reasons.LOOP))
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            self.skipped.append(Skipped(path=str(folder), reason=reasons.os_error(exc)))
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            relative = path.relative_to(self.root).as_posix()
+            if _matches(entry.name, relative, self.exclude):
                 continue
-            yield from _walk(root, path, glob, seen, skipped)
-            continue
-        if path.suffix.lower() not in SUPPORTED:
-            continue
-        if glob and not (fnmatch.fnmatch(entry.name, glob) or fnmatch.fnmatch(relative, glob)):
-            continue
-        problem = _problem(path)
-        if problem:
-            skipped.append(Skipped(path=str(path), reason=problem))
-        elif _first_visit(path, seen):
-            yield Source(path, str(path), relative)
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                yield from self._folder(path, folder, entry.name, relative)
+                continue
+            if path.suffix.lower() not in SUPPORTED:
+                continue
+            if self.glob and not _matches(entry.name, relative, (self.glob,)):
+                continue
+            problem = _problem(path)
+            if problem:
+                self.skipped.append(Skipped(path=str(path), reason=problem))
+            elif _first_visit(path, self.seen):
+                yield Source(path, str(path), relative)
+
+    def _folder(self, path: Path, parent: Path, name: str, relative: str) -> Iterator[Source]:
+        if _matches(name, relative, SKIPPED_FOLDERS) or (path / CACHE_TAG).exists():
+            return
+        if not _first_visit(path, self.seen):
+            if path.is_symlink() and _is_ancestor(path, parent):
+                self.skipped.append(Skipped(path=str(path), reason=reasons.LOOP))
+            return
+        yield from self.files(path)
+
+
+def _matches(name: str, relative: str, patterns: Sequence[str]) -> bool:
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p) for p in patterns)
 
 
 def _problem(path: Path) -> str | None:

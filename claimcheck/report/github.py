@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from claimcheck.report.findings import anchor, level, source
 from claimcheck.report.terminal import summary_line
-from claimcheck.schema import Claim, Contradiction, Report
+from claimcheck.schema import Claim, Contradiction, Report, SideValue
+
+# The annotation command for each severity level (report/findings.py: one rule for all outputs).
+COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 
 
 def escape_data(text: str) -> str:
@@ -24,10 +28,12 @@ def command(name: str, message: str, **properties: str | int) -> str:
 
 
 def render(report: Report) -> str:
-    """One ::warning per contradiction at its first claim, then the summary as plain text."""
+    """One annotation per contradiction at its first claim (::error, ::warning or ::notice by
+    its level, as in SARIF), then the summary as plain text."""
     claims = {claim.id: claim for claim in report.claims}
     paths = {doc.id: doc.path for doc in report.documents}
-    lines = [_annotation(finding, claims, paths) for finding in report.contradictions]
+    outlets = {doc.id: f" ({source(doc)})" if source(doc) else "" for doc in report.documents}
+    lines = [_annotation(finding, claims, paths, outlets) for finding in report.contradictions]
     lines += [
         command("warning", skipped.reason, file=skipped.path, title="claimcheck skipped input")
         for skipped in report.skipped
@@ -36,27 +42,32 @@ def render(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _annotation(finding: Contradiction, claims: dict[str, Claim], paths: dict[str, str]) -> str:
-    first = finding.claim_ids[0] if finding.claim_ids else ""
-    side = next((v for v in finding.values if v.claim_id == first), None)
-    claim = claims.get(first)
-    where = claim or side
+def _annotation(
+    finding: Contradiction, claims: dict[str, Claim], paths: dict[str, str], outlets: dict[str, str]
+) -> str:
+    where = anchor(finding, claims)
     doc_id = where.doc_id if where else ""
     message = "\n".join(
         [finding.explanation]
         + [
-            f"{v.doc_id}:{v.line}:{v.column} {v.value}" + (f" ({v.speaker})" if v.speaker else "")
+            _side(v, paths.get(v.doc_id, v.doc_id), outlets.get(v.doc_id, ""))
             for v in finding.values
         ]
         + [f"fingerprint {finding.id}, confidence {finding.confidence:.2f}"]
     )
+    name = COMMANDS[level(finding.confidence)]
     if where is None:
-        return command("warning", message, title=f"claimcheck {finding.kind}")
+        return command(name, message, title=f"claimcheck {finding.kind}")
     return command(
-        "warning",
+        name,
         message,
         file=paths.get(doc_id, doc_id),
         line=where.line,
         col=where.column,
         title=f"claimcheck {finding.kind}",
     )
+
+
+def _side(side: SideValue, path: str, outlet: str) -> str:
+    who = f" ({side.speaker})" if side.speaker else ""
+    return f"{path}:{side.line}:{side.column}{outlet} {side.value}{who}"

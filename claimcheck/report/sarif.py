@@ -8,30 +8,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from claimcheck.report.findings import document_names, level, rule
 from claimcheck.schema import CONTRADICTION_KINDS, Claim, Contradiction, Report, SideValue
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "claimcheckFindingId/v1"
-RULES: dict[str, str] = {
-    "quantity": "Sources report different figures for the same quantity.",
-    "date": "Sources give different dates for the same event.",
-    "entity": "Sources name a different person, place or organisation for the same fact.",
-    "attribution": "Sources attribute the same statement to different speakers.",
-    "wording": "Sources quote the same speaker with materially different words.",
-    "polarity": "One source affirms what another denies.",
-    "dispute": "A source reports that a party disputes another source's claim.",
-}
+__all__ = ["level", "render", "rule_id"]
 
 
 def rule_id(kind: str) -> str:
     return f"claimcheck/{kind}"
-
-
-def level(confidence: float) -> str:
-    """SARIF level from confidence: error from 0.8, warning from 0.5, note below."""
-    if confidence >= 0.8:
-        return "error"
-    return "warning" if confidence >= 0.5 else "note"
 
 
 def render(report: Report, *, cwd: str | Path | None = None) -> str:
@@ -59,7 +45,9 @@ def _driver(report: Report) -> dict[str, Any]:
             {
                 "id": rule_id(kind),
                 "name": f"{kind.capitalize()}Contradiction",
-                "shortDescription": {"text": RULES.get(kind, f"{kind} contradiction")},
+                "shortDescription": {"text": rule(kind).short},
+                "fullDescription": {"text": rule(kind).full},
+                "help": {"text": rule(kind).help},
                 "defaultConfiguration": {"level": "warning"},
                 "properties": {"tags": ["claimcheck", kind]},
             }
@@ -70,7 +58,10 @@ def _driver(report: Report) -> dict[str, Any]:
 
 def _result(report: Report, finding: Contradiction, base: Path) -> dict[str, Any]:
     sides = [_side(report, finding, claim_id) for claim_id in finding.claim_ids]
-    located = [_location(report, claim, side, base) for claim, side in sides if claim or side]
+    names = document_names(report)
+    located = [
+        _location(report, claim, side, base, names) for claim, side in sides if claim or side
+    ]
     result: dict[str, Any] = {
         "ruleId": rule_id(finding.kind),
         "ruleIndex": CONTRADICTION_KINDS.index(finding.kind),
@@ -96,7 +87,11 @@ def _side(
 
 
 def _location(
-    report: Report, claim: Claim | None, side: SideValue | None, base: Path
+    report: Report,
+    claim: Claim | None,
+    side: SideValue | None,
+    base: Path,
+    names: dict[str, str],
 ) -> dict[str, Any]:
     doc_id = claim.doc_id if claim else side.doc_id if side else ""
     where = claim or side
@@ -111,7 +106,7 @@ def _location(
     }
     if side is not None:
         who = f" ({side.speaker})" if side.speaker else ""
-        location["message"] = {"text": f"{doc_id}: {side.value}{who}"}
+        location["message"] = {"text": f"{names.get(doc_id, doc_id)}: {side.value}{who}"}
     return location
 
 

@@ -8,7 +8,7 @@ from claimcheck.schema import Claim, Contradiction, Document, Report, SideValue,
 def make_report(*, doc_dir: str = "articles") -> Report:
     documents = (
         Document(id="alpha", path=f"{doc_dir}/alpha.txt"),
-        Document(id="beta", path=f"{doc_dir}/beta news.md", format="md"),
+        Document(id="beta", path=f"{doc_dir}/beta news.md", format="md", outlet="Harbour Gazette"),
     )
     claims = (
         Claim(

@@ -1,10 +1,12 @@
-"""GitHub Actions workflow commands: one escaped ::warning per contradiction."""
+"""GitHub Actions workflow commands: one escaped annotation per contradiction, at its level."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from claimcheck.report import github
+from claimcheck.report import github, sarif
 from claimcheck.schema import Report, Skipped
 
 
@@ -23,24 +25,40 @@ def test_escaping(text: str, data: str, prop: str) -> None:
     assert github.escape_property(text) == prop
 
 
-def test_one_warning_per_contradiction_at_the_first_claim(report: Report) -> None:
+def test_one_annotation_per_contradiction_at_the_first_claim(report: Report) -> None:
     lines = github.render(report).splitlines()
-    warnings = [line for line in lines if line.startswith("::warning ")]
-    assert len(warnings) == 2
-    first = warnings[0]
+    annotations = [line for line in lines if line.startswith("::")]
+    assert len(annotations) == 2
+    first = annotations[0]
     assert first.startswith(
-        "::warning file=articles/alpha.txt,line=3,col=5,title=claimcheck quantity::"
+        "::error file=articles/alpha.txt,line=3,col=5,title=claimcheck quantity::"
     )
     message = first.split("::", 2)[2]
     assert message.startswith("alpha says 40 people were hurt, beta says 400 (50%25, 100%25 off)")
-    assert "%0Abeta:7:1 400 people" in message
+    # each side by its file path and, where the article names it, its outlet
+    assert "%0Aarticles/alpha.txt:3:5 40 people (Police)%0A" in message
+    assert "%0Aarticles/beta news.md:7:1 (Harbour Gazette) 400 people%0A" in message
     assert "\n" not in first
+
+
+@pytest.mark.parametrize(
+    ("confidence", "command"), [(0.95, "error"), (0.8, "error"), (0.6, "warning"), (0.2, "notice")]
+)
+def test_annotation_level_is_the_sarif_level(
+    report: Report, confidence: float, command: str
+) -> None:
+    finding = report.contradictions[0].model_copy(update={"confidence": confidence})
+    one = report.model_copy(update={"contradictions": (finding,)})
+    annotation = github.render(one).splitlines()[0]
+    assert annotation.startswith(f"::{command} ")
+    (result,) = json.loads(sarif.render(one))["runs"][0]["results"]
+    assert github.COMMANDS[result["level"]] == command
 
 
 def test_newlines_in_explanations_are_escaped(report: Report) -> None:
     second = next(line for line in github.render(report).splitlines() if "claimcheck date" in line)
     assert "a date: with, commas%0Aand a new line" in second
-    assert second.startswith("::warning file=articles/beta news.md,line=9,col=2,")
+    assert second.startswith("::notice file=articles/beta news.md,line=9,col=2,")
 
 
 def test_property_values_with_commas_and_colons_are_escaped(report: Report) -> None:

@@ -11,7 +11,10 @@ def test_sections_per_finding_with_sources(report: Report) -> None:
     assert text.startswith("# claimcheck report\n")
     assert "## 1. quantity (confidence 0.90) `q-1f2e`" in text
     assert "## 2. date (confidence 0.30) `d-9a0b`" in text
-    assert "| alpha:3:5 | 40 people (Police) | Police said 40 people were hurt. |" in text
+    assert (
+        "| articles/alpha.txt:3:5 | 40 people (Police) | Police said 40 people were hurt. |" in text
+    )
+    assert "| articles/beta news.md:7:1 (Harbour Gazette) | 400 people |" in text
 
 
 def test_pipes_in_cells_are_escaped(report: Report) -> None:

@@ -41,7 +41,9 @@ def test_every_kind_has_a_rule_and_rule_index_points_at_it(report: Report) -> No
     run = _log(report)["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == [f"claimcheck/{k}" for k in sarif.CONTRADICTION_KINDS]
-    assert all(r["shortDescription"]["text"] for r in rules)
+    for key in ("shortDescription", "fullDescription", "help"):
+        assert all(r[key]["text"] for r in rules), key
+    assert len({r["help"]["text"] for r in rules}) == len(rules)
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
 
@@ -57,7 +59,7 @@ def test_first_claim_is_the_location_and_the_others_related(report: Report) -> N
     assert related["id"] == 1
     assert related["physicalLocation"]["artifactLocation"]["uri"] == "articles/beta%20news.md"
     assert related["physicalLocation"]["region"]["startLine"] == 7
-    assert related["message"]["text"] == "beta: 400 people"
+    assert related["message"]["text"] == "articles/beta news.md (Harbour Gazette): 400 people"
 
 
 def test_a_finding_with_one_claim_has_no_related_locations(report: Report) -> None:

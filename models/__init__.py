@@ -1,0 +1,1 @@
+"""The pipeline assets claimcheck ships, installed as the package data `claimcheck.models`."""
