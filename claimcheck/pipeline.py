@@ -17,6 +17,9 @@ from claimcheck.pairs import matches
 from claimcheck.schema import Article, Claim, Document, Report, Skipped, Summary
 from claimcheck.story import Stories
 
+# Below this many claims pairing and judging run in this process: a pool would cost more.
+PARALLEL_CLAIMS = 5_000
+
 
 @dataclass(frozen=True)
 class ScanOptions:
@@ -160,15 +163,26 @@ def _scan(
 ) -> Report:
     articles, skipped, extracted = _extracted(articles, skipped, model, options)
     claims, stories = _storied(articles, extracted)
-    links = cluster.Links()  # what clustering needs of the similar pairs
-    pairs = cluster.similar_pairs(claims, stories)
-    found = list(matches(claims, stories, compare.calls_false))
-    for match in found:
-        if match.level == "claims" and match.similarity >= cluster.SAME_FACT:
-            links.add(match.a.claim.id, match.b.claim.id)
-    contradictions, supersessions = compare.compare_all(
-        claims, _noting(pairs, links), articles, stories, found
+    group = stories.groups()
+    members: dict[str, list[Claim]] = {}
+    for claim in claims:
+        members.setdefault(group.get(claim.doc_id, claim.doc_id), []).append(claim)
+    judged = runner.run_tasks(
+        _judge_story,
+        [members[name] for name in sorted(members)],
+        jobs=options.jobs,
+        shared=({a.id: a for a in articles}, stories),
+        serial=len(claims) < PARALLEL_CLAIMS,
     )
+    links = cluster.Links()  # what clustering needs of the similar pairs
+    contradictions: list[compare.Contradiction] = []
+    supersessions: list[compare.Supersession] = []
+    for found, updates, linked in judged:
+        contradictions.extend(found)
+        supersessions.extend(updates)
+        for ids in linked:
+            for other in ids[1:]:
+                links.add(ids[0], other)
     clusters = cluster.mark_disputed(cluster.cluster_claims(claims, links), contradictions)
     if options.against:
         contradictions, supersessions = _involving_new(
@@ -183,6 +197,26 @@ def _scan(
         contradictions=contradictions,
         supersessions=supersessions,
     )
+
+
+def _judge_story(
+    claims: list[Claim],
+) -> tuple[list[compare.Contradiction], list[compare.Supersession], list[list[str]]]:
+    """Pair and judge the claims of one story group: its findings, its updates and its sets of
+    claims that state one fact. Story groups never share a pair, so each is judged on its own,
+    in any process (`runner.run_tasks`), with the articles and stories of the scan shared."""
+    articles_by_id, stories = runner.shared()
+    articles = [articles_by_id[doc] for doc in sorted({c.doc_id for c in claims})]
+    links = cluster.Links()
+    pairs = cluster.similar_pairs(claims, stories)
+    found = list(matches(claims, stories, compare.calls_false))
+    for match in found:
+        if match.level == "claims" and match.similarity >= cluster.SAME_FACT:
+            links.add(match.a.claim.id, match.b.claim.id)
+    contradictions, supersessions = compare.compare_all(
+        claims, _noting(pairs, links), articles, stories, found
+    )
+    return contradictions, supersessions, links.groups()
 
 
 def _storied(articles: Sequence[Article], claims: list[Claim]) -> tuple[list[Claim], Stories]:

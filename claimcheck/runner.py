@@ -8,13 +8,15 @@ per task and sends back claims, never Docs.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.context import BaseContext
 from types import TracebackType
+from typing import Any, TypeVar
 
 from rich.console import Console
 from rich.progress import (
@@ -50,6 +52,10 @@ PIECE_CHARS = 100_000
 TASK_BATCHES = 4
 # The progress bar appears only for scans still running after this many seconds.
 PROGRESS_DELAY = 1.0
+
+T = TypeVar("T")
+R = TypeVar("R")
+_shared: Any = None
 
 
 def extract_all(
@@ -87,6 +93,38 @@ def extract_all(
     ):
         for task_results in pool.imap(_extract_task, tasks):
             yield from _advanced(task_results, strings, bar)
+
+
+def run_tasks(
+    work: Callable[[T], R], tasks: Sequence[T], *, jobs: int, shared: object, serial: bool
+) -> list[R]:
+    """`work` over each task, results in task order, in up to `jobs` forked processes (0 = all
+    cores). `shared` is what every task reads besides its own input (`runner.shared()`): the
+    workers inherit it through fork instead of receiving a copy with each task. In this
+    process, without a pool, when `serial` says the work is too small to share, with one job,
+    one task, or where fork does not exist."""
+    global _shared
+    _shared = shared
+    workers = min(resolve_jobs(jobs), len(tasks))
+    try:
+        if serial or workers <= 1 or _context().get_start_method() != "fork":
+            return [work(task) for task in tasks]
+        gc.freeze()  # the collector must not touch, and so copy, the pages workers share
+        chunk = max(1, len(tasks) // (workers * 8))
+        with _context().Pool(workers, initializer=_ignore_interrupt) as pool:
+            return list(pool.imap(work, tasks, chunksize=chunk))
+    finally:
+        gc.unfreeze()
+        _shared = None
+
+
+def shared() -> Any:
+    """What `run_tasks` shares with every task of the current call."""
+    return _shared
+
+
+def _ignore_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def resolve_jobs(jobs: int) -> int:

@@ -63,6 +63,9 @@ def test_wheel_ships_every_asset(installed: Installed) -> None:
     assets = sorted(p.name for p in (ROOT / "models").iterdir() if p.suffix != ".py")
     shipped = sorted(Path(n).name for n in names if n.startswith("claimcheck/models/"))
     assert set(assets) <= set(shipped)
+    templates = ROOT / "claimcheck" / "report" / "templates"
+    page = {f"claimcheck/report/templates/{p.name}" for p in templates.iterdir()}
+    assert page and page <= set(names)  # the HTML report's template, style and script
     assert any(n.endswith("licenses/LICENSE") for n in names)
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
+
 import pytest
 
 from claimcheck import nlp, runner
@@ -74,3 +78,38 @@ def test_no_progress_writes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
     list(runner.extract_all(_articles(), model=nlp.resolve_model(None), jobs=1, progress=False))
     captured = capsys.readouterr()
     assert (captured.out, captured.err) == ("", "")
+
+
+def _scaled(task: int) -> tuple[int, int, int]:
+    factor, offset = runner.shared()
+    return task, task * factor + offset, os.getpid()
+
+
+@pytest.mark.parametrize("serial", [True, False])
+def test_tasks_come_back_in_order_and_read_what_is_shared(serial: bool) -> None:
+    results = runner.run_tasks(_scaled, list(range(40)), jobs=2, shared=(3, 1), serial=serial)
+    assert [(t, v) for t, v, _ in results] == [(t, 3 * t + 1) for t in range(40)]
+    processes = {pid for _, _, pid in results}
+    assert (processes == {os.getpid()}) if serial else (os.getpid() not in processes)
+    assert runner.shared() is None
+
+
+@pytest.mark.model
+def test_stories_judged_in_two_processes_give_the_report_of_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimcheck import pipeline
+    from claimcheck.report import json as json_report
+
+    from .test_pairs import EVENT_A, EVENT_B, FILLERS
+
+    for stem, outlet, text in EVENT_A + EVENT_B + FILLERS:
+        record = {"title": stem, "text": text, "source": outlet, "date": "2024-05-14"}
+        (tmp_path / f"{stem}.json").write_text(json.dumps(record), encoding="utf-8")
+    monkeypatch.setattr(pipeline, "PARALLEL_CLAIMS", 0)  # share even this small a scan
+    reports = [
+        json_report.render(pipeline.scan([str(tmp_path)], pipeline.ScanOptions(jobs=jobs)))
+        for jobs in (1, 2)
+    ]
+    assert reports[0] == reports[1]
+    assert json.loads(reports[0])["contradictions"]
