@@ -17,10 +17,10 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcheck import lexicon
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
-THING_PRONOUNS = frozenset({"it"})
-GROUP_PRONOUNS = frozenset({"they", "them"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+THING_PRONOUNS = frozenset({"it", "its"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 # Subjects that never name a speaker.
 EMPTY = frozenset(
     {"i", "we", "you", "this", "that", "these", "those", "one", "some", "many", "others",
@@ -75,6 +75,7 @@ class Mentions:
         self._nominals: dict[str, str] = {}
         self._bare: set[str] = set()  # speakers left as written, not named by the article
         self._authors: dict[str, list[tuple[int, str]]] = {}  # document noun -> its authors
+        self._documents: set[str] = set()  # documents speaking with no author named
         self._organisations: list[_Person] = []  # organisations as subjects, in text order
         for ent in doc.ents:
             if ent.label_ == "PERSON":
@@ -171,7 +172,9 @@ class Mentions:
         With `named`, only a speaker the article names: not a group left as written
         ("analysts", "voters")."""
         resolved = self._resolve(token)
-        if resolved is None or _names_a_thing(resolved[0]):
+        if resolved is None:
+            return None
+        if _names_a_thing(resolved[0]) and resolved[0] not in self._documents:
             return None
         if named and resolved[0] in self._bare:
             return None
@@ -278,8 +281,9 @@ class Mentions:
     def _author(self, token: Token, phrase: list[Token]) -> str | None:
         """Who a document speaks for: its owner ("the bank's report", "a Gallup poll", "the
         statement from his lawyer, Ana Ruiz", "figures released by the ministry"), else the
-        author of the same kind of document named earlier ("the statement said"). A document
-        is never a speaker on its own."""
+        author of the same kind of document named earlier ("the statement said"), else the
+        document itself as written ("new study"). A text that may be the article itself
+        ("the article", "this column": models/own_text_nouns.txt) never speaks on its own."""
         lemma = token.lemma_.lower()
         for owner in _owners(token):
             resolved = self.resolve(owner)
@@ -288,7 +292,13 @@ class Mentions:
                 return resolved[0]
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in phrase)
         earlier = [name for at, name in self._authors.get(lemma, []) if at < token.i]
-        return earlier[-1] if definite and earlier else None
+        if definite and earlier:
+            return earlier[-1]
+        if lemma in lexicon.words("own_text_nouns") or _owned_by_pronoun(token):
+            return None
+        name = _document_name(token)
+        self._documents.add(name)
+        return name
 
     def _nominal(self, token: Token, phrase: list[Token], mention: str) -> tuple[str, str] | None:
         lemma = token.lemma_.lower()
@@ -415,6 +425,23 @@ def _owners(token: Token) -> list[Token]:
                 if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "by"):
                     owners += [c for c in prep.children if c.dep_ == "pobj"]
     return owners
+
+
+def _owned_by_pronoun(token: Token) -> bool:
+    """'his report', 'their study': a document whose owner the article left unresolved."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+
+
+def _document_name(token: Token) -> str:
+    """A document as its sentence writes it, without article or trailing phrase: 'a new
+    study' -> 'new study', 'the figures' -> 'figure'. It ends in its document noun, which
+    keeps it apart from people where claims are compared."""
+    modifiers = [
+        t.text
+        for t in token.children
+        if t.i < token.i and t.dep_ in ("amod", "compound", "nmod") and t.pos_ != "PRON"
+    ]
+    return " ".join([*modifiers, token.lemma_.lower()])
 
 
 def _owners_subtree(token: Token) -> set[int]:
