@@ -153,18 +153,28 @@ def _sentence_attributions(
             yield from _noun_cue(tok, quotes, mentions)
         elif tok.pos_ != "VERB" or not _is_cue(tok, quotes):
             continue
-        elif tok.lemma_.lower() in reporting:
+        elif _lemma(tok) in reporting:
             yield from _verbal(sent, tok, quotes, mentions)
-        elif tok.lemma_.lower() in stances:
-            yield from _stance(tok, stances[tok.lemma_.lower()], quotes, mentions)
+        elif _lemma(tok) in stances:
+            yield from _stance(tok, stances[_lemma(tok)], quotes, mentions)
+        elif _lemma(tok) in lexicon.words("quotation_verbs"):
+            yield from _verbal(sent, tok, quotes, mentions, quoted_only=True)
 
 
 def _verbal(
-    sent: Span, verb: Token, quotes: list[tuple[int, int]], mentions: Mentions
+    sent: Span,
+    verb: Token,
+    quotes: list[tuple[int, int]],
+    mentions: Mentions,
+    *,
+    quoted_only: bool = False,
 ) -> Iterator[Attribution]:
+    """A reporting verb and what it reports; with `quoted_only`, only a quotation next to the
+    verb and its speaker ('"...," she continued'; not 'prices continued to rise')."""
     subject = _speaker_token(verb)
     if subject is None:
-        yield from _passive(verb, quotes, mentions)
+        if not quoted_only:
+            yield from _passive(verb, quotes, mentions)
         return
     if verb.lemma_.lower() in lexicon.words("naming_verbs") and not _names_something(verb, quotes):
         return  # "police called the family": a call, not a label
@@ -172,7 +182,10 @@ def _verbal(
     if resolved is None:
         return
     speaker, mention = resolved
-    span = _content(sent, verb, subject, quotes)
+    if quoted_only:
+        span = _adjacent_quote(sent, verb, subject, quotes)
+    else:
+        span = _content(sent, verb, subject, quotes)
     if span is None:
         return
     mentions.spoke(subject, speaker)
@@ -362,18 +375,39 @@ def _labelled(doc: Doc, quotes: list[tuple[int, int]], mentions: Mentions) -> It
 def _signature(
     doc: Doc, first: int, last: int, quotes: list[tuple[int, int]], mentions: Mentions
 ) -> Attribution | None:
-    """'"We will rebuild." ― Ana Ruiz': a quotation, a dash and a name end the paragraph."""
+    """'"We will rebuild." ― Ana Ruiz': a quotation, a dash and a name end the paragraph (the
+    tokenizer may glue the closing mark to the dash, and a no-break space may sit between)."""
     dash = next(
-        (t.i for t in reversed(doc[max(first, last - 6) : last + 1]) if t.text in DASHES), None
+        (t.i for t in reversed(doc[max(first, last - 6) : last + 1]) if _mark(t) in DASHES), None
     )
-    if dash is None or dash <= first or doc[dash - 1].text not in QUOTE_MARKS:
+    if dash is None or dash <= first:
         return None
-    quote = _quote_at(doc[dash - 1].idx, quotes)
+    closer = doc[dash] if doc[dash].text != _mark(doc[dash]) else _before(doc, dash)
+    if closer is None or closer.text[:1] not in QUOTE_MARKS:
+        return None
+    quote = _quote_at(closer.idx, quotes)
+    begin = dash + 1
+    while begin <= last and doc[begin].is_space:
+        begin += 1
     end = last - (doc[last].text == ".")
-    named = mentions.label(doc[dash + 1 : end + 1]) if end > dash else None
+    named = mentions.label(doc[begin : end + 1]) if end >= begin else None
     if quote is None or named is None:
         return None
-    return Attribution(named[0], named[1], "―", quote[0], quote[1])
+    return Attribution(named[0], named[1], "―", quote[0], min(quote[1], closer.idx))
+
+
+def _mark(tok: Token) -> str:
+    """A dash the tokenizer glued to the closing quotation mark before it ('”―') is a dash."""
+    text = tok.text
+    return text[1:] if len(text) > 1 and text[0] in QUOTE_MARKS and text[1:] in DASHES else text
+
+
+def _before(doc: Doc, i: int) -> Token | None:
+    """The nearest token before i that is not blank."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    return doc[j] if j >= 0 else None
 
 
 def _label_colon(doc: Doc, first: int, last: int) -> int | None:
@@ -502,7 +536,18 @@ def _names_something(verb: Token, quotes: list[tuple[int, int]]) -> bool:
 
 def _cue(verb: Token) -> str:
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    return " ".join([verb.lemma_.lower(), *particles])
+    return " ".join([_lemma(verb), *particles])
+
+
+def _lemma(verb: Token) -> str:
+    """The verb's lemma, mended where the small model drops a final e ('hoped' -> 'hop')."""
+    lemma = verb.lemma_.lower()
+    mended = lemma + "e"
+    if verb.lower_.startswith(mended) and (
+        mended in lexicon.words("reporting_verbs") or mended in _stance_cues()
+    ):
+        return mended
+    return lemma
 
 
 # ------------------------------------------------------------------ content
@@ -610,10 +655,11 @@ def _quotes(doc: Doc) -> list[tuple[int, int]]:
             if end > open_at:
                 spans.append((open_at, end))
             open_at = -1
-        text = tok.text
+        text = tok.text if _mark(tok) == tok.text else tok.text[0]
         if text not in QUOTE_MARKS:
             continue
-        if open_at < 0 and text not in CLOSERS:
+        starts_paragraph = tok.i == 0 or new_paragraph or doc[tok.i - 1].is_space
+        if open_at < 0 and (text not in CLOSERS or starts_paragraph):  # '”We will ...' too
             open_at = tok.idx + len(text)
         elif open_at >= 0 and text not in OPENERS:
             if tok.idx > open_at:

@@ -26,7 +26,7 @@ EMPTY = frozenset(
     {"i", "we", "you", "this", "that", "these", "those", "one", "some", "many", "others",
      "who", "which", "what", "all", "both", "each", "none", "nobody", "everyone", "someone",
      "anyone", "something", "anything", "everything", "nothing", "there", "us", "me", "itself",
-     "here", "few", "most", "several", "any", "another", "other", "sources", "source"}
+     "here", "few", "most", "several", "any", "another", "other"}
 )  # fmt: skip
 TITLE_POS = ("NOUN", "PROPN", "ADJ")
 ORGS = ("ORG", "GPE", "NORP", "FAC")
