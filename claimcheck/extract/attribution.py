@@ -251,11 +251,13 @@ def _stance(
     verb: Token, complements: frozenset[str], quotes: list[tuple[int, int]], mentions: Mentions
 ) -> Iterator[Attribution]:
     """A belief, finding, plan or position: 'the poll shows that ...', 'she wants to ...'."""
-    complement = _stance_complement(verb, complements)
-    if complement is None or _within_report(verb):
-        return
     subject = _speaker_token(verb)
     if subject is None or subject.lower_ in RELATIVE:
+        return
+    if "finding" in complements and subject.lemma_.lower() in lexicon.words("source_nouns"):
+        complements |= {"object"}  # "the poll shows a close race"; not "he showed the way"
+    complement = _stance_complement(verb, complements)
+    if complement is None or _within_report(verb):
         return
     if verb.dep_ == "relcl" and subject.ent_type_ not in ("PERSON", "ORG"):
         return  # "investors who want a refund" say nothing; "Ana Ruiz, who wants ..." does

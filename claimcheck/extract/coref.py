@@ -85,6 +85,14 @@ class Mentions:
                 if name and not _inside(ent.start_char, self._quotes):
                     self._organisations.append(_Person(ent.root.i, name))
         self._subject_at = [p.at for p in self._subjects]
+        self._plurals = [  # plural nouns as subjects, in text order: what "they" may be
+            t.i
+            for t in doc
+            if t.dep_ == "nsubj"
+            and t.tag_ in ("NNS", "NNPS")
+            and not _inside(t.idx, self._quotes)
+            and not _reported(t)
+        ]
 
     # -------------------------------------------------------------- reading the article
 
@@ -206,6 +214,8 @@ class Mentions:
         if low in THING_PRONOUNS or low in GROUP_PRONOUNS:
             name = self._recent_speaker(token.i, person=False, reach=60)
             name = name or self._recent_organisation(token.i, reach=60)
+            if name is None and low in GROUP_PRONOUNS:
+                name = self._recent_group(token.i, reach=60)
             return (name, token.text) if name else None
         if token.pos_ == "PRON":
             return None
@@ -384,6 +394,15 @@ class Mentions:
             return None
         return last.name
 
+    def _recent_group(self, at: int, *, reach: int) -> str | None:
+        """'they': the plural noun that was the subject just before ("Critics of the plan
+        ... they wrote"), when it can speak."""
+        i = bisect.bisect_left(self._plurals, at) - 1
+        if i < 0 or at - self._plurals[i] > reach:
+            return None
+        resolved = self._resolve(self.doc[self._plurals[i]])
+        return resolved[0] if resolved else None
+
     def _recent_speaker(self, at: int, *, person: bool, reach: int) -> str | None:
         for pos, name, is_person in reversed(self._spoken):
             if pos < at and at - pos <= reach:
@@ -441,7 +460,8 @@ def _document_name(token: Token) -> str:
         for t in token.children
         if t.i < token.i and t.dep_ in ("amod", "compound", "nmod") and t.pos_ != "PRON"
     ]
-    return " ".join([*modifiers, token.lemma_.lower()])
+    noun = token.lower_ if token.lower_ in lexicon.words("source_nouns") else token.lemma_.lower()
+    return " ".join([*modifiers, noun])
 
 
 def _owners_subtree(token: Token) -> set[int]:
