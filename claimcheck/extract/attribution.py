@@ -39,6 +39,9 @@ class Attribution:
     content_start: int
     content_end: int
     negated: bool = False
+    # character offset of the cue word; -1 for a label, a signature, or a participle that goes
+    # on with the statement before it ("..., adding that"), which is never inside that statement
+    cue_at: int = -1
 
 
 def find_attributions(doc: Doc) -> Iterator[Attribution]:
@@ -46,7 +49,10 @@ def find_attributions(doc: Doc) -> Iterator[Attribution]:
     quotes = _quotes(doc)
     mentions = Mentions(doc, quotes)
     sents = [sent for sent in doc.sents if not _is_blank(sent)]
-    found = [sorted(_sentence_attributions(sent, quotes, mentions), key=_order) for sent in sents]
+    found = [
+        sorted(_outermost(list(_sentence_attributions(sent, quotes, mentions))), key=_order)
+        for sent in sents
+    ]
     starts = [sent.start_char for sent in sents]
     for said in _labelled(doc, quotes, mentions):
         i = bisect.bisect_right(starts, said.content_start) - 1
@@ -74,6 +80,22 @@ def find_attributions(doc: Doc) -> Iterator[Attribution]:
             continue
         if not taken[i]:
             previous = None
+
+
+def _outermost(said: list[Attribution]) -> list[Attribution]:
+    """What a statement reports someone else to say, want or do ('Ito said Lee wants to
+    ...', 'Lee plans to ..., according to an aide') is part of that statement, not a second
+    one: an attribution whose cue sits inside another's content is left out."""
+    return [
+        a
+        for a in said
+        if not any(
+            b is not a
+            and b.content_start <= a.cue_at < b.content_end
+            and not a.content_start <= b.cue_at < a.content_end
+            for b in said
+        )
+    ]
 
 
 def _order(attribution: Attribution) -> tuple[int, int]:
@@ -196,6 +218,7 @@ def _verbal(
         content_start=span[0],
         content_end=span[1],
         negated=any(c.dep_ == "neg" for c in verb.children),
+        cue_at=verb.idx if _continued_from(verb) is None else -1,
     )
 
 
@@ -216,7 +239,7 @@ def _passive(
         return
     mentions.spoke(source, resolved[0])
     start, end = _widen_to_quote(*_subtree_chars(said[0]), quotes)
-    yield Attribution(resolved[0], resolved[1], _cue(verb), start, end)
+    yield Attribution(resolved[0], resolved[1], _cue(verb), start, end, cue_at=verb.idx)
 
 
 def _noun_cue(
@@ -243,7 +266,7 @@ def _noun_cue(
         ):
             continue
         start, end = _widen_to_quote(*_subtree_chars(clause), quotes)
-        yield Attribution(resolved[0], resolved[1], tok.lemma_.lower(), start, end)
+        yield Attribution(resolved[0], resolved[1], tok.lemma_.lower(), start, end, cue_at=tok.idx)
         return
 
 
@@ -275,6 +298,7 @@ def _stance(
         content_start=start,
         content_end=end,
         negated=any(c.dep_ == "neg" for c in verb.children),
+        cue_at=verb.idx,
     )
 
 
@@ -342,7 +366,7 @@ def _prepositional(sent: Span, prep: Token, cue: str, mentions: Mentions) -> Ite
     mentions.spoke(source, speaker)
     span = _rest_of_sentence(sent, prep.left_edge.i, prep.right_edge.i)
     if span is not None:
-        yield Attribution(speaker, mention, cue, span[0], span[1])
+        yield Attribution(speaker, mention, cue, span[0], span[1], cue_at=prep.idx)
 
 
 # ------------------------------------------------------------------ labels
@@ -586,14 +610,21 @@ def _content(
 def _adjacent_quote(
     sent: Span, verb: Token, subject: Token, quotes: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
-    """A quotation right before the speaker and verb, or right after them."""
+    """A quotation right before the speaker and verb, or right after them; the quotation may
+    end the sentence before when the speaker and verb are all this one says ('... ?" Ito
+    asked.')."""
     lo = min(verb.i, subject.left_edge.i)
     hi = max(verb.i, subject.i)
     doc = sent.doc
+    floor = sent.start
+    previous = _before(doc, sent.start)
+    alone = _only_punct(doc[sent.start : lo]) and _only_punct(doc[hi + 1 : sent.end])
+    if alone and previous is not None and "\n" not in doc[previous.i : sent.start].text:
+        floor = previous.i
     before = lo - 1
-    while before >= sent.start and (doc[before].is_punct and doc[before].text not in QUOTE_MARKS):
+    while before >= floor and (doc[before].is_punct and doc[before].text not in QUOTE_MARKS):
         before -= 1
-    if before >= sent.start and doc[before].text in QUOTE_MARKS:
+    if before >= floor and doc[before].text in QUOTE_MARKS:
         quote = _quote_at(doc[before].idx - 1, quotes)
         if quote is not None:
             return quote
@@ -605,6 +636,10 @@ def _adjacent_quote(
         if quote is not None:
             return quote
     return None
+
+
+def _only_punct(tokens: Span) -> bool:
+    return all(t.is_punct or t.is_space for t in tokens)
 
 
 def _rest_of_sentence(sent: Span, first: int, last: int) -> tuple[int, int] | None:
