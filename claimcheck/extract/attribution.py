@@ -39,9 +39,7 @@ class Attribution:
     content_start: int
     content_end: int
     negated: bool = False
-    # character offset of the cue word; -1 for a label, a signature, or a participle that goes
-    # on with the statement before it ("..., adding that"), which is never inside that statement
-    cue_at: int = -1
+    cue_at: int = -1  # character offset of the cue word, -1 when it stands on its own (_cue_at)
 
 
 def find_attributions(doc: Doc) -> Iterator[Attribution]:
@@ -218,7 +216,7 @@ def _verbal(
         content_start=span[0],
         content_end=span[1],
         negated=any(c.dep_ == "neg" for c in verb.children),
-        cue_at=verb.idx if _continued_from(verb) is None else -1,
+        cue_at=_cue_at(verb),
     )
 
 
@@ -280,7 +278,7 @@ def _stance(
     if "finding" in complements and subject.lemma_.lower() in lexicon.words("source_nouns"):
         complements |= {"object"}  # "the poll shows a close race"; not "he showed the way"
     complement = _stance_complement(verb, complements)
-    if complement is None or _within_report(verb):
+    if complement is None:
         return
     if verb.dep_ == "relcl" and subject.ent_type_ not in ("PERSON", "ORG"):
         return  # "investors who want a refund" say nothing; "Ana Ruiz, who wants ..." does
@@ -298,7 +296,7 @@ def _stance(
         content_start=start,
         content_end=end,
         negated=any(c.dep_ == "neg" for c in verb.children),
-        cue_at=verb.idx,
+        cue_at=_cue_at(verb),
     )
 
 
@@ -322,21 +320,6 @@ def _stance_complement(verb: Token, complements: frozenset[str]) -> Token | None
         ):
             return child
     return None
-
-
-def _within_report(verb: Token) -> bool:
-    """'She said she plans to ...': a stance inside what is reported (the clause or infinitive
-    of a cue) is part of that statement; '..., comparing him to ...' after it is not."""
-    reporting = lexicon.words("reporting_verbs")
-    stances = _stance_cues()
-    tok = verb
-    while tok.dep_ in ("ccomp", "xcomp") and tok.head is not tok:
-        tok = tok.head
-        if tok.pos_ == "VERB" and (
-            tok.lemma_.lower() in reporting or tok.lemma_.lower() in stances
-        ):
-            return True
-    return False
 
 
 @functools.cache
@@ -558,6 +541,13 @@ def _names_something(verb: Token, quotes: list[tuple[int, int]]) -> bool:
         if child.i > verb.i and any(_inside(t.idx, quotes) for t in child.subtree):
             return True
     return False
+
+
+def _cue_at(verb: Token) -> int:
+    """Where a cue verb is, for telling whether it is inside another statement (_outermost);
+    -1 for one that never is: a relative clause ('Ida Holm, who said ...') describes its own
+    speaker, and a participle after a comma ('..., adding that') goes on from the statement."""
+    return -1 if verb.dep_ == "relcl" or _continued_from(verb) is not None else verb.idx
 
 
 def _cue(verb: Token) -> str:
