@@ -68,6 +68,8 @@ def find_attributions(doc: Doc) -> Iterator[Attribution]:
             yield from sorted(found[i], key=_order)
             previous = found[i][-1] if found[i][-1].cue not in LABELS else None
             continue
+        if previous is not None and sents[i].start_char < previous.content_end:
+            continue  # inside what was said ("He told reporters:" and the next paragraph)
         region = pure[i]
         if not taken[i] and region and previous is not None and _follows(previous, sents[i - 1]):
             # a paragraph of quotation right after a statement that ended its paragraph
@@ -203,7 +205,7 @@ def _verbal(
         return
     speaker, mention = resolved
     if quoted_only:
-        span = _adjacent_quote(sent, verb, subject, quotes)
+        span = _adjacent_quote(sent, verb, subject, quotes) or _next_paragraph(sent, verb)
     else:
         span = _content(sent, verb, subject, quotes)
     if span is None:
@@ -308,8 +310,7 @@ def _stance_complement(verb: Token, complements: frozenset[str]) -> Token | None
             continue
         if child.dep_ == "ccomp" and "clause" in complements:
             return child
-        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
-        if child.dep_ == "xcomp" and infinitive and "infinitive" in complements:
+        if child.dep_ == "xcomp" and _infinitive(child) and "infinitive" in complements:
             return child
         if child.dep_ == "dobj" and "object" in complements:
             return child
@@ -317,8 +318,9 @@ def _stance_complement(verb: Token, complements: frozenset[str]) -> Token | None
             child.dep_ == "prep"
             and child.lower_ in ("of", "about", "on")
             and "topic" in complements
+            and not any(c.ent_type_ in ("DATE", "TIME") for c in child.children)
         ):
-            return child
+            return child  # "spoke of the legacy"; not "spoke on Monday"
     return None
 
 
@@ -503,8 +505,24 @@ def _speaker_token(verb: Token) -> Token | None:
         if current.dep_ == "conj" or (current.dep_ in ("advcl", "xcomp") and current.tag_ == "VBG"):
             current = head
             continue
+        if current.dep_ == "pcomp" and head.pos_ in ("VERB", "AUX"):
+            current = head  # "pitched himself by telling them", "before asking her"
+            continue
+        if _infinitive(current) and current.dep_ == "xcomp" and not _object_before(head, current):
+            current = head  # "appeared to suggest", "went on to discuss"; not "urged him to say"
+            continue
         return None
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _object_before(head: Token, verb: Token) -> bool:
+    """The head has an object before the verb: whoever is urged, asked or forced to speak has
+    not spoken yet."""
+    return any(c.dep_ in ("dobj", "dative") and c.i < verb.i for c in head.children)
 
 
 def _continued_from(verb: Token) -> Token | None:
@@ -578,7 +596,7 @@ def _content(
         clause = ccomps[0] if ccomps[0].i > verb.i else ccomps[-1]
         start, end = _subtree_chars(clause)
         return _widen_to_quote(start, end, quotes)
-    quote = _adjacent_quote(sent, verb, subject, quotes)
+    quote = _adjacent_quote(sent, verb, subject, quotes) or _next_paragraph(sent, verb)
     if quote is not None:
         return quote
     inserted = verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i > verb.i)
@@ -626,6 +644,25 @@ def _adjacent_quote(
         if quote is not None:
             return quote
     return None
+
+
+def _next_paragraph(sent: Span, verb: Token) -> tuple[int, int] | None:
+    """'He told reporters:' closing its paragraph: what was said is the next paragraph."""
+    doc = sent.doc
+    last = sent.end - 1
+    while last > verb.i and doc[last].is_space:
+        last -= 1
+    if doc[last].text != ":" or last - verb.i > 4 or "\n" not in doc[last : last + 2].text:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1 : last]):
+        return None
+    first = last + 1
+    while first < len(doc) and doc[first].is_space:
+        first += 1
+    end = first
+    while end + 1 < len(doc) and "\n" not in doc[end].whitespace_ + doc[end + 1].text:
+        end += 1
+    return (doc[first].idx, _end(doc[end])) if first < len(doc) else None
 
 
 def _only_punct(tokens: Span) -> bool:
