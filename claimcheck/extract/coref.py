@@ -206,7 +206,7 @@ class Mentions:
 
     def _resolve(self, token: Token) -> tuple[str, str] | None:
         low = token.lower_
-        if low in EMPTY:
+        if low in EMPTY or _part_of_group(token):
             return self._one_of(token)
         if low in PERSON_PRONOUNS:
             name = self._recent_person(token.i, PRONOUN_GENDER[low])
@@ -240,7 +240,7 @@ class Mentions:
     def _one_of(self, token: Token) -> tuple[str, str] | None:
         """'one of the family's lawyers, Ana Ruiz,' is Ana Ruiz; 'one of the senators' is the
         senators; 'one', 'some', 'others' alone name no one."""
-        if token.lower_ not in ("one", "some", "many", "several", "most", "each", "both"):
+        if not _part_of_group(token):
             return None
         for child in token.children:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON":
@@ -444,6 +444,12 @@ def _owners(token: Token) -> list[Token]:
                 if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "by"):
                     owners += [c for c in prep.children if c.dep_ == "pobj"]
     return owners
+
+
+def _part_of_group(token: Token) -> bool:
+    """'one', 'a number', '52 percent': a part of a group (models/part_nouns.txt)."""
+    words = lexicon.words("part_nouns")
+    return token.lower_ in words or token.lemma_.lower() in words
 
 
 def _owned_by_pronoun(token: Token) -> bool:
