@@ -289,8 +289,7 @@ def _stance(
         return
     speaker, mention = resolved
     mentions.spoke(subject, speaker)
-    start, end = _subtree_chars(complement)
-    start, end = _widen_to_quote(start, end, quotes)
+    start, end = _widen_to_quote(*_subtree_chars(complement), quotes)
     yield Attribution(
         speaker=speaker,
         mention=mention,
@@ -304,12 +303,12 @@ def _stance(
 
 def _stance_complement(verb: Token, complements: frozenset[str]) -> Token | None:
     """The child that holds what is believed, found, planned or opposed, of a kind the verb
-    takes ('clause', 'infinitive', 'object'), after the verb."""
+    takes ('clause', 'infinitive', 'object'), after the verb but for a clause."""
     for child in verb.children:
+        if child.dep_ == "ccomp" and "clause" in complements and (child.i > verb.i or _closing(verb)):
+            return child  # also before: "The bridge is unsafe, inspectors believe."
         if child.i < verb.i:
             continue
-        if child.dep_ == "ccomp" and "clause" in complements:
-            return child
         if child.dep_ == "xcomp" and _infinitive(child) and "infinitive" in complements:
             return child
         if child.dep_ == "dobj" and "object" in complements:
@@ -322,6 +321,17 @@ def _stance_complement(verb: Token, complements: frozenset[str]) -> Token | None
         ):
             return child  # "spoke of the legacy"; not "spoke on Monday"
     return None
+
+
+def _closing(verb: Token) -> bool:
+    """The verb and its subject close the sentence after a comma: '..., officials believe.'"""
+    sent = verb.sent
+    after = [t for t in sent if t.i > verb.i and not (t.is_punct or t.is_space)]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if after or subject is None:
+        return False
+    before = subject.left_edge.i - 1
+    return before > sent.start and verb.doc[before].text == ","
 
 
 @functools.cache
@@ -599,8 +609,7 @@ def _content(
     quote = _adjacent_quote(sent, verb, subject, quotes) or _next_paragraph(sent, verb)
     if quote is not None:
         return quote
-    inserted = verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i > verb.i)
-    if inserted and verb.head in sent:
+    if _inserted(verb) and verb.head in sent:
         verb_first, verb_last = _subtree_bounds(verb)
         return _rest_of_sentence(sent, verb_first, verb_last)
     if verb.dep_ == "conj" and subject.i < verb.i and subject.head.i != verb.i:
@@ -613,6 +622,12 @@ def _content(
             last -= 1
         return _widen_to_quote(doc[first].idx, doc[last].idx + len(doc[last]), quotes)
     return None
+
+
+def _inserted(verb: Token) -> bool:
+    """The cue is set into or after what it reports ('The bridge, the study found, is unsafe',
+    '..., experts say.')."""
+    return verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i > verb.i)
 
 
 def _adjacent_quote(
