@@ -71,6 +71,7 @@ class Mentions:
         self._subjects: list[_Person] = []  # persons as subjects, in text order
         self._spoken: list[tuple[int, str, bool]] = []  # (token, speaker, is person)
         self._persons: set[str] = set()
+        self._people: list[_Person] = []  # every person named, in text order
         self._gender: dict[str, str | None] = {}  # name -> "male", "female" or None (unsure)
         self._nominals: dict[str, str] = {}
         self._bare: set[str] = set()  # speakers left as written, not named by the article
@@ -85,6 +86,7 @@ class Mentions:
                 if name and not _inside(ent.start_char, self._quotes):
                     self._organisations.append(_Person(ent.root.i, name))
         self._subject_at = [p.at for p in self._subjects]
+        self._people_at = [p.at for p in self._people]
         self._plurals = [  # plural nouns as subjects, in text order: what "they" may be
             t.i
             for t in doc
@@ -105,6 +107,7 @@ class Mentions:
             return  # "Rex, a beagle": a pet is never the one who spoke
         name = self._canonical(words, ent.root.i)
         self._persons.add(name)
+        self._people.append(_Person(ent.root.i, name))
         self._note_gender(name, _gender_of(ent, words, titles) or self._pronoun_gender(ent))
         if len(_surname_words(words)) > 1:
             key = fold(_surname_words(words)[-1])
@@ -209,7 +212,7 @@ class Mentions:
         if low in EMPTY or _part_of_group(token):
             return self._one_of(token)
         if low in PERSON_PRONOUNS:
-            name = self._recent_person(token.i, PRONOUN_GENDER[low])
+            name = self._recent_person(token.i, PRONOUN_GENDER[low], not_in=self._named_after(token))
             return (name, token.text) if name else None
         if low in THING_PRONOUNS or low in GROUP_PRONOUNS:
             name = self._recent_speaker(token.i, person=False, reach=60)
@@ -362,18 +365,35 @@ class Mentions:
             return None
         return best[1]
 
-    def _recent_person(self, at: int, gender: str | None = None) -> str | None:
+    def _named_after(self, token: Token) -> frozenset[str]:
+        """The persons named in what the token's verb says or does: 'he' in 'He said Obama
+        hopes ...' is not Obama ('Though she spoke, Clinton ...' and '..., but Kevin ...' are
+        other clauses and may be)."""
+        names = set()
+        for child in token.head.children:
+            if child.i < token.i or child.dep_ in ("conj", "cc", "advcl", "parataxis", "punct"):
+                continue
+            i = bisect.bisect_left(self._people_at, child.left_edge.i)
+            while i < len(self._people) and self._people[i].at <= child.right_edge.i:
+                names.add(self._people[i].name)
+                i += 1
+        return frozenset(names)
+
+    def _recent_person(
+        self, at: int, gender: str | None = None, not_in: frozenset[str] = frozenset()
+    ) -> str | None:
         """The most recent person who spoke or was a subject, of the pronoun's gender when
-        theirs is known ("she" never goes to a man named just before)."""
+        theirs is known ("she" never goes to a man named just before), and none of `not_in`."""
         best: tuple[int, str] | None = None
         i = bisect.bisect_left(self._subject_at, at) - 1
         while i >= 0 and at - self._subjects[i].at <= REACH:
-            if self._fits(self._subjects[i].name, gender):
-                best = (self._subjects[i].at, self._subjects[i].name)
+            name = self._subjects[i].name
+            if self._fits(name, gender) and name not in not_in:
+                best = (self._subjects[i].at, name)
                 break
             i -= 1
         for pos, name, person in reversed(self._spoken):
-            if pos < at and person and self._fits(name, gender):
+            if pos < at and person and self._fits(name, gender) and name not in not_in:
                 if (best is None or pos > best[0]) and at - pos <= REACH:
                     best = (pos, name)
                 break
