@@ -479,14 +479,15 @@ def _owned_by_pronoun(token: Token) -> bool:
 
 def _document_name(token: Token) -> str:
     """A document as its sentence writes it, without article or trailing phrase: 'a new
-    study' -> 'new study', 'the figures' -> 'figure'. It ends in its document noun, which
-    keeps it apart from people where claims are compared."""
+    study' -> 'new study', 'the polls' -> 'polls'. It ends in its document noun (or that
+    noun and an s), which keeps it apart from people where claims are compared."""
     modifiers = [
         t.text
         for t in token.children
         if t.i < token.i and t.dep_ in ("amod", "compound", "nmod") and t.pos_ != "PRON"
     ]
-    noun = token.lower_ if token.lower_ in lexicon.words("source_nouns") else token.lemma_.lower()
+    nouns = lexicon.words("source_nouns")
+    noun = token.lower_ if token.lower_.removesuffix("s") in nouns else token.lemma_.lower()
     return " ".join([*modifiers, noun])
 
 
