@@ -305,7 +305,8 @@ def _stance_complement(verb: Token, complements: frozenset[str]) -> Token | None
     """The child that holds what is believed, found, planned or opposed, of a kind the verb
     takes ('clause', 'infinitive', 'object'), after the verb but for a clause."""
     for child in verb.children:
-        if child.dep_ == "ccomp" and "clause" in complements and (child.i > verb.i or _closing(verb)):
+        after = child.i > verb.i
+        if child.dep_ == "ccomp" and "clause" in complements and (after or _closing(verb)):
             return child  # also before: "The bridge is unsafe, inspectors believe."
         if child.i < verb.i:
             continue

@@ -212,7 +212,8 @@ class Mentions:
         if low in EMPTY or _part_of_group(token):
             return self._one_of(token)
         if low in PERSON_PRONOUNS:
-            name = self._recent_person(token.i, PRONOUN_GENDER[low], not_in=self._named_after(token))
+            others = self._named_after(token)
+            name = self._recent_person(token.i, PRONOUN_GENDER[low], not_in=others)
             return (name, token.text) if name else None
         if low in THING_PRONOUNS or low in GROUP_PRONOUNS:
             name = self._recent_speaker(token.i, person=False, reach=60)
