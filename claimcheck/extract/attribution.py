@@ -245,15 +245,15 @@ def _passive(
 def _noun_cue(
     tok: Token, quotes: list[tuple[int, int]], mentions: Mentions
 ) -> Iterator[Attribution]:
-    """'the mayor's claim that ...', 'a Herald report that ...': a statement noun with its
-    owner and a that-clause."""
+    """'the mayor's claim that ...', 'a Herald report that ...', 'her promise to cut taxes': a
+    statement noun with its owner and a that-clause or an infinitive."""
     clause = next(
         (
             c
             for c in tok.children
             if c.dep_ in ("acl", "ccomp", "appos")
             and c.i > tok.i
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or _infinitive(c))
         ),
         None,
     )

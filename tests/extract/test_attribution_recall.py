@@ -48,7 +48,13 @@ CUES: list[tuple[str, Expected]] = [
      [("Ruth Kane", "prices would rise", "tell")]),
     ("The city council voted to close the old library.",
      [("city council", "to close the old library", "vote")]),
-    # near-misses: no quotation, a listener who has not spoken yet, a date is no topic
+    ("Governor Linda Carver renewed her promise to cut the fuel tax.",
+     [("Linda Carver", "to cut the fuel tax", "promise")]),
+    ("About nine million people ride the bus, according to federal statistics.",
+     [("federal statistics", "About nine million people ride the bus", "according to")]),
+    # near-misses: no quotation, a listener who has not spoken yet, a date is no topic, a
+    # decision is no statement
+    ("His decision to run surprised no one.", []),
     ("Prices continued to rise in March.", []),
     ("Work on the tunnel began in May.", []),
     ("The panel urged Tom Reyes to explain the delay.",
