@@ -273,8 +273,11 @@ def _noun_cue(
 def _stance(
     verb: Token, complements: frozenset[str], quotes: list[tuple[int, int]], mentions: Mentions
 ) -> Iterator[Attribution]:
-    """A belief, finding, plan or position: 'the poll shows that ...', 'she wants to ...'."""
+    """A belief, finding, plan or position: 'the poll shows that ...', 'she wants to ...';
+    a position in the passive with its holder: 'the bill is opposed by the union'."""
     subject = _speaker_token(verb)
+    if subject is None and "object" in complements:
+        yield from _passive(verb, quotes, mentions)
     if subject is None or subject.lower_ in RELATIVE:
         return
     if "finding" in complements and subject.lemma_.lower() in lexicon.words("source_nouns"):

@@ -52,9 +52,12 @@ CUES: list[tuple[str, Expected]] = [
      [("Linda Carver", "to cut the fuel tax", "promise")]),
     ("About nine million people ride the bus, according to federal statistics.",
      [("federal statistics", "About nine million people ride the bus", "according to")]),
+    ("The harbor bill is opposed by the teachers union.",
+     [("teachers union", "The harbor bill", "oppose")]),
     # near-misses: no quotation, a listener who has not spoken yet, a date is no topic, a
     # decision is no statement
     ("His decision to run surprised no one.", []),
+    ("The road was blocked by protesters.", []),
     ("Prices continued to rise in March.", []),
     ("Work on the tunnel began in May.", []),
     ("The panel urged Tom Reyes to explain the delay.",
