@@ -522,11 +522,21 @@ def _speaker_token(verb: Token) -> Token | None:
         if current.dep_ == "pcomp" and head.pos_ in ("VERB", "AUX"):
             current = head  # "pitched himself by telling them", "before asking her"
             continue
-        if _infinitive(current) and current.dep_ == "xcomp" and not _object_before(head, current):
+        if (
+            _infinitive(current)
+            and current.dep_ in ("xcomp", "advcl")
+            and not _object_before(head, current)
+        ):
             current = head  # "appeared to suggest", "went on to discuss"; not "urged him to say"
             continue
+        if current.dep_ == "acl" and current.tag_ == "VBG" and _is_document(head):
+            return head  # "issued a statement calling the test a violation"
         return None
     return None
+
+
+def _is_document(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.words("source_nouns")
 
 
 def _infinitive(verb: Token) -> bool:

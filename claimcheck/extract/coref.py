@@ -455,7 +455,7 @@ def _own_case(tok: Token, head: Token) -> bool:
 
 def _owners(token: Token) -> list[Token]:
     """The tokens naming who a document belongs to: "X's", "X" in "the X report", "from X",
-    "by X", "of X", "released by X"."""
+    "by X", "of X", "released by X", the subject of "X issued a statement"."""
     owners = [c for c in token.children if c.dep_ in ("poss", "compound")]
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
@@ -464,6 +464,8 @@ def _owners(token: Token) -> list[Token]:
             for prep in child.children:
                 if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "by"):
                     owners += [c for c in prep.children if c.dep_ == "pobj"]
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB":  # "the council issued a statement"
+        owners += [c for c in token.head.children if c.dep_ == "nsubj"]
     return owners
 
 

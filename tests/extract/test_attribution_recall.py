@@ -52,6 +52,12 @@ CUES: list[tuple[str, Expected]] = [
      [("Linda Carver", "to cut the fuel tax", "promise")]),
     ("About nine million people ride the bus, according to federal statistics.",
      [("federal statistics", "About nine million people ride the bus", "according to")]),
+    ("After a short meeting, the Security Council issued a statement calling the test a clear "
+     "violation. \"We will act,\" the statement said.",
+     [("Security Council", "the test a clear violation", "call"),
+      ("Security Council", "We will act", "say")]),
+    ("Senator Dale Moss went on to explain that the base would close.",
+     [("Dale Moss", "the base would close", "explain")]),
     ("The harbor bill is opposed by the teachers union.",
      [("teachers union", "The harbor bill", "oppose")]),
     # near-misses: no quotation, a listener who has not spoken yet, a date is no topic, a
