@@ -91,7 +91,8 @@ def cues(name: str) -> tuple[str, ...]:
 def document_speaker(speaker: str) -> bool:
     """'statement', 'the report', 'a Facebook post': a text standing for its author."""
     words = fold(speaker).split()
-    return bool(words) and words[-1] in lexicon.words("source_nouns")
+    nouns = lexicon.words("source_nouns")
+    return bool(words) and (words[-1] in nouns or words[-1].removesuffix("s") in nouns)
 
 
 def named_person(claim: Claim) -> bool:

@@ -39,6 +39,7 @@ class Attribution:
     content_start: int
     content_end: int
     negated: bool = False
+    cue_at: int = -1  # character offset of the cue word, -1 when it stands on its own (_cue_at)
 
 
 def find_attributions(doc: Doc) -> Iterator[Attribution]:
@@ -46,7 +47,10 @@ def find_attributions(doc: Doc) -> Iterator[Attribution]:
     quotes = _quotes(doc)
     mentions = Mentions(doc, quotes)
     sents = [sent for sent in doc.sents if not _is_blank(sent)]
-    found = [sorted(_sentence_attributions(sent, quotes, mentions), key=_order) for sent in sents]
+    found = [
+        sorted(_outermost(list(_sentence_attributions(sent, quotes, mentions))), key=_order)
+        for sent in sents
+    ]
     starts = [sent.start_char for sent in sents]
     for said in _labelled(doc, quotes, mentions):
         i = bisect.bisect_right(starts, said.content_start) - 1
@@ -64,6 +68,8 @@ def find_attributions(doc: Doc) -> Iterator[Attribution]:
             yield from sorted(found[i], key=_order)
             previous = found[i][-1] if found[i][-1].cue not in LABELS else None
             continue
+        if previous is not None and sents[i].start_char < previous.content_end:
+            continue  # inside what was said ("He told reporters:" and the next paragraph)
         region = pure[i]
         if not taken[i] and region and previous is not None and _follows(previous, sents[i - 1]):
             # a paragraph of quotation right after a statement that ended its paragraph
@@ -74,6 +80,22 @@ def find_attributions(doc: Doc) -> Iterator[Attribution]:
             continue
         if not taken[i]:
             previous = None
+
+
+def _outermost(said: list[Attribution]) -> list[Attribution]:
+    """What a statement reports someone else to say, want or do ('Ito said Lee wants to
+    ...', 'Lee plans to ..., according to an aide') is part of that statement, not a second
+    one: an attribution whose cue sits inside another's content is left out."""
+    return [
+        a
+        for a in said
+        if not any(
+            b is not a
+            and b.content_start <= a.cue_at < b.content_end
+            and not a.content_start <= b.cue_at < a.content_end
+            for b in said
+        )
+    ]
 
 
 def _order(attribution: Attribution) -> tuple[int, int]:
@@ -153,18 +175,28 @@ def _sentence_attributions(
             yield from _noun_cue(tok, quotes, mentions)
         elif tok.pos_ != "VERB" or not _is_cue(tok, quotes):
             continue
-        elif tok.lemma_.lower() in reporting:
+        elif _lemma(tok) in reporting:
             yield from _verbal(sent, tok, quotes, mentions)
-        elif tok.lemma_.lower() in stances:
-            yield from _stance(tok, stances[tok.lemma_.lower()], quotes, mentions)
+        elif _lemma(tok) in stances:
+            yield from _stance(tok, stances[_lemma(tok)], quotes, mentions)
+        elif _lemma(tok) in lexicon.words("quotation_verbs"):
+            yield from _verbal(sent, tok, quotes, mentions, quoted_only=True)
 
 
 def _verbal(
-    sent: Span, verb: Token, quotes: list[tuple[int, int]], mentions: Mentions
+    sent: Span,
+    verb: Token,
+    quotes: list[tuple[int, int]],
+    mentions: Mentions,
+    *,
+    quoted_only: bool = False,
 ) -> Iterator[Attribution]:
+    """A reporting verb and what it reports; with `quoted_only`, only a quotation next to the
+    verb and its speaker ('"...," she continued'; not 'prices continued to rise')."""
     subject = _speaker_token(verb)
     if subject is None:
-        yield from _passive(verb, quotes, mentions)
+        if not quoted_only:
+            yield from _passive(verb, quotes, mentions)
         return
     if verb.lemma_.lower() in lexicon.words("naming_verbs") and not _names_something(verb, quotes):
         return  # "police called the family": a call, not a label
@@ -172,7 +204,10 @@ def _verbal(
     if resolved is None:
         return
     speaker, mention = resolved
-    span = _content(sent, verb, subject, quotes)
+    if quoted_only:
+        span = _adjacent_quote(sent, verb, subject, quotes) or _next_paragraph(sent, verb)
+    else:
+        span = _content(sent, verb, subject, quotes)
     if span is None:
         return
     mentions.spoke(subject, speaker)
@@ -183,6 +218,7 @@ def _verbal(
         content_start=span[0],
         content_end=span[1],
         negated=any(c.dep_ == "neg" for c in verb.children),
+        cue_at=_cue_at(verb),
     )
 
 
@@ -203,21 +239,21 @@ def _passive(
         return
     mentions.spoke(source, resolved[0])
     start, end = _widen_to_quote(*_subtree_chars(said[0]), quotes)
-    yield Attribution(resolved[0], resolved[1], _cue(verb), start, end)
+    yield Attribution(resolved[0], resolved[1], _cue(verb), start, end, cue_at=verb.idx)
 
 
 def _noun_cue(
     tok: Token, quotes: list[tuple[int, int]], mentions: Mentions
 ) -> Iterator[Attribution]:
-    """'the mayor's claim that ...', 'a Herald report that ...': a statement noun with its
-    owner and a that-clause."""
+    """'the mayor's claim that ...', 'a Herald report that ...', 'her promise to cut taxes': a
+    statement noun with its owner and a that-clause or an infinitive."""
     clause = next(
         (
             c
             for c in tok.children
             if c.dep_ in ("acl", "ccomp", "appos")
             and c.i > tok.i
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or _infinitive(c))
         ),
         None,
     )
@@ -230,19 +266,24 @@ def _noun_cue(
         ):
             continue
         start, end = _widen_to_quote(*_subtree_chars(clause), quotes)
-        yield Attribution(resolved[0], resolved[1], tok.lemma_.lower(), start, end)
+        yield Attribution(resolved[0], resolved[1], tok.lemma_.lower(), start, end, cue_at=tok.idx)
         return
 
 
 def _stance(
     verb: Token, complements: frozenset[str], quotes: list[tuple[int, int]], mentions: Mentions
 ) -> Iterator[Attribution]:
-    """A belief, finding, plan or position: 'the poll shows that ...', 'she wants to ...'."""
-    complement = _stance_complement(verb, complements)
-    if complement is None or _within_report(verb):
-        return
+    """A belief, finding, plan or position: 'the poll shows that ...', 'she wants to ...';
+    a position in the passive with its holder: 'the bill is opposed by the union'."""
     subject = _speaker_token(verb)
+    if subject is None and "object" in complements:
+        yield from _passive(verb, quotes, mentions)
     if subject is None or subject.lower_ in RELATIVE:
+        return
+    if "finding" in complements and subject.lemma_.lower() in lexicon.words("source_nouns"):
+        complements |= {"object"}  # "the poll shows a close race"; not "he showed the way"
+    complement = _stance_complement(verb, complements)
+    if complement is None:
         return
     if verb.dep_ == "relcl" and subject.ent_type_ not in ("PERSON", "ORG"):
         return  # "investors who want a refund" say nothing; "Ana Ruiz, who wants ..." does
@@ -251,8 +292,7 @@ def _stance(
         return
     speaker, mention = resolved
     mentions.spoke(subject, speaker)
-    start, end = _subtree_chars(complement)
-    start, end = _widen_to_quote(start, end, quotes)
+    start, end = _widen_to_quote(*_subtree_chars(complement), quotes)
     yield Attribution(
         speaker=speaker,
         mention=mention,
@@ -260,19 +300,20 @@ def _stance(
         content_start=start,
         content_end=end,
         negated=any(c.dep_ == "neg" for c in verb.children),
+        cue_at=_cue_at(verb),
     )
 
 
 def _stance_complement(verb: Token, complements: frozenset[str]) -> Token | None:
     """The child that holds what is believed, found, planned or opposed, of a kind the verb
-    takes ('clause', 'infinitive', 'object'), after the verb."""
+    takes ('clause', 'infinitive', 'object'), after the verb but for a clause."""
     for child in verb.children:
+        after = child.i > verb.i
+        if child.dep_ == "ccomp" and "clause" in complements and (after or _closing(verb)):
+            return child  # also before: "The bridge is unsafe, inspectors believe."
         if child.i < verb.i:
             continue
-        if child.dep_ == "ccomp" and "clause" in complements:
-            return child
-        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
-        if child.dep_ == "xcomp" and infinitive and "infinitive" in complements:
+        if child.dep_ == "xcomp" and _infinitive(child) and "infinitive" in complements:
             return child
         if child.dep_ == "dobj" and "object" in complements:
             return child
@@ -280,24 +321,21 @@ def _stance_complement(verb: Token, complements: frozenset[str]) -> Token | None
             child.dep_ == "prep"
             and child.lower_ in ("of", "about", "on")
             and "topic" in complements
+            and not any(c.ent_type_ in ("DATE", "TIME") for c in child.children)
         ):
-            return child
+            return child  # "spoke of the legacy"; not "spoke on Monday"
     return None
 
 
-def _within_report(verb: Token) -> bool:
-    """'She said she plans to ...': a stance inside what is reported (the clause or infinitive
-    of a cue) is part of that statement; '..., comparing him to ...' after it is not."""
-    reporting = lexicon.words("reporting_verbs")
-    stances = _stance_cues()
-    tok = verb
-    while tok.dep_ in ("ccomp", "xcomp") and tok.head is not tok:
-        tok = tok.head
-        if tok.pos_ == "VERB" and (
-            tok.lemma_.lower() in reporting or tok.lemma_.lower() in stances
-        ):
-            return True
-    return False
+def _closing(verb: Token) -> bool:
+    """The verb and its subject close the sentence after a comma: '..., officials believe.'"""
+    sent = verb.sent
+    after = [t for t in sent if t.i > verb.i and not (t.is_punct or t.is_space)]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if after or subject is None:
+        return False
+    before = subject.left_edge.i - 1
+    return before > sent.start and verb.doc[before].text == ","
 
 
 @functools.cache
@@ -327,7 +365,7 @@ def _prepositional(sent: Span, prep: Token, cue: str, mentions: Mentions) -> Ite
     mentions.spoke(source, speaker)
     span = _rest_of_sentence(sent, prep.left_edge.i, prep.right_edge.i)
     if span is not None:
-        yield Attribution(speaker, mention, cue, span[0], span[1])
+        yield Attribution(speaker, mention, cue, span[0], span[1], cue_at=prep.idx)
 
 
 # ------------------------------------------------------------------ labels
@@ -362,18 +400,39 @@ def _labelled(doc: Doc, quotes: list[tuple[int, int]], mentions: Mentions) -> It
 def _signature(
     doc: Doc, first: int, last: int, quotes: list[tuple[int, int]], mentions: Mentions
 ) -> Attribution | None:
-    """'"We will rebuild." ― Ana Ruiz': a quotation, a dash and a name end the paragraph."""
+    """'"We will rebuild." ― Ana Ruiz': a quotation, a dash and a name end the paragraph (the
+    tokenizer may glue the closing mark to the dash, and a no-break space may sit between)."""
     dash = next(
-        (t.i for t in reversed(doc[max(first, last - 6) : last + 1]) if t.text in DASHES), None
+        (t.i for t in reversed(doc[max(first, last - 6) : last + 1]) if _mark(t) in DASHES), None
     )
-    if dash is None or dash <= first or doc[dash - 1].text not in QUOTE_MARKS:
+    if dash is None or dash <= first:
         return None
-    quote = _quote_at(doc[dash - 1].idx, quotes)
+    closer = doc[dash] if doc[dash].text != _mark(doc[dash]) else _before(doc, dash)
+    if closer is None or closer.text[:1] not in QUOTE_MARKS:
+        return None
+    quote = _quote_at(closer.idx, quotes)
+    begin = dash + 1
+    while begin <= last and doc[begin].is_space:
+        begin += 1
     end = last - (doc[last].text == ".")
-    named = mentions.label(doc[dash + 1 : end + 1]) if end > dash else None
+    named = mentions.label(doc[begin : end + 1]) if end >= begin else None
     if quote is None or named is None:
         return None
-    return Attribution(named[0], named[1], "―", quote[0], quote[1])
+    return Attribution(named[0], named[1], "―", quote[0], min(quote[1], closer.idx))
+
+
+def _mark(tok: Token) -> str:
+    """A dash the tokenizer glued to the closing quotation mark before it ('”―') is a dash."""
+    text = tok.text
+    return text[1:] if len(text) > 1 and text[0] in QUOTE_MARKS and text[1:] in DASHES else text
+
+
+def _before(doc: Doc, i: int) -> Token | None:
+    """The nearest token before i that is not blank."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    return doc[j] if j >= 0 else None
 
 
 def _label_colon(doc: Doc, first: int, last: int) -> int | None:
@@ -460,8 +519,34 @@ def _speaker_token(verb: Token) -> Token | None:
         if current.dep_ == "conj" or (current.dep_ in ("advcl", "xcomp") and current.tag_ == "VBG"):
             current = head
             continue
+        if current.dep_ == "pcomp" and head.pos_ in ("VERB", "AUX"):
+            current = head  # "pitched himself by telling them", "before asking her"
+            continue
+        if (
+            _infinitive(current)
+            and current.dep_ in ("xcomp", "advcl")
+            and not _object_before(head, current)
+        ):
+            current = head  # "appeared to suggest", "went on to discuss"; not "urged him to say"
+            continue
+        if current.dep_ == "acl" and current.tag_ == "VBG" and _is_document(head):
+            return head  # "issued a statement calling the test a violation"
         return None
     return None
+
+
+def _is_document(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.words("source_nouns")
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _object_before(head: Token, verb: Token) -> bool:
+    """The head has an object before the verb: whoever is urged, asked or forced to speak has
+    not spoken yet."""
+    return any(c.dep_ in ("dobj", "dative") and c.i < verb.i for c in head.children)
 
 
 def _continued_from(verb: Token) -> Token | None:
@@ -500,9 +585,27 @@ def _names_something(verb: Token, quotes: list[tuple[int, int]]) -> bool:
     return False
 
 
+def _cue_at(verb: Token) -> int:
+    """Where a cue verb is, for telling whether it is inside another statement (_outermost);
+    -1 for one that never is: a relative clause ('Ida Holm, who said ...') describes its own
+    speaker, and a participle after a comma ('..., adding that') goes on from the statement."""
+    return -1 if verb.dep_ == "relcl" or _continued_from(verb) is not None else verb.idx
+
+
 def _cue(verb: Token) -> str:
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    return " ".join([verb.lemma_.lower(), *particles])
+    return " ".join([_lemma(verb), *particles])
+
+
+def _lemma(verb: Token) -> str:
+    """The verb's lemma, mended where the small model drops a final e ('hoped' -> 'hop')."""
+    lemma = verb.lemma_.lower()
+    mended = lemma + "e"
+    if verb.lower_.startswith(mended) and (
+        mended in lexicon.words("reporting_verbs") or mended in _stance_cues()
+    ):
+        return mended
+    return lemma
 
 
 # ------------------------------------------------------------------ content
@@ -517,11 +620,10 @@ def _content(
         clause = ccomps[0] if ccomps[0].i > verb.i else ccomps[-1]
         start, end = _subtree_chars(clause)
         return _widen_to_quote(start, end, quotes)
-    quote = _adjacent_quote(sent, verb, subject, quotes)
+    quote = _adjacent_quote(sent, verb, subject, quotes) or _next_paragraph(sent, verb)
     if quote is not None:
         return quote
-    inserted = verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i > verb.i)
-    if inserted and verb.head in sent:
+    if _inserted(verb) and verb.head in sent:
         verb_first, verb_last = _subtree_bounds(verb)
         return _rest_of_sentence(sent, verb_first, verb_last)
     if verb.dep_ == "conj" and subject.i < verb.i and subject.head.i != verb.i:
@@ -536,17 +638,30 @@ def _content(
     return None
 
 
+def _inserted(verb: Token) -> bool:
+    """The cue is set into or after what it reports ('The bridge, the study found, is unsafe',
+    '..., experts say.')."""
+    return verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i > verb.i)
+
+
 def _adjacent_quote(
     sent: Span, verb: Token, subject: Token, quotes: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
-    """A quotation right before the speaker and verb, or right after them."""
+    """A quotation right before the speaker and verb, or right after them; the quotation may
+    end the sentence before when the speaker and verb are all this one says ('... ?" Ito
+    asked.')."""
     lo = min(verb.i, subject.left_edge.i)
     hi = max(verb.i, subject.i)
     doc = sent.doc
+    floor = sent.start
+    previous = _before(doc, sent.start)
+    alone = _only_punct(doc[sent.start : lo]) and _only_punct(doc[hi + 1 : sent.end])
+    if alone and previous is not None and "\n" not in doc[previous.i : sent.start].text:
+        floor = previous.i
     before = lo - 1
-    while before >= sent.start and (doc[before].is_punct and doc[before].text not in QUOTE_MARKS):
+    while before >= floor and (doc[before].is_punct and doc[before].text not in QUOTE_MARKS):
         before -= 1
-    if before >= sent.start and doc[before].text in QUOTE_MARKS:
+    if before >= floor and doc[before].text in QUOTE_MARKS:
         quote = _quote_at(doc[before].idx - 1, quotes)
         if quote is not None:
             return quote
@@ -558,6 +673,29 @@ def _adjacent_quote(
         if quote is not None:
             return quote
     return None
+
+
+def _next_paragraph(sent: Span, verb: Token) -> tuple[int, int] | None:
+    """'He told reporters:' closing its paragraph: what was said is the next paragraph."""
+    doc = sent.doc
+    last = sent.end - 1
+    while last > verb.i and doc[last].is_space:
+        last -= 1
+    if doc[last].text != ":" or last - verb.i > 4 or "\n" not in doc[last : last + 2].text:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1 : last]):
+        return None
+    first = last + 1
+    while first < len(doc) and doc[first].is_space:
+        first += 1
+    end = first
+    while end + 1 < len(doc) and "\n" not in doc[end].whitespace_ + doc[end + 1].text:
+        end += 1
+    return (doc[first].idx, _end(doc[end])) if first < len(doc) else None
+
+
+def _only_punct(tokens: Span) -> bool:
+    return all(t.is_punct or t.is_space for t in tokens)
 
 
 def _rest_of_sentence(sent: Span, first: int, last: int) -> tuple[int, int] | None:
@@ -610,10 +748,11 @@ def _quotes(doc: Doc) -> list[tuple[int, int]]:
             if end > open_at:
                 spans.append((open_at, end))
             open_at = -1
-        text = tok.text
+        text = tok.text if _mark(tok) == tok.text else tok.text[0]
         if text not in QUOTE_MARKS:
             continue
-        if open_at < 0 and text not in CLOSERS:
+        starts_paragraph = tok.i == 0 or new_paragraph or doc[tok.i - 1].is_space
+        if open_at < 0 and (text not in CLOSERS or starts_paragraph):  # '”We will ...' too
             open_at = tok.idx + len(text)
         elif open_at >= 0 and text not in OPENERS:
             if tok.idx > open_at:

@@ -17,16 +17,16 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcheck import lexicon
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
-THING_PRONOUNS = frozenset({"it"})
-GROUP_PRONOUNS = frozenset({"they", "them"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+THING_PRONOUNS = frozenset({"it", "its"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 # Subjects that never name a speaker.
 EMPTY = frozenset(
     {"i", "we", "you", "this", "that", "these", "those", "one", "some", "many", "others",
      "who", "which", "what", "all", "both", "each", "none", "nobody", "everyone", "someone",
      "anyone", "something", "anything", "everything", "nothing", "there", "us", "me", "itself",
-     "here", "few", "most", "several", "any", "another", "other", "sources", "source"}
+     "here", "few", "most", "several", "any", "another", "other"}
 )  # fmt: skip
 TITLE_POS = ("NOUN", "PROPN", "ADJ")
 ORGS = ("ORG", "GPE", "NORP", "FAC")
@@ -71,10 +71,12 @@ class Mentions:
         self._subjects: list[_Person] = []  # persons as subjects, in text order
         self._spoken: list[tuple[int, str, bool]] = []  # (token, speaker, is person)
         self._persons: set[str] = set()
+        self._people: list[_Person] = []  # every person named, in text order
         self._gender: dict[str, str | None] = {}  # name -> "male", "female" or None (unsure)
         self._nominals: dict[str, str] = {}
         self._bare: set[str] = set()  # speakers left as written, not named by the article
         self._authors: dict[str, list[tuple[int, str]]] = {}  # document noun -> its authors
+        self._documents: set[str] = set()  # documents speaking with no author named
         self._organisations: list[_Person] = []  # organisations as subjects, in text order
         for ent in doc.ents:
             if ent.label_ == "PERSON":
@@ -84,6 +86,15 @@ class Mentions:
                 if name and not _inside(ent.start_char, self._quotes):
                     self._organisations.append(_Person(ent.root.i, name))
         self._subject_at = [p.at for p in self._subjects]
+        self._people_at = [p.at for p in self._people]
+        self._plurals = [  # plural nouns as subjects, in text order: what "they" may be
+            t.i
+            for t in doc
+            if t.dep_ == "nsubj"
+            and t.tag_ in ("NNS", "NNPS")
+            and not _inside(t.idx, self._quotes)
+            and not _reported(t)
+        ]
 
     # -------------------------------------------------------------- reading the article
 
@@ -96,6 +107,7 @@ class Mentions:
             return  # "Rex, a beagle": a pet is never the one who spoke
         name = self._canonical(words, ent.root.i)
         self._persons.add(name)
+        self._people.append(_Person(ent.root.i, name))
         self._note_gender(name, _gender_of(ent, words, titles) or self._pronoun_gender(ent))
         if len(_surname_words(words)) > 1:
             key = fold(_surname_words(words)[-1])
@@ -171,7 +183,9 @@ class Mentions:
         With `named`, only a speaker the article names: not a group left as written
         ("analysts", "voters")."""
         resolved = self._resolve(token)
-        if resolved is None or _names_a_thing(resolved[0]):
+        if resolved is None:
+            return None
+        if _names_a_thing(resolved[0]) and resolved[0] not in self._documents:
             return None
         if named and resolved[0] in self._bare:
             return None
@@ -195,14 +209,17 @@ class Mentions:
 
     def _resolve(self, token: Token) -> tuple[str, str] | None:
         low = token.lower_
-        if low in EMPTY:
+        if low in EMPTY or _part_of_group(token):
             return self._one_of(token)
         if low in PERSON_PRONOUNS:
-            name = self._recent_person(token.i, PRONOUN_GENDER[low])
+            others = self._named_after(token)
+            name = self._recent_person(token.i, PRONOUN_GENDER[low], not_in=others)
             return (name, token.text) if name else None
         if low in THING_PRONOUNS or low in GROUP_PRONOUNS:
             name = self._recent_speaker(token.i, person=False, reach=60)
             name = name or self._recent_organisation(token.i, reach=60)
+            if name is None and low in GROUP_PRONOUNS:
+                name = self._recent_group(token.i, reach=60)
             return (name, token.text) if name else None
         if token.pos_ == "PRON":
             return None
@@ -227,7 +244,7 @@ class Mentions:
     def _one_of(self, token: Token) -> tuple[str, str] | None:
         """'one of the family's lawyers, Ana Ruiz,' is Ana Ruiz; 'one of the senators' is the
         senators; 'one', 'some', 'others' alone name no one."""
-        if token.lower_ not in ("one", "some", "many", "several", "most", "each", "both"):
+        if not _part_of_group(token):
             return None
         for child in token.children:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON":
@@ -278,8 +295,9 @@ class Mentions:
     def _author(self, token: Token, phrase: list[Token]) -> str | None:
         """Who a document speaks for: its owner ("the bank's report", "a Gallup poll", "the
         statement from his lawyer, Ana Ruiz", "figures released by the ministry"), else the
-        author of the same kind of document named earlier ("the statement said"). A document
-        is never a speaker on its own."""
+        author of the same kind of document named earlier ("the statement said"), else the
+        document itself as written ("new study"). A text that may be the article itself
+        ("the article", "this column": models/own_text_nouns.txt) never speaks on its own."""
         lemma = token.lemma_.lower()
         for owner in _owners(token):
             resolved = self.resolve(owner)
@@ -288,7 +306,13 @@ class Mentions:
                 return resolved[0]
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in phrase)
         earlier = [name for at, name in self._authors.get(lemma, []) if at < token.i]
-        return earlier[-1] if definite and earlier else None
+        if definite and earlier:
+            return earlier[-1]
+        if lemma in lexicon.words("own_text_nouns") or _owned_by_pronoun(token):
+            return None
+        name = _document_name(token)
+        self._documents.add(name)
+        return name
 
     def _nominal(self, token: Token, phrase: list[Token], mention: str) -> tuple[str, str] | None:
         lemma = token.lemma_.lower()
@@ -342,18 +366,35 @@ class Mentions:
             return None
         return best[1]
 
-    def _recent_person(self, at: int, gender: str | None = None) -> str | None:
+    def _named_after(self, token: Token) -> frozenset[str]:
+        """The persons named in what the token's verb says or does: 'he' in 'He said Obama
+        hopes ...' is not Obama ('Though she spoke, Clinton ...' and '..., but Kevin ...' are
+        other clauses and may be)."""
+        names = set()
+        for child in token.head.children:
+            if child.i < token.i or child.dep_ in ("conj", "cc", "advcl", "parataxis", "punct"):
+                continue
+            i = bisect.bisect_left(self._people_at, child.left_edge.i)
+            while i < len(self._people) and self._people[i].at <= child.right_edge.i:
+                names.add(self._people[i].name)
+                i += 1
+        return frozenset(names)
+
+    def _recent_person(
+        self, at: int, gender: str | None = None, not_in: frozenset[str] = frozenset()
+    ) -> str | None:
         """The most recent person who spoke or was a subject, of the pronoun's gender when
-        theirs is known ("she" never goes to a man named just before)."""
+        theirs is known ("she" never goes to a man named just before), and none of `not_in`."""
         best: tuple[int, str] | None = None
         i = bisect.bisect_left(self._subject_at, at) - 1
         while i >= 0 and at - self._subjects[i].at <= REACH:
-            if self._fits(self._subjects[i].name, gender):
-                best = (self._subjects[i].at, self._subjects[i].name)
+            name = self._subjects[i].name
+            if self._fits(name, gender) and name not in not_in:
+                best = (self._subjects[i].at, name)
                 break
             i -= 1
         for pos, name, person in reversed(self._spoken):
-            if pos < at and person and self._fits(name, gender):
+            if pos < at and person and self._fits(name, gender) and name not in not_in:
                 if (best is None or pos > best[0]) and at - pos <= REACH:
                     best = (pos, name)
                 break
@@ -373,6 +414,15 @@ class Mentions:
         if i >= 0 and self._subjects[i].at > last.at:
             return None
         return last.name
+
+    def _recent_group(self, at: int, *, reach: int) -> str | None:
+        """'they': the plural noun that was the subject just before ("Critics of the plan
+        ... they wrote"), when it can speak."""
+        i = bisect.bisect_left(self._plurals, at) - 1
+        if i < 0 or at - self._plurals[i] > reach:
+            return None
+        resolved = self._resolve(self.doc[self._plurals[i]])
+        return resolved[0] if resolved else None
 
     def _recent_speaker(self, at: int, *, person: bool, reach: int) -> str | None:
         for pos, name, is_person in reversed(self._spoken):
@@ -405,7 +455,7 @@ def _own_case(tok: Token, head: Token) -> bool:
 
 def _owners(token: Token) -> list[Token]:
     """The tokens naming who a document belongs to: "X's", "X" in "the X report", "from X",
-    "by X", "of X", "released by X"."""
+    "by X", "of X", "released by X", the subject of "X issued a statement"."""
     owners = [c for c in token.children if c.dep_ in ("poss", "compound")]
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
@@ -414,7 +464,34 @@ def _owners(token: Token) -> list[Token]:
             for prep in child.children:
                 if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "by"):
                     owners += [c for c in prep.children if c.dep_ == "pobj"]
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB":  # "the council issued a statement"
+        owners += [c for c in token.head.children if c.dep_ == "nsubj"]
     return owners
+
+
+def _part_of_group(token: Token) -> bool:
+    """'one', 'a number', '52 percent': a part of a group (models/part_nouns.txt)."""
+    words = lexicon.words("part_nouns")
+    return token.lower_ in words or token.lemma_.lower() in words
+
+
+def _owned_by_pronoun(token: Token) -> bool:
+    """'his report', 'their study': a document whose owner the article left unresolved."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+
+
+def _document_name(token: Token) -> str:
+    """A document as its sentence writes it, without article or trailing phrase: 'a new
+    study' -> 'new study', 'the polls' -> 'polls'. It ends in its document noun (or that
+    noun and an s), which keeps it apart from people where claims are compared."""
+    modifiers = [
+        t.text
+        for t in token.children
+        if t.i < token.i and t.dep_ in ("amod", "compound", "nmod") and t.pos_ != "PRON"
+    ]
+    nouns = lexicon.words("source_nouns")
+    noun = token.lower_ if token.lower_.removesuffix("s") in nouns else token.lemma_.lower()
+    return " ".join([*modifiers, noun])
 
 
 def _owners_subtree(token: Token) -> set[int]:

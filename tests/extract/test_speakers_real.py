@@ -43,7 +43,7 @@ STANCES: list[tuple[str, Expected]] = [
      [("Ines Moreau", "she wants to run again", "say")]),
 ]  # fmt: skip
 
-# Documents speak for their author; a document alone, a thing or a pet is never a speaker.
+# Documents speak for their author, else as written; a thing or a pet is never a speaker.
 DOCUMENTS: list[tuple[str, Expected]] = [
     ("\"We will appeal,\" said the statement from the club's lawyer, Paul Grant.",
      [("Paul Grant", "We will appeal", "say")]),
@@ -54,9 +54,12 @@ DOCUMENTS: list[tuple[str, Expected]] = [
      [("central bank", "housing prices could fall", "warn")]),
     ("A Northbank survey found that half of tenants had missed a payment.",
      [("Northbank", "half of tenants had missed a payment", "find")]),
-    ("The statement said the factory would close.", []),
+    # a document with no author named speaks as written; the article itself never does
+    ("The statement said the factory would close.",
+     [("statement", "the factory would close", "say")]),
     ("The article says the mayor resigned.", []),
-    ("A new study shows that coffee is harmless.", []),
+    ("A new study shows that coffee is harmless.",
+     [("new study", "coffee is harmless", "show")]),
     ("Private information suggests the deal was signed.", []),
     ("The accompanying list of fees shows that he earned millions.", []),
     ("Thousands of lawsuits claim the drug caused harm.", []),
