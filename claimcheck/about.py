@@ -130,6 +130,7 @@ def stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def same_person(a: str | None, b: str | None) -> bool:
     """Two names that plausibly denote one person: the same surname, and first names that can be
     one ('Vladimir' / 'Volodymyr', 'J.' / 'John'), or a surname on its own; a name on its own

@@ -51,7 +51,11 @@ def _read(paths: Sequence[str], options: ScanOptions) -> tuple[list[Article], li
         raise BadPath(missing[0], "--against: no such file or folder; check the path")
     with stage("reading"):
         articles, skipped = read_articles(
-            paths, glob=options.glob, exclude=options.exclude, max_bytes=options.max_bytes
+            paths,
+            glob=options.glob,
+            exclude=options.exclude,
+            max_bytes=options.max_bytes,
+            jobs=options.jobs,
         )
     _some_left(articles, skipped)
     if options.against:
@@ -61,6 +65,7 @@ def _read(paths: Sequence[str], options: ScanOptions) -> tuple[list[Article], li
                 glob=options.glob,
                 exclude=options.exclude,
                 max_bytes=options.max_bytes,
+                jobs=options.jobs,
             )
         articles, skipped = _with_corpus(articles, skipped, corpus, corpus_skipped)
     return articles, skipped

@@ -92,6 +92,7 @@ class Stories:
                 if frequency[marker] <= RARE_MARKER_DOCS and not marker.startswith("w:"):
                     postings.setdefault(marker, []).append(doc)
         self._related: set[tuple[str, str]] = set()
+        self._groups: dict[str, str] | None = None
         tried: set[tuple[str, str]] = set()
         for docs in postings.values():
             for i, a in enumerate(docs):
@@ -111,7 +112,13 @@ class Stories:
 
     def groups(self) -> dict[str, str]:
         """Each document's story group: documents linked by a chain of related pairs, named by
-        the group's first document id."""
+        the group's first document id. Worked out once (every story group's pairing asks);
+        the mapping is shared, not to be changed."""
+        if self._groups is None:
+            self._groups = self._linked()
+        return self._groups
+
+    def _linked(self) -> dict[str, str]:
         parent = {doc: doc for doc in self._docs}
 
         def find(x: str) -> str:

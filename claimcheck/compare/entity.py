@@ -107,6 +107,8 @@ def judge(match: Match) -> Iterator[Contradiction]:
     a, b = match.a.claim, match.b.claim
     if match.similarity < PERSON_SIMILARITY or a.doc_id == b.doc_id:
         return
+    if not (a.frame.anchors and b.frame.anchors):
+        return  # most claims tie no name to a noun
     people = _surnames(a) & _surnames(b)
     labels_a = {fold(e.canonical): e.label for e in a.entities}
     labels_b = {fold(e.canonical): e.label for e in b.entities}

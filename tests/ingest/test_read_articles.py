@@ -286,3 +286,21 @@ def test_seeds_end_to_end() -> None:
             "updated 8 months ago",
         ):
             assert junk not in lowered, (article.id, junk)
+
+
+def test_files_read_in_two_processes_come_back_as_read_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import claimcheck.ingest as ingest
+
+    for n in range(12):
+        write(tmp_path, f"a{n:02}.txt", BODY.replace("12 percent", f"{n} percent"))
+    write(tmp_path, "b.html", HTML)
+    write(tmp_path, "c.jsonl", json.dumps({"text": BODY}) + "\n" + json.dumps({"text": BODY}))
+    write(tmp_path, "empty.txt", "")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "missing.txt")
+    one = read_articles([str(tmp_path)], jobs=1)
+    monkeypatch.setattr(ingest, "PARALLEL_FILES", 0)
+    two = read_articles([str(tmp_path)], jobs=2)
+    assert two == one
+    assert len(one[0]) == 15 and {Path(s.path).name for s in one[1]} == {"empty.txt", "broken.txt"}
