@@ -47,6 +47,12 @@ def main() -> None:
         help="from this size on, skip the separate `claims` run and time the scan with a cold "
         "cache (what a first scan does by default), to halve the time of large sizes",
     )
+    parser.add_argument(
+        "--scan-only",
+        action="store_true",
+        help="per size, time only bare nlp.pipe and a scan without cache (the ratio, scaling "
+        "and memory bars): no separate claims run, no rescans, no --jobs speedup",
+    )
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     jobs = resolve_jobs(args.jobs)
@@ -58,12 +64,14 @@ def main() -> None:
         generated = corpus.generate(size, seed=args.seed)
         corpus.write(generated, folder)
         lean = cache and size >= args.lean_from
-        row = measure_size(folder, size, jobs=jobs, cache=cache, out=args.out, lean=lean)
+        row = measure_size(
+            folder, size, jobs=jobs, cache=cache, out=args.out, lean=lean, only=args.scan_only
+        )
         row["planted"] = len(generated.planted)
         results["sizes"][str(size)] = row
         _log(f"{size}: {json.dumps(row)}")
     speed_size = max((s for s in sizes if s <= 1000), default=sizes[0])
-    if jobs > 1:
+    if jobs > 1 and not args.scan_only:
         results["speedup"] = speedup(args.out / f"corpus-{speed_size}", speed_size, jobs, cache)
     results["summary"] = summary(results, sizes)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -72,7 +80,14 @@ def main() -> None:
 
 
 def measure_size(
-    folder: Path, size: int, *, jobs: int, cache: bool, out: Path, lean: bool = False
+    folder: Path,
+    size: int,
+    *,
+    jobs: int,
+    cache: bool,
+    out: Path,
+    lean: bool = False,
+    only: bool = False,
 ) -> dict[str, Any]:
     base = measure.run(
         [sys.executable, str(HERE / "baseline.py"), str(folder), "--jobs", str(jobs)]
@@ -81,7 +96,10 @@ def measure_size(
     floor = json.loads(base.stdout)
     cache_dir = out / f"cache-{size}"
     shutil.rmtree(cache_dir, ignore_errors=True)
-    if lean:
+    if only:
+        scan = _scan(folder, jobs, cache)
+        extract = scan  # not measured apart
+    elif lean:
         scan = _scan(folder, jobs, cache, extra=["--cache-dir", str(cache_dir)])
         extract = scan  # not measured apart at this size
     else:
@@ -104,7 +122,7 @@ def measure_size(
         "ratio": round(base.seconds / scan.seconds, 3),
         "summary_line": scan.stdout.strip().splitlines()[-1] if scan.stdout.strip() else "",
     }
-    if cache:
+    if cache and not only:
         extra = ["--cache-dir", str(cache_dir)]
         cold = scan if lean else _scan(folder, jobs, cache, extra=extra)
         warm = _scan(folder, jobs, cache, extra=extra)
