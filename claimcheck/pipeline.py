@@ -176,8 +176,10 @@ def _scan(
         _judge_story,
         [members[name] for name in sorted(members)],
         jobs=options.jobs,
-        shared=({a.id: a for a in articles}, stories),
+        # what judging reads of an article: its id, outlet, date and role, not its text
+        shared=({a.id: a.model_copy(update={"text": ""}) for a in articles}, stories),
         serial=len(claims) < PARALLEL_CLAIMS,
+        fresh=True,
     )
     links = cluster.Links()  # what clustering needs of the similar pairs
     contradictions: list[compare.Contradiction] = []

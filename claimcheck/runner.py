@@ -8,7 +8,6 @@ per task and sends back claims, never Docs.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import signal
@@ -96,26 +95,32 @@ def extract_all(
 
 
 def run_tasks(
-    work: Callable[[T], R], tasks: Sequence[T], *, jobs: int, shared: object, serial: bool
+    work: Callable[[T], R],
+    tasks: Sequence[T],
+    *,
+    jobs: int,
+    shared: object,
+    serial: bool,
+    fresh: bool = False,
 ) -> list[R]:
-    """`work` over each task, results in task order, in up to `jobs` forked processes (0 = all
-    cores). `shared` is what every task reads besides its own input (`runner.shared()`): the
-    workers inherit it through fork instead of receiving a copy with each task. In this
-    process, without a pool, when `serial` says the work is too small to share, with one job,
-    one task, or where fork does not exist."""
+    """`work` over each task, results in task order, in up to `jobs` processes (0 = all cores).
+    `shared` is what every task reads besides its own input (`runner.shared()`); each worker
+    receives it once. Workers are forked, or with `fresh` started anew (spawn): a fork of a
+    process that holds a large scan's claims maps all their pages once more per worker, which
+    is what the memory bar counts (the sum of RSS). In this process, without a pool, when
+    `serial` says the work is too small to share, with one job or one task."""
     global _shared
-    _shared = shared
     workers = min(resolve_jobs(jobs), len(tasks))
-    try:
-        if serial or workers <= 1 or _context().get_start_method() != "fork":
+    if serial or workers <= 1:
+        _shared = shared
+        try:
             return [work(task) for task in tasks]
-        gc.freeze()  # the collector must not touch, and so copy, the pages workers share
-        chunk = max(1, len(tasks) // (workers * 8))
-        with _context().Pool(workers, initializer=_ignore_interrupt) as pool:
-            return list(pool.imap(work, tasks, chunksize=chunk))
-    finally:
-        gc.unfreeze()
-        _shared = None
+        finally:
+            _shared = None
+    context = multiprocessing.get_context("spawn") if fresh else _context()
+    chunk = max(1, len(tasks) // (workers * 8))
+    with context.Pool(workers, initializer=_init_tasks, initargs=(shared,)) as pool:
+        return list(pool.imap(work, tasks, chunksize=chunk))
 
 
 def shared() -> Any:
@@ -123,8 +128,11 @@ def shared() -> Any:
     return _shared
 
 
-def _ignore_interrupt() -> None:
+def _init_tasks(shared: object) -> None:
+    """Pool initializer of `run_tasks`: what the tasks share; Ctrl-C is the main process's."""
+    global _shared
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _shared = shared
 
 
 def resolve_jobs(jobs: int) -> int:
