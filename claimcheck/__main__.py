@@ -2,4 +2,6 @@
 
 from claimcheck.cli import main
 
-main()
+# Guarded: a worker process started fresh (spawn) imports this module again as __mp_main__.
+if __name__ == "__main__":
+    main()
