@@ -15,10 +15,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from selenium import webdriver
-from selenium.webdriver.common.by import By
-
 ROOT = Path(__file__).resolve().parent.parent
+# Flags that keep a headless Chromium off the network and out of the user's profile (the
+# browser test uses the same).
 FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -34,6 +33,9 @@ WIDTH, HEIGHT = 1280, 1307
 
 
 def main() -> None:
+    from selenium import webdriver
+    from selenium.webdriver.common.by import By
+
     work = Path(tempfile.mkdtemp(prefix="claimcheck-shots-"))
     page = work / "seeds.html"
     claimcheck = Path(sys.executable).parent / "claimcheck"

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from bench.screenshots import FLAGS
 from claimcheck.cli import app
 from claimcheck.report import html
 from claimcheck.schema import Report
@@ -27,18 +28,6 @@ from .test_html import HOSTILE_TITLE, hostile
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-# Flags that keep a headless Chromium off the network and out of the user's profile.
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-)
 
 pytestmark = pytest.mark.model
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
