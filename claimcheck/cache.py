@@ -6,6 +6,7 @@ import functools
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import spacy
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -42,7 +43,7 @@ class ClaimCache:
         self.root = Path(root)
         self.model = model_key(model)
         self.version = pipeline_version()
-        self._strings: dict[str, str] = {}  # shared by the claims this cache reads back
+        self._strings: dict[Any, Any] = {}  # shared by the claims this cache reads back
 
     def key(self, article: Article) -> str:
         """What the claims of `article` depend on: its text, id, metadata and the pipeline."""

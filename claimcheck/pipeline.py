@@ -180,6 +180,7 @@ def _scan(
         shared=({a.id: a.model_copy(update={"text": ""}) for a in articles}, stories),
         serial=len(claims) < PARALLEL_CLAIMS,
         fresh=True,
+        chunk=1,  # a worker holds one story group's claims at a time
     )
     links = cluster.Links()  # what clustering needs of the similar pairs
     contradictions: list[compare.Contradiction] = []

@@ -76,7 +76,7 @@ def extract_all(
     size = batch_size * TASK_BATCHES
     tasks = [(list(articles[i : i + size]), batch_size) for i in range(0, len(articles), size)]
     workers = min(resolve_jobs(jobs), len(tasks))
-    strings: dict[str, str] = {}
+    strings: dict[Any, Any] = {}
     if workers <= 1:
         with _Bar(len(articles), enabled=progress) as bar:
             for task in tasks:
@@ -102,13 +102,15 @@ def run_tasks(
     shared: object,
     serial: bool,
     fresh: bool = False,
+    chunk: int = 0,
 ) -> list[R]:
     """`work` over each task, results in task order, in up to `jobs` processes (0 = all cores).
     `shared` is what every task reads besides its own input (`runner.shared()`); each worker
     receives it once. Workers are forked, or with `fresh` started anew (spawn): a fork of a
     process that holds a large scan's claims maps all their pages once more per worker, which
     is what the memory bar counts (the sum of RSS). In this process, without a pool, when
-    `serial` says the work is too small to share, with one job or one task."""
+    `serial` says the work is too small to share, with one job or one task. A worker takes
+    `chunk` tasks at a time (0: about eight rounds per worker)."""
     global _shared
     workers = min(resolve_jobs(jobs), len(tasks))
     if serial or workers <= 1:
@@ -118,7 +120,7 @@ def run_tasks(
         finally:
             _shared = None
     context = multiprocessing.get_context("spawn") if fresh else _context()
-    chunk = max(1, len(tasks) // (workers * 8))
+    chunk = chunk or max(1, len(tasks) // (workers * 8))
     with context.Pool(workers, initializer=_init_tasks, initargs=(shared,)) as pool:
         return list(pool.imap(work, tasks, chunksize=chunk))
 
@@ -146,7 +148,7 @@ def resolve_jobs(jobs: int) -> int:
 
 
 def _advanced(
-    results: list[list[Claim] | Skipped], strings: dict[str, str], bar: _Bar
+    results: list[list[Claim] | Skipped], strings: dict[Any, Any], bar: _Bar
 ) -> Iterator[list[Claim] | Skipped]:
     for result in results:
         if isinstance(result, Skipped):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from claimcheck.schema import Claim, Entity, compact
+from typing import Any, Literal
+
+from claimcheck.schema import Claim, Entity, Event, Frame, compact
 
 
 def _claim(n: int) -> Claim:
@@ -55,3 +57,45 @@ def test_a_pool_makes_equal_names_one_object_across_calls_without_changing_value
     assert first.entities[0].text is first.speaker
     assert first.model_dump() == _spoken(1).model_dump()
     assert first.text != second.text
+
+
+def _sentence_claims() -> list[Claim]:
+    """Two claims of one sentence, each holding its own equal copy of the sentence's parts."""
+    sentence = "Mayor Ana Ruiz said 40 homes in Oslo flooded on Friday."
+
+    def claim(kind: Literal["attribution", "quantity"], start: int) -> Claim:
+        return Claim(
+            id=f"a:{start}",
+            doc_id="a",
+            kind=kind,
+            text="".join(sentence),
+            start=start,
+            end=len(sentence),
+            entities=(
+                Entity(text="Ana Ruiz", label="PERSON", canonical="ana ruiz", start=6, end=14),
+                Entity(text="Oslo", label="GPE", canonical="oslo", start=32, end=36),
+            ),
+            frame=Frame(lemmas="flood home", events=(Event(predicate="flood", subject="home"),)),
+        )
+
+    return [claim("attribution", 0), claim("quantity", 20)]
+
+
+def test_equal_parts_of_one_article_become_one_object_and_stay_correct_to_copy() -> None:
+    before = [c.model_dump() for c in _sentence_claims()]
+    first, second = compact(_sentence_claims())
+    assert first.entities is second.entities and first.frame is second.frame
+    assert first.text is second.text
+    assert [c.model_dump() for c in (first, second)] == before
+    assert first.model_dump_json() == _sentence_claims()[0].model_dump_json()
+    moved = first.model_copy(update={"entities": first.entities[:1]})
+    assert len(moved.entities) == 1 and len(second.entities) == 2
+    assert hash(first) == hash(_sentence_claims()[0]) and first == _sentence_claims()[0]
+
+
+def test_predicates_are_shared_across_articles_but_offsets_are_not() -> None:
+    strings: dict[Any, Any] = {}
+    first = compact(_sentence_claims(), strings)[0]
+    second = compact(_sentence_claims(), strings)[0]
+    assert first.frame.events[0] is second.frame.events[0]
+    assert first.entities[0] == second.entities[0] and first.entities[0] is not second.entities[0]
