@@ -23,7 +23,7 @@ from claimcheck import lexicon
 from claimcheck.align import fold, tokens
 from claimcheck.extract.coref import first_names_match
 from claimcheck.extract.dates import reanchor
-from claimcheck.schema import Claim, Quantity
+from claimcheck.schema import Claim, Event, Quantity
 
 if TYPE_CHECKING:
     from claimcheck.story import Stories
@@ -57,6 +57,7 @@ class About:
     measures: tuple[tuple[Quantity, str], ...]  # each comparable figure and what it measures
     speaker: str | None
     holders: frozenset[str] = frozenset()  # 'x:lee' when a name is tied to Lee by an office
+    events: frozenset[str] = frozenset()  # named events its verbs state: 'held the seat' -> serve
 
     @property
     def doc_id(self) -> str:
@@ -91,7 +92,30 @@ def about(claim: Claim) -> About:
     holders = frozenset(
         f"x:{fold(x.head)}" for x in frame.anchors if x.relation in ("office", "appos")
     )
-    return About(claim, stems, participants, places, predicates, measures, speaker, holders)
+    events = frozenset(name for e in frame.events if (name := event_name(e)) is not None)
+    return About(claim, stems, participants, places, predicates, measures, speaker, holders, events)
+
+
+def event_name(event: Event) -> str | None:
+    """The event a predicate states, when models/compare.json lists it among `same_events`:
+    'quit' and 'resign' -> leave; 'held the seat' -> serve, but 'held a rally' -> None."""
+    wordings = _event_wordings()
+    verb = stem(event.predicate)
+    if event.object and (found := wordings.get((verb, stem(event.object)))):
+        return found
+    return wordings.get((verb, None))
+
+
+@functools.cache
+def _event_wordings() -> dict[tuple[str, str | None], str]:
+    """(verb stem, object stem or None) -> the name of the event that wording states."""
+    table: dict[str, list[str]] = lexicon.table("compare")["same_events"]
+    wordings: dict[tuple[str, str | None], str] = {}
+    for name, phrases in table.items():
+        for phrase in phrases:
+            verb, _, obj = phrase.partition(" ")
+            wordings[(stem(verb), stem(obj) if obj else None)] = name
+    return wordings
 
 
 def anchored(

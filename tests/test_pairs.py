@@ -258,6 +258,25 @@ DIFFERENT_WORDS: list[Any] = [
         None,
         id="a-day-outside-the-month-of-one-event",
     ),
+    pytest.param(
+        "date",
+        [
+            (
+                "a",
+                "Valley Post",
+                "The last woman to lead the county board was Ruth Calloway, a Democrat who "
+                "served from 1981 to 1989, and Dana Whitfield now follows her.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "Whitfield becomes the first woman on the county board since Ruth Calloway "
+                "held the seat from 1983 to 1991.",
+            ),
+        ],
+        None,
+        id="one-term-in-other-words-served-and-held-the-seat",
+    ),
 ]
 
 
@@ -420,6 +439,24 @@ SAME_FACT = [
         ],
         None,
         id="a-street-abbreviated",
+    ),
+    pytest.param(
+        [
+            (
+                "a",
+                "Valley Post",
+                "Ruth Calloway, who served on the county board from 1981, spoke at the opening "
+                "of the Elm Street library.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "Ruth Calloway held a rally for the Elm Street library in 1979, long before "
+                "the county board voted on it.",
+            ),
+        ],
+        None,
+        id="holding-a-rally-is-not-holding-the-seat",
     ),
 ]
 

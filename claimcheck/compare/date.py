@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from claimcheck.about import stem
+from claimcheck.about import event_name, stem
 from claimcheck.align import Diff
 from claimcheck.compare.base import facing, finding, source
 from claimcheck.pairs import Match
@@ -52,11 +52,12 @@ def _touching(claim: Claim, span: tuple[int, int]) -> list[DateRef]:
 def judge(match: Match, published: Mapping[str, str | None]) -> Iterator[Contradiction]:
     """One event dated apart by two claims that are about it: they share what happened (a
     predicate of one is a content word of the other: 'sentencing' / 'sentence') and who or
-    what it happened to, and each gives one date of that precision."""
+    what it happened to, and each gives one date of that precision. Two wordings of one named
+    event ('served' / 'held the seat', about.event_name) are what happened too."""
     a, b = match.a, match.b
     if match.similarity < ABOUT_SIMILARITY or a.doc_id == b.doc_id:
         return
-    happened = (a.predicates & b.stems) | (b.predicates & a.stems)
+    happened = (a.predicates & b.stems) | (b.predicates & a.stems) | (a.events & b.events)
     if not happened or not (match.shares("e:") or len(match.shared) >= 2):
         return
     for da, db in _dated_alike(a.claim, b.claim):
@@ -96,12 +97,15 @@ def _dated_alike(a: Claim, b: Claim) -> Iterator[tuple[DateRef, DateRef]]:
 
 
 def _ties(claim: Claim, date: DateRef, *, verbs: bool = False) -> frozenset[str]:
-    """Stems of what the parse says the date dates (extract/frames.py); with `verbs`, of the
-    verb it hangs from only."""
+    """Stems of what the parse says the date dates (extract/frames.py), with `verbs` of the
+    verb it hangs from only, and the named event such a verb states ('=serve' for 'held the
+    seat', about.event_name), so that two wordings of one event are tied alike."""
     for start, words in claim.frame.dated:
         if start == date.start:
             tied = [w for w in words.split() if not verbs or w.startswith("v:")]
-            return frozenset(stem(w.removeprefix("v:")) for w in tied)
+            stems = frozenset(stem(w.removeprefix("v:")) for w in tied)
+            named = {event_name(e) for e in claim.frame.events if stem(e.predicate) in stems}
+            return stems | {f"={name}" for name in named if name}
     return frozenset()
 
 
