@@ -277,6 +277,25 @@ DIFFERENT_WORDS: list[Any] = [
         None,
         id="one-term-in-other-words-served-and-held-the-seat",
     ),
+    pytest.param(
+        "date",
+        [
+            (
+                "a",
+                "Valley Post",
+                "Carla Ortiz joined the Brandt administration in 2019 and reportedly quit "
+                "earlier this month to open a law practice.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "Carla Ortiz, who worked for Mayor Hal Brandt for years, left the Brandt "
+                "administration last year to return to private practice.",
+            ),
+        ],
+        None,
+        id="one-departure-this-month-and-last-year",
+    ),
 ]
 
 
@@ -457,6 +476,23 @@ SAME_FACT = [
         ],
         None,
         id="holding-a-rally-is-not-holding-the-seat",
+    ),
+    pytest.param(
+        [
+            (
+                "a",
+                "Valley Post",
+                "Lena Ortiz was a county clerk before she resigned last month during the audit.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "Marco Ortiz, the former councilman, was first elected in 2010 and resigned "
+                "from the council last year.",
+            ),
+        ],
+        None,
+        id="two-people-of-one-name-resign-in-two-years",
     ),
 ]
 

@@ -60,7 +60,7 @@ def judge(match: Match, published: Mapping[str, str | None]) -> Iterator[Contrad
     happened = (a.predicates & b.stems) | (b.predicates & a.stems) | (a.events & b.events)
     if not happened or not (match.shares("e:") or len(match.shared) >= 2):
         return
-    for da, db in _dated_alike(a.claim, b.claim):
+    for da, db in _dated_alike(a.claim, b.claim, named=bool(match.shares("e:"))):
         if overlaps(da, db) or _unknowable(da, db, a.doc_id, b.doc_id, published):
             continue
         if not _ties(a.claim, da) & _ties(b.claim, db):
@@ -75,12 +75,20 @@ def judge(match: Match, published: Mapping[str, str | None]) -> Iterator[Contrad
         )
 
 
-def _dated_alike(a: Claim, b: Claim) -> Iterator[tuple[DateRef, DateRef]]:
+def _dated_alike(a: Claim, b: Claim, *, named: bool) -> Iterator[tuple[DateRef, DateRef]]:
     """The one date of each claim at a precision both give; a claim with two dates of that
     precision says which is which only in its words, so it is left alone. Two claims that
     give one date each, a day and a month, are compared when the parse ties both dates to one
     verb ('primaries will be held in mid May' / 'the primary would be held on April 30'); a
-    year is too often the background of a claim ('elected in 1995') to set against a day."""
+    year is too often the background of a claim ('elected in 1995') to set against a day.
+    With `named` (the claims name a participant in common), a date that the parse ties to the
+    verb of a named event (about.event_name) dates that event, whatever its precision or
+    wording: 'quit earlier this month' / 'left the administration last year'."""
+    named_a, named_b = (_named_dates(a), _named_dates(b)) if named else ({}, {})
+    for name in sorted(named_a.keys() & named_b.keys()):
+        if len(named_a[name]) == 1 and len(named_b[name]) == 1:
+            yield named_a[name][0], named_b[name][0]
+            return
     firm_a = [d for d in a.dates if d.value and _firm(d)]
     firm_b = [d for d in b.dates if d.value and _firm(d)]
     if len(firm_a) == 1 and len(firm_b) == 1:
@@ -94,6 +102,17 @@ def _dated_alike(a: Claim, b: Claim) -> Iterator[tuple[DateRef, DateRef]]:
         db = [d for d in firm_b if d.granularity == granularity]
         if len(da) == 1 and len(db) == 1:
             yield da[0], db[0]
+
+
+def _named_dates(claim: Claim) -> dict[str, list[DateRef]]:
+    """The claim's resolved dates by the named event whose verb they hang from."""
+    found: dict[str, list[DateRef]] = {}
+    for date in claim.dates:
+        if date.value:
+            for tied in _ties(claim, date, verbs=True):
+                if tied.startswith("="):
+                    found.setdefault(tied, []).append(date)
+    return found
 
 
 def _ties(claim: Claim, date: DateRef, *, verbs: bool = False) -> frozenset[str]:
