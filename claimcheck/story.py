@@ -61,9 +61,14 @@ class Stories:
     def __init__(
         self, claims: Sequence[Claim], published: Mapping[str, str | None] | None = None
     ) -> None:
+        # Each marker is one string object however many documents hold it: at 10,000 articles
+        # the documents hold three million markers between them.
+        pool: dict[str, str] = {}
         counts: dict[str, Counter[str]] = {}
         for claim in claims:
-            counts.setdefault(claim.doc_id, Counter()).update(_markers(claim))
+            found = (pool.setdefault(m, m) for m in _markers(claim))
+            counts.setdefault(claim.doc_id, Counter()).update(found)
+        del pool
         frequency = Counter(marker for markers in counts.values() for marker in markers)
         total = len(counts)
         dates = _dates(published or {})
@@ -78,30 +83,34 @@ class Stories:
                 return STORY_SIMILARITY_NEAR
             return STORY_SIMILARITY
 
-        vectors = {doc: _unit(markers, frequency, total) for doc, markers in counts.items()}
-        self._docs = sorted(vectors)
-        self._named = frozenset(doc for doc, vector in vectors.items() if vector)
         # Documents that share a rare name, speaker or figure are proposed as one story; content
         # stems only weigh (they would propose most pairs of a large corpus). A small folder has
         # every pair tried.
+        rare: dict[str, list[str]] = {
+            doc: [m for m in markers if frequency[m] <= RARE_MARKER_DOCS and m[:2] != "w:"]
+            for doc, markers in counts.items()
+        }
+        self._docs = sorted(counts)
+        # each document's counts give way to its vector as it is made: never both in full
+        vectors = {doc: _unit(counts.pop(doc), frequency, total) for doc in self._docs}
+        self._named = frozenset(doc for doc, vector in vectors.items() if vector)
         postings: dict[str, list[str]] = {}
-        if total <= SMALL_CORPUS:
-            postings[""] = sorted(counts)
-        for doc in sorted(counts) if total > SMALL_CORPUS else ():
-            for marker in counts[doc]:
-                if frequency[marker] <= RARE_MARKER_DOCS and not marker.startswith("w:"):
-                    postings.setdefault(marker, []).append(doc)
+        for doc in self._docs:
+            for marker in rare[doc]:
+                postings.setdefault(marker, []).append(doc)
         self._related: set[tuple[str, str]] = set()
         self._groups: dict[str, str] | None = None
-        tried: set[tuple[str, str]] = set()
-        for docs in postings.values():
-            for i, a in enumerate(docs):
-                for b in docs[i + 1 :]:
-                    if (a, b) not in tried:
-                        tried.add((a, b))
-                        limit = threshold(a, b)
-                        if limit <= 1.0 and _similarity(vectors[a], vectors[b]) >= limit:
-                            self._related.add((a, b))
+        # Each document against the later ones it shares a rare marker with, each pair once
+        # (no set of every pair tried: at 10,000 articles that set held millions of pairs).
+        for a in self._docs:
+            if total <= SMALL_CORPUS:
+                later = [b for b in self._docs if b > a]
+            else:
+                later = sorted({b for m in rare[a] for b in postings[m] if b > a})
+            for b in later:
+                limit = threshold(a, b)
+                if limit <= 1.0 and _similarity(vectors[a], vectors[b]) >= limit:
+                    self._related.add((a, b))
 
     def related(self, a: str, b: str) -> bool:
         if a == b:
