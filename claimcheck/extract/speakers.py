@@ -7,17 +7,18 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from claimcheck.extract.coref import NAME_SUFFIXES, first_names_match, fold
-from claimcheck.schema import Claim
+from claimcheck.schema import Claim, compact
 
 _WORD = re.compile(r"[\w'’.-]+")
 
 
 def unify(claims: Sequence[Claim]) -> list[Claim]:
-    """Claims with speaker names unified across articles."""
+    """Claims with speaker names unified across articles (a renamed claim is compacted again,
+    as a copy is not: `schema.compact`)."""
     names = Counter(c.speaker for c in claims if c.speaker)
     canonical = canonical_names(names)
     return [
-        c.model_copy(update={"speaker": canonical[c.speaker]})
+        compact([c.model_copy(update={"speaker": canonical[c.speaker]})])[0]
         if c.speaker and canonical.get(c.speaker, c.speaker) != c.speaker
         else c
         for c in claims
