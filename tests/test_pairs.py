@@ -494,6 +494,76 @@ SAME_FACT = [
         None,
         id="two-people-of-one-name-resign-in-two-years",
     ),
+    pytest.param(
+        [
+            (
+                "a",
+                "Valley Post",
+                "The climber spent a full day in intensive care and two more days on "
+                "the ward at Kestrel General Hospital.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "The climber spent three days at Kestrel General Hospital after the "
+                "fall, doctors said.",
+            ),
+        ],
+        None,
+        id="a-part-on-top-of-another-and-the-total",
+    ),
+    pytest.param(
+        [
+            (
+                "a",
+                "Valley Post",
+                "Police in Dunmore said two or three gunmen took part in the bank raid on Friday.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "Police in Dunmore said as many as two other gunmen may have joined the "
+                "bank raid on Friday.",
+            ),
+        ],
+        None,
+        id="two-other-gunmen-besides-one",
+    ),
+    pytest.param(
+        [
+            (
+                "a",
+                "Valley Post",
+                "The vet removed one tumour from the terrier's leg and another from its "
+                "neck on Tuesday.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "On Tuesday the vet removed two tumours from the terrier, its owner said.",
+            ),
+        ],
+        None,
+        id="one-and-another-are-two",
+    ),
+    pytest.param(
+        [
+            (
+                "a",
+                "Valley Post",
+                "Photos show the 30-year-old teacher Li Wen on the streets in Eastern China "
+                "with her son.",
+            ),
+            (
+                "b",
+                "Coast Star",
+                "The 30-year-old teacher Li Wen went to the streets of Rongcheng, in China’s "
+                "eastern Shandong province, with a sign.",
+            ),
+        ],
+        None,
+        id="a-city-inside-the-region-the-other-names",
+    ),
 ]
 
 

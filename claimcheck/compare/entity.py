@@ -62,6 +62,8 @@ def compare(
             for eb in _names(b, diff.b):
                 if _is_subject(a, ea) or _is_subject(b, eb):
                     continue  # 'The X campaign did not respond': both can be true
+                if _mentions(b, fold(ea.canonical)) or _mentions(a, fold(eb.canonical)):
+                    continue  # each claim names both: two parts of one story, not a swap
                 if not same_entity(ea, eb):
                     yield finding(
                         "entity",
@@ -140,7 +142,7 @@ def judge(match: Match) -> Iterator[Contradiction]:
 def _mentions(claim: Claim, name: str) -> bool:
     """The claim names `name` too, in any words ('Eastern China' in 'China's eastern province';
     'Ayr station in Scotland' names Ayr)."""
-    words = {t.norm for t in tokens(claim)}
+    words = {t.norm.removesuffix("'s") for t in tokens(claim)}  # "China’s" names China
     return all(w in words for w in _expanded(name).split())
 
 

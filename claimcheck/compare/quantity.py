@@ -35,6 +35,9 @@ TIMED_SIMILARITY = 0.1
 # Claims this alike (pairing's cosine) state one fact whatever the words next to their figures.
 ALIKE = 0.35
 SCALE_WORDS = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions"})
+# A count followed by one of these is a part on top of another ("two more days", "two other
+# gunmen"), not a total.
+PART_WORDS = frozenset({"more", "other", "others", "additional", "further", "extra"})
 # Counts of time are ages and durations of many things in one story.
 DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade"})
 # Words either side of a sum of money or a share that say what it is a sum of.
@@ -200,6 +203,15 @@ def _definite(m: Measured) -> bool:
     return before != ["out", "of"]
 
 
+def _part(claim: Claim, quantity: Quantity) -> bool:
+    """A count of a part on top of another, which another article's total holds: 'a day in
+    intensive care and two more days on the ward', 'two other gunmen', 'one tumour ... and another'."""
+    after = fold(claim.text[max(quantity.end - claim.start, 0) :]).split()
+    if after[:1] and after[0].strip(",;") in PART_WORDS:
+        return True
+    return quantity.value == 1 and "another" in (w.strip(",;.") for w in after)
+
+
 def _dated_apart(a: Claim, b: Claim) -> bool:
     """Both claims date what they say, to years (or days) that do not meet: 'in 2036 ... a 23
     percent cut' and 'by 2085 ... 74 percent' are figures of two times."""
@@ -293,7 +305,7 @@ def _around(m: Measured) -> frozenset[str]:
 
 def _measured(claim: Claim, quantity: Quantity) -> Measured | None:
     measure = about.measure(claim, quantity)
-    if measure is None:
+    if measure is None or _part(claim, quantity):
         return None
     low, high = _interval(quantity)
     if about.cut_share(claim, quantity):  # 'a 23 percent cut' leaves 77 percent
