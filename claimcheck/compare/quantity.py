@@ -205,7 +205,8 @@ def _definite(m: Measured) -> bool:
 
 def _part(claim: Claim, quantity: Quantity) -> bool:
     """A count of a part on top of another, which another article's total holds: 'a day in
-    intensive care and two more days on the ward', 'two other gunmen', 'one tumour ... and another'."""
+    intensive care and two more days on the ward', 'two other gunmen', 'one tumour ... and
+    another'."""
     after = fold(claim.text[max(quantity.end - claim.start, 0) :]).split()
     if after[:1] and after[0].strip(",;") in PART_WORDS:
         return True
