@@ -264,14 +264,14 @@ DIFFERENT_WORDS: list[Any] = [
             (
                 "a",
                 "Valley Post",
-                "The last woman to lead the county board was Ruth Calloway, a Democrat who "
-                "served from 1981 to 1989, and Dana Whitfield now follows her.",
+                "Judge Mara Quinlan spent twelve years on the state supreme court: she served "
+                "from 1994 until her retirement.",
             ),
             (
                 "b",
                 "Coast Star",
-                "Whitfield becomes the first woman on the county board since Ruth Calloway "
-                "held the seat from 1983 to 1991.",
+                "Quinlan, now a law professor, held the seat on the supreme court from 1996 to "
+                "2008, court records show.",
             ),
         ],
         None,
@@ -283,14 +283,14 @@ DIFFERENT_WORDS: list[Any] = [
             (
                 "a",
                 "Valley Post",
-                "Carla Ortiz joined the Brandt administration in 2019 and reportedly quit "
-                "earlier this month to open a law practice.",
+                "Tomas Reyes resigned from the port authority earlier this month, two of his "
+                "aides said.",
             ),
             (
                 "b",
                 "Coast Star",
-                "Carla Ortiz, who worked for Mayor Hal Brandt for years, left the Brandt "
-                "administration last year to return to private practice.",
+                "Tomas Reyes left the port authority last year after a long dispute over the "
+                "budget.",
             ),
         ],
         None,
@@ -482,13 +482,13 @@ SAME_FACT = [
             (
                 "a",
                 "Valley Post",
-                "Lena Ortiz was a county clerk before she resigned last month during the audit.",
+                "Lena Ortiz, the county clerk, resigned last month as the audit widened.",
             ),
             (
                 "b",
                 "Coast Star",
-                "Marco Ortiz, the former councilman, was first elected in 2010 and resigned "
-                "from the council last year.",
+                "Marco Ortiz, a former councilman, resigned from the council last year to open "
+                "a bakery.",
             ),
         ],
         None,

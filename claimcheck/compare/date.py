@@ -79,11 +79,11 @@ def _dated_alike(a: Claim, b: Claim, *, named: bool) -> Iterator[tuple[DateRef, 
     """The one date of each claim at a precision both give; a claim with two dates of that
     precision says which is which only in its words, so it is left alone. Two claims that
     give one date each, a day and a month, are compared when the parse ties both dates to one
-    verb ('primaries will be held in mid May' / 'the primary would be held on April 30'); a
+    verb ('the runoff will be held in early July' / 'the runoff will be held on June 25'); a
     year is too often the background of a claim ('elected in 1995') to set against a day.
     With `named` (the claims name a participant in common), a date that the parse ties to the
     verb of a named event (about.event_name) dates that event, whatever its precision or
-    wording: 'quit earlier this month' / 'left the administration last year'."""
+    wording: 'resigned earlier this month' / 'left the port authority last year'."""
     named_a, named_b = (_named_dates(a), _named_dates(b)) if named else ({}, {})
     for name in sorted(named_a.keys() & named_b.keys()):
         if len(named_a[name]) == 1 and len(named_b[name]) == 1:
