@@ -19,6 +19,11 @@ from claimcheck.story import Stories
 
 # Below this many claims pairing and judging run in this process: a pool would cost more.
 PARALLEL_CLAIMS = 5_000
+# From this many claims judging workers start fresh (spawn) instead of forking: a fork maps
+# every page of the scan's claims once more per worker, which the memory bar counts (10,000
+# articles, 345,000 claims), while a fresh start costs about 3 s of CPU per worker, which
+# weighs most on a small scan (1,000 articles, 34,000 claims). docs/performance.md.
+FRESH_CLAIMS = 100_000
 
 
 @dataclass(frozen=True)
@@ -179,7 +184,7 @@ def _scan(
         # what judging reads of an article: its id, outlet, date and role, not its text
         shared=({a.id: a.model_copy(update={"text": ""}) for a in articles}, stories),
         serial=len(claims) < PARALLEL_CLAIMS,
-        fresh=True,
+        fresh=len(claims) >= FRESH_CLAIMS,
         chunk=1,  # a worker holds one story group's claims at a time
     )
     links = cluster.Links()  # what clustering needs of the similar pairs

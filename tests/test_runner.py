@@ -95,8 +95,9 @@ def test_tasks_come_back_in_order_and_read_what_is_shared(serial: bool) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("fresh_from", [0, 10**9], ids=["spawned", "forked"])
 def test_stories_judged_in_two_processes_give_the_report_of_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_from: int
 ) -> None:
     from claimcheck import pipeline
     from claimcheck.report import json as json_report
@@ -107,6 +108,7 @@ def test_stories_judged_in_two_processes_give_the_report_of_one(
         record = {"title": stem, "text": text, "source": outlet, "date": "2024-05-14"}
         (tmp_path / f"{stem}.json").write_text(json.dumps(record), encoding="utf-8")
     monkeypatch.setattr(pipeline, "PARALLEL_CLAIMS", 0)  # share even this small a scan
+    monkeypatch.setattr(pipeline, "FRESH_CLAIMS", fresh_from)  # workers spawned, or forked
     reports = [
         json_report.render(pipeline.scan([str(tmp_path)], pipeline.ScanOptions(jobs=jobs)))
         for jobs in (1, 2)
