@@ -35,9 +35,6 @@ TIMED_SIMILARITY = 0.1
 # Claims this alike (pairing's cosine) state one fact whatever the words next to their figures.
 ALIKE = 0.35
 SCALE_WORDS = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions"})
-# A count followed by one of these is a part on top of another ("two more days", "two other
-# gunmen"), not a total.
-PART_WORDS = frozenset({"more", "other", "others", "additional", "further", "extra"})
 # Counts of time are ages and durations of many things in one story.
 DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade"})
 # Words either side of a sum of money or a share that say what it is a sum of.
@@ -208,7 +205,7 @@ def _part(claim: Claim, quantity: Quantity) -> bool:
     intensive care and two more days on the ward', 'two other gunmen', 'one tumour ... and
     another'."""
     after = fold(claim.text[max(quantity.end - claim.start, 0) :]).split()
-    if after[:1] and after[0].strip(",;") in PART_WORDS:
+    if after[:1] and after[0].strip(",;") in cues("part_words"):
         return True
     return quantity.value == 1 and "another" in (w.strip(",;.") for w in after)
 
