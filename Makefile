@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install run test lint types browser pytest fuzz acceptance corpora attribution bench clean
+.PHONY: install run test lint types browser pytest fuzz acceptance corpora attribution bench weights loco clean
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,22 @@ attribution: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# The judges' weights (models/judge.json), fitted on labelled pairs generated from the real
+# coverage under $(SHARED)/data (bench/weights.py; the texts never leave that folder, and the
+# generated rows hold only levels and labels). Needs the train extra (scikit-learn).
+TRAIN_STAMP := $(VENV)/.train
+$(TRAIN_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,train]'
+	touch $(TRAIN_STAMP)
+
+weights: $(TRAIN_STAMP)
+	$(BIN)/python bench/weights.py --shared $(SHARED)
+
+# Each shared corpus scored with weights fitted without it, beside the shipped weights
+# (bench/loco.py; about an hour on two cores). docs/judging.md records the numbers.
+loco: $(TRAIN_STAMP)
+	$(BIN)/python bench/loco.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .claimcheck-cache

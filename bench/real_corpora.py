@@ -1,8 +1,15 @@
 """Scores claimcheck on the real corpora of ../shared (evaluation only) and prints each scorer's
-summary line: basil-planted (perturbed and clean gold), FNC-1 dev clusters, basil-dev as one
-mixed folder, PolNeAR dev attributions, and findings per article on PolNeAR.
+summary line: basil-planted (perturbed and clean gold), FNC-1 dev clusters, basil-dev and
+ecbplus-dev as mixed folders, article/summary pairs of frank-dev and summedits-dev (balanced
+accuracy added), PolNeAR dev attributions, and findings per article on PolNeAR.
 
     .venv/bin/python bench/real_corpora.py [--shared ../shared] [--keep DIR] [--only NAME ...]
+                                           [--weights FILE] [--cache]
+
+`--weights FILE` scans with the judges' weights in FILE instead of the shipped ones (the
+environment variable CLAIMCHECK_JUDGE_WEIGHTS, which every claimcheck process it starts
+inherits): bench/loco.py passes weights fitted without the corpus scored. `--cache` lets scans
+use the claim cache (faster; frank and summedits always scan without it).
 
 The corpora's texts stay in ../shared; `--keep` writes reports and listings (which quote them)
 to a folder outside the repository. Takes about 15 minutes on two cores.
@@ -12,6 +19,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -19,8 +28,24 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from claimcheck.compare.evidence import WEIGHTS_ENV  # noqa: E402
+
 CLAIMCHECK = str(ROOT / ".venv" / "bin" / "claimcheck")
-NAMES = ("planted", "clean", "fnc1", "mixed", "attribution", "polnear-findings")
+NAMES = (
+    "planted",
+    "clean",
+    "fnc1",
+    "mixed",
+    "ecbplus",
+    "frank",
+    "summedits",
+    "attribution",
+    "polnear-findings",
+)
+# Arguments every scan gets after its folder (`--cache` empties it).
+SCAN_ARGS = ["--no-cache"]
 
 
 def main() -> int:
@@ -28,7 +53,13 @@ def main() -> int:
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
     parser.add_argument("--keep", help="write reports and listings here (outside the repo)")
     parser.add_argument("--only", nargs="+", choices=NAMES, default=list(NAMES))
+    parser.add_argument("--weights", help="judge weights to scan with (default: the shipped ones)")
+    parser.add_argument("--cache", action="store_true", help="let scans use the claim cache")
     args = parser.parse_args()
+    if args.weights:
+        os.environ[WEIGHTS_ENV] = str(Path(args.weights).resolve())
+    if args.cache:
+        SCAN_ARGS.clear()
     shared = Path(args.shared)
     if not (shared / "acceptance").is_dir():
         print(f"{shared}/acceptance not found: nothing to score", file=sys.stderr)
@@ -71,17 +102,58 @@ def _fnc1(shared: Path, keep: Path) -> str:
             "2",
             "--keep",
             str(keep / "fnc1"),
+            "--scan-args",
+            " ".join(SCAN_ARGS),
         ]
     )
     (keep / "fnc1.txt").write_text(out, encoding="utf-8")
     return out.strip().splitlines()[-1]
 
 
-def _mixed(shared: Path, keep: Path) -> str:
+def _mixed(shared: Path, keep: Path, corpus: str) -> str:
     script = shared / "acceptance" / "score_mixed.py"
-    out = _run([sys.executable, str(script), CLAIMCHECK, "--keep", str(keep / "mixed")])
-    (keep / "mixed.txt").write_text(out, encoding="utf-8")
+    out = _run(
+        [
+            sys.executable,
+            str(script),
+            CLAIMCHECK,
+            "--keep",
+            str(keep / corpus),
+            "--data",
+            str(shared / "data" / corpus),
+            "--name",
+            corpus,
+            "--scan-args",
+            " ".join(SCAN_ARGS),
+        ]
+    )
+    (keep / f"{corpus}.txt").write_text(out, encoding="utf-8")
     return out.strip().splitlines()[-1]
+
+
+def _summaries(shared: Path, keep: Path, corpus: str) -> str:
+    """The scorer's last line, with the balanced accuracy ((any + 1 - false alarms) / 2)."""
+    script = shared / "acceptance" / "score_summaries.py"
+    out = _run(
+        [
+            sys.executable,
+            str(script),
+            CLAIMCHECK,
+            "--data",
+            str(shared / "data" / corpus),
+            "--jobs",
+            "2",
+            "--keep",
+            str(keep / corpus),
+        ]
+    )
+    (keep / f"{corpus}.txt").write_text(out, encoding="utf-8")
+    last = out.strip().splitlines()[-1]
+    found = re.search(r"any (\S+) .*false-alarm (\S+)", last)
+    if not found:
+        return last
+    balanced = (float(found.group(1)) + 1 - float(found.group(2))) / 2
+    return f"{last} balanced-accuracy {balanced:.2f}"
 
 
 def _attribution(shared: Path, keep: Path) -> str:
@@ -102,7 +174,7 @@ def _polnear_findings(shared: Path, keep: Path) -> str:
 
 def _scan(folder: Path, report: Path) -> None:
     result = subprocess.run(
-        [CLAIMCHECK, "scan", str(folder), "--json", str(report), "--quiet", "--no-cache"],
+        [CLAIMCHECK, "scan", str(folder), "--json", str(report), "--quiet", *SCAN_ARGS],
         capture_output=True,
         text=True,
         check=False,
@@ -120,7 +192,10 @@ SCORERS = {
     "planted": lambda shared, keep: _planted(shared, keep, "perturbed"),
     "clean": lambda shared, keep: _planted(shared, keep, "clean"),
     "fnc1": _fnc1,
-    "mixed": _mixed,
+    "mixed": lambda shared, keep: _mixed(shared, keep, "basil-dev"),
+    "ecbplus": lambda shared, keep: _mixed(shared, keep, "ecbplus-dev"),
+    "frank": lambda shared, keep: _summaries(shared, keep, "frank-dev"),
+    "summedits": lambda shared, keep: _summaries(shared, keep, "summedits-dev"),
     "attribution": _attribution,
     "polnear-findings": _polnear_findings,
 }

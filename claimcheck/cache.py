@@ -12,6 +12,7 @@ import spacy
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from claimcheck import __version__, lexicon
+from claimcheck.compare import evidence
 from claimcheck.report import json as json_report
 from claimcheck.report import write_output
 from claimcheck.schema import Article, Claim, Report, compact
@@ -79,6 +80,7 @@ class ClaimCache:
         """What a whole report depends on: every article's claims key, where it was read and in
         which role, the inputs skipped, and all of claimcheck (comparison included)."""
         digest = hashlib.sha256(analysis_version().encode("utf-8"))
+        digest.update(evidence.source_digest().encode("utf-8"))  # weights given for validation
         parts = sorted(f"{self.key(a)}|{a.path}|{a.role}" for a in articles) + sorted(skipped)
         for part in parts:
             digest.update(part.encode("utf-8"))

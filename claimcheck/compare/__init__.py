@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from claimcheck.align import Diff, fold
 from claimcheck.cluster import Pair
 from claimcheck.compare import attribution, date, dispute, entity, polarity, quantity, wording
-from claimcheck.compare.base import cues, from_sides
+from claimcheck.compare.base import Candidate, Context, cues, from_sides
 from claimcheck.pairs import Match
 from claimcheck.schema import Article, Claim, Contradiction, SideValue, Supersession
 from claimcheck.story import Stories
 
-__all__ = ["Contradiction", "Supersession", "calls_false", "compare_all"]
+__all__ = ["JUDGES", "Contradiction", "Supersession", "calls_false", "compare_all", "judged"]
 calls_false = dispute.calls_false
 
 # Kinds whose findings over several article pairs merge into one, and how such a finding reads.
@@ -74,24 +74,46 @@ def compare_all(
     return _split_updates(_merged(_unique(found)), claims, articles)
 
 
+# The judges of pairs of claims about one thing: one per kind, one signature. Each reads the
+# pair's `About`s and the story's context and yields the candidates it compared, with the
+# levels of their evidence; the weights in models/judge.json decide (compare/evidence.py).
+JUDGES: dict[str, Callable[[Match, Context], Iterator[Candidate]]] = {
+    "quantity": quantity.candidates,
+    "date": date.candidates,
+    "attribution": attribution.candidates,
+    "polarity": polarity.candidates,
+    "entity": entity.candidates,
+}
+
+
+def context(claims: Sequence[Claim], articles: Sequence[Article]) -> Context:
+    """What the judges read beside a pair, for one story group's claims."""
+    return Context(
+        published={a.id: a.published for a in articles},
+        owners=quantity.owners(claims),
+        speakers=_speakers_by_sentence(claims),
+        figures=quantity.Figures(),
+    )
+
+
+def judged(match: Match, ctx: Context) -> Iterator[Contradiction]:
+    """The contradictions the judges find in one pair: candidates whose values differ and
+    whose evidence reaches the kind's threshold."""
+    for judge in JUDGES.values():
+        for candidate in judge(match, ctx):
+            if not candidate.agree and candidate.evidence.decided():
+                yield candidate.finding()
+
+
 def _judged(
     matches: Iterable[Match], claims: Sequence[Claim], articles: Sequence[Article]
 ) -> Iterator[Contradiction]:
     """What the judges find in the pairs of claims that are about the same thing."""
-    owners = quantity.owners(claims)
-    published = {a.id: a.published for a in articles}
-    speakers = _speakers_by_sentence(claims)
+    ctx = context(claims, articles)
     denials = dispute.Denials(claims)
-    figures = quantity.Figures()
     for match in matches:
-        if match.level == "documents":
-            yield from dispute.judge(match, denials)
-            continue
-        yield from quantity.judge(match, owners, published, figures)
-        yield from date.judge(match, published)
-        yield from attribution.judge(match, speakers)
-        yield from polarity.judge(match)
-        yield from entity.judge(match)
+        if match.level == "claims":
+            yield from judged(match, ctx)
         yield from dispute.judge(match, denials)
 
 
@@ -170,7 +192,13 @@ def _merged(found: list[Contradiction]) -> list[Contradiction]:
             sides = [v for m in linked for v in m.values]
             best = max(linked, key=lambda m: (m.confidence, m.id))
             out.append(
-                from_sides(best.kind, sides, _joined_explanation(best.kind, sides), best.score)
+                from_sides(
+                    best.kind,
+                    sides,
+                    _joined_explanation(best.kind, sides),
+                    best.score,
+                    confidence=best.confidence,  # a merged finding is as sure as its surest member
+                )
             )
     return sorted(out, key=lambda c: c.id)
 

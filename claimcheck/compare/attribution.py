@@ -8,7 +8,8 @@ from rapidfuzz.distance import Indel
 
 from claimcheck.about import same_person
 from claimcheck.align import fold, function_words, tokens
-from claimcheck.compare.base import finding, named_person
+from claimcheck.compare.base import Candidate, Context, common_levels, finding, named_person
+from claimcheck.compare.evidence import Evidence, bucket
 from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction
 
@@ -19,8 +20,6 @@ MIN_CONTENT_WORDS = 6
 # phrase many people use ('coalition of the willing'): it counts only for two claims much alike.
 MIN_QUOTE_WORDS = 3
 MIN_QUOTE_CONTENT = 2
-LONG_QUOTE = 5
-SHORT_QUOTE_SIMILARITY = 0.3
 
 
 def compare(
@@ -46,25 +45,35 @@ def _statement(claim: Claim) -> bool:
     return bool(claim.speaker) and not claim.negated and len(content.split()) >= MIN_CONTENT_WORDS
 
 
-def judge(match: Match, speakers: dict[tuple[str, int], Sequence[str]]) -> Iterator[Contradiction]:
-    """The same quoted words credited to two people: a run of at least MIN_QUOTE_WORDS words
-    inside quotation marks in both claims (two of them content words), whatever else the
-    sentences say. A document ('the statement', 'the report') is its author's voice, never a
-    second speaker, and an office's line is repeated by many mouths: both speakers must be
-    people the sentences name."""
+def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
+    """The same quoted words in two attributed claims of different articles: a run of at least
+    MIN_QUOTE_WORDS words inside quotation marks in both (two of them content words). Credited
+    to one person, the claims agree; credited to two, whether both are people the sentences
+    name (a document, 'the statement', is its author's voice, and an office's line is repeated
+    by many mouths), whether a sentence names the other speaker too, and the quote's length
+    are levels."""
     a, b = match.a.claim, match.b.claim
     if a.doc_id == b.doc_id or not (a.speaker and b.speaker) or a.negated or b.negated:
         return
     quoted = _shared_quote(a, b)  # first: most claims quote nothing, and this is cheap then
-    if quoted is None or not _two_people(a, b, speakers):
+    if quoted is None:
         return
-    if len(quoted.split()) < LONG_QUOTE and match.similarity < SHORT_QUOTE_SIMILARITY:
-        return
-    yield finding(
-        "attribution",
-        [(a, a.speaker), (b, b.speaker)],
+    names_a = ctx.speakers.get((a.doc_id, a.start), (a.speaker,))
+    names_b = ctx.speakers.get((b.doc_id, b.start), (b.speaker,))
+    same = any(same_person(x, y) for x in names_a for y in names_b)
+    named = named_person(a) + named_person(b)
+    levels = (
+        ("quote", bucket("quote_words", len(quoted.split()))),
+        ("named", ("none", "one", "both")[named]),
+        ("names_other", "yes" if _names_other(a, b) or _names_other(b, a) else "no"),
+        *common_levels(match),
+    )
+    yield Candidate(
+        Evidence("attribution", levels),
+        same,
+        ((a, a.speaker), (b, b.speaker)),
         f'{a.doc_id} credits the words "{quoted}" to {a.speaker}, {b.doc_id} to {b.speaker}.',
-        0.55 + 0.35 * min(len(quoted.split()) / 8, 1.0),
+        (a.speaker, b.speaker),
     )
 
 

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from claimcheck import lexicon
-from claimcheck.align import Diff, fold
+from claimcheck.about import same_person
+from claimcheck.align import Diff, align, fold
 from claimcheck.compare.confidence import calibrated
+from claimcheck.compare.evidence import Evidence, bucket
+from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction, ContradictionKind, SideValue
 
 T = TypeVar("T")
@@ -27,6 +32,41 @@ def side(claim: Claim, value: str) -> SideValue:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What judges read beside the pair itself, built once per story group."""
+
+    published: Mapping[str, str | None]  # document id -> its publication date
+    owners: Mapping[tuple[str, int], str]  # (document, figure start) -> the claim it belongs to
+    speakers: Mapping[tuple[str, int], Sequence[str]]  # every speaker each sentence credits
+    figures: Callable[[Claim], Sequence[Any]]  # a claim's comparable figures (quantity.Figures)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Two things one judge compared in a pair of claims, with the evidence it read.
+
+    `agree` marks values that agree (the same figure, overlapping dates, one name): never a
+    finding, and the seed of a generated contradiction when one side is changed
+    (bench/weights.py). `subjects` are the compared items of each side (a Quantity, a DateRef,
+    an Anchor, an Event, a speaker), which generation changes."""
+
+    evidence: Evidence
+    agree: bool
+    sides: tuple[tuple[Claim, str], tuple[Claim, str]]
+    explanation: str
+    subjects: tuple[Any, Any]
+
+    def finding(self) -> Contradiction:
+        """The contradiction, its confidence the evidence's probability, its explanation the
+        judge's sentence and the levels that decided it."""
+        p = self.evidence.probability()
+        why = self.evidence.why()
+        text = f"{self.explanation} Evidence: {why}." if why else self.explanation
+        kind: ContradictionKind = self.evidence.kind  # type: ignore[assignment]
+        return from_sides(kind, [side(c, v) for c, v in self.sides], text, p, confidence=p)
+
+
 def finding(
     kind: ContradictionKind,
     sides: Sequence[tuple[Claim, str]],
@@ -38,19 +78,26 @@ def finding(
 
 
 def from_sides(
-    kind: ContradictionKind, sides: Sequence[SideValue], explanation: str, confidence: float
+    kind: ContradictionKind,
+    sides: Sequence[SideValue],
+    explanation: str,
+    score: float,
+    *,
+    confidence: float | None = None,
 ) -> Contradiction:
+    """`confidence` is the evidence's probability where levels were weighed; else the judge's
+    score is calibrated (compare/confidence.py)."""
     values = sorted({(v.claim_id, v.doc_id, v.value): v for v in sides}.values(), key=_side_key)
     basis = "\n".join(sorted(f"{v.doc_id}|{fold(v.value)}|{v.speaker or ''}" for v in values))
     digest = hashlib.sha1(f"{kind}\n{basis}".encode()).hexdigest()[:16]
-    score = round(min(max(confidence, 0.0), 1.0), 3)
+    score = round(min(max(score, 0), 1), 3)
     scope = "across" if len({v.doc_id for v in values}) > 1 else "within"
     return Contradiction(
         id=f"{kind}-{digest}",
         kind=kind,
         claim_ids=tuple(v.claim_id for v in values),
         explanation=explanation,
-        confidence=calibrated(kind, scope, score),
+        confidence=calibrated(kind, scope, score) if confidence is None else confidence,
         score=score,
         scope=scope,
         values=tuple(values),
@@ -120,5 +167,41 @@ def offices() -> dict[str, str]:
     return table
 
 
+def hedged(claim: Claim) -> bool:
+    """The claim passes a rumour on rather than stating it: 'reportedly', 'a post claims'."""
+    folded = fold(claim.text)
+    return any(re.search(rf"\b{re.escape(cue)}\b", folded) for cue in cues("hedges"))
+
+
 def negation_words() -> frozenset[str]:
     return frozenset(cues("negation"))
+
+
+def common_levels(match: Match) -> tuple[tuple[str, str], ...]:
+    """The levels every judge reads of a pair: how alike the claims are in what they are about
+    (pairing's tf-idf cosine, in 'similarity' buckets) and in their words (the share of content
+    words that align, 'aligned' buckets: a near-copy tells one statement), whether they name the
+    same participants, who speaks in each, and whether they come from one article (two people
+    it quotes) or two."""
+    a, b = match.a, match.b
+    return (
+        ("similarity", bucket("similarity", match.similarity)),
+        ("wording", bucket("aligned", align(a.claim, b.claim).similarity)),
+        ("participants", _overlap(a.participants, b.participants)),
+        ("speakers", _speakers(a.speaker, b.speaker)),
+        ("scope", "within" if a.doc_id == b.doc_id else "across"),
+    )
+
+
+def _overlap(x: frozenset[str], y: frozenset[str]) -> str:
+    if not x or not y:
+        return "one" if x or y else "unknown"
+    if x == y:
+        return "same"
+    return "overlap" if x & y else "disjoint"
+
+
+def _speakers(a: str | None, b: str | None) -> str:
+    if a and b:
+        return "same" if same_person(a, b) else "two"
+    return "one" if a or b else "none"

@@ -6,14 +6,11 @@ from collections.abc import Iterator, Mapping
 
 from claimcheck.about import event_name, stem
 from claimcheck.align import Diff
-from claimcheck.compare.base import facing, finding, source
+from claimcheck.compare.base import Candidate, Context, common_levels, facing, finding, source
+from claimcheck.compare.evidence import Evidence
 from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction, DateRef
 
-# Two claims about one thing, by pairing's cosine, before their dates are compared.
-ABOUT_SIMILARITY = 0.1
-# A date resolved against the story's date (its article gives none) is less sure.
-ANCHORED = 0.8
 # Relative periods ('this year', 'last week') place a report, not the event it dates.
 VAGUE = ("this ", "last ", "next ", "past ", "coming ", "recent")
 
@@ -49,30 +46,45 @@ def _touching(claim: Claim, span: tuple[int, int]) -> list[DateRef]:
     return [d for d in claim.dates if d.value and d.start < end and start < d.end]
 
 
-def judge(match: Match, published: Mapping[str, str | None]) -> Iterator[Contradiction]:
-    """One event dated apart by two claims that are about it: they share what happened (a
-    predicate of one is a content word of the other: 'sentencing' / 'sentence') and who or
-    what it happened to, and each gives one date of that precision. Two wordings of one named
-    event ('served' / 'held the seat', about.event_name) are what happened too."""
+def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
+    """One date each of two claims of different articles that tell one event (a predicate of
+    one is a content word of the other: 'sentencing' / 'sentence'; or one named event,
+    'served' / 'held the seat'), at a precision both give: how the event is shared and what
+    the parse ties each date to are levels. Dates an article cannot know as past
+    (`_unknowable`) date two occasions and are never compared."""
     a, b = match.a, match.b
-    if match.similarity < ABOUT_SIMILARITY or a.doc_id == b.doc_id:
+    if a.doc_id == b.doc_id:
         return
-    happened = (a.predicates & b.stems) | (b.predicates & a.stems) | (a.events & b.events)
-    if not happened or not (match.shares("e:") or len(match.shared) >= 2):
-        return
+    happened = (a.predicates & b.stems) | (b.predicates & a.stems)
+    if not (happened or a.events & b.events):
+        return  # no event both tell: nothing to date twice
+    event = "named" if a.events & b.events else "predicate"
     for da, db in _dated_alike(a.claim, b.claim, named=bool(match.shares("e:"))):
-        if overlaps(da, db) or _unknowable(da, db, a.doc_id, b.doc_id, published):
+        if _unknowable(da, db, a.doc_id, b.doc_id, ctx.published):
             continue
-        if not _ties(a.claim, da) & _ties(b.claim, db):
-            continue  # each dates something else: 'picked on Wednesday' / 'the June election'
-        anchored = bool(da.anchor or db.anchor)
-        yield finding(
-            "date",
-            [(a.claim, f"{da.text} = {_period(da)}"), (b.claim, f"{db.text} = {_period(db)}")],
+        ties_a, ties_b = _ties(a.claim, da), _ties(b.claim, db)
+        levels = (
+            ("value", _apart(da, db)),
+            ("event", event),
+            ("tie", "same" if ties_a & ties_b else "none" if ties_a and ties_b else "unknown"),
+            ("precision", "same" if da.granularity == db.granularity else "mixed"),
+            ("anchored", "yes" if da.anchor or db.anchor else "no"),
+            *common_levels(match),
+        )
+        yield Candidate(
+            Evidence("date", levels),
+            overlaps(da, db),
+            ((a.claim, f"{da.text} = {_period(da)}"), (b.claim, f"{db.text} = {_period(db)}")),
             f"{source(a.claim)} dates it {da.text} ({_period(da)}) but {source(b.claim)} "
             f"says {db.text} ({_period(db)}).",
-            (0.45 + 0.4 * min(match.similarity * 1.5, 1.0)) * (ANCHORED if anchored else 1.0),
+            (da, db),
         )
+
+
+def _apart(a: DateRef, b: DateRef) -> str:
+    """'overlap' for dates that meet, else 'differs': how far apart they are is no level, for
+    the reason quantity._value_level gives."""
+    return "overlap" if overlaps(a, b) else "differs"
 
 
 def _dated_alike(a: Claim, b: Claim, *, named: bool) -> Iterator[tuple[DateRef, DateRef]]:

@@ -10,7 +10,7 @@ from functools import cache
 
 from claimcheck.about import About, same_person, stem
 from claimcheck.align import fold, tokens
-from claimcheck.compare.base import cues, document_speaker, finding, named_person
+from claimcheck.compare.base import cues, document_speaker, finding, hedged, named_person
 from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction
 
@@ -151,7 +151,7 @@ def judge(match: Match, denials: Denials) -> Iterator[Contradiction]:
     topic = _topic(denial.claim)
     if len(topic & stated.stems) < SHARED_STEMS or denials.doubted_in(stated.doc_id):
         return
-    if _hedged(stated.claim) or any(e.negated for e in stated.claim.frame.events):
+    if hedged(stated.claim) or any(e.negated for e in stated.claim.frame.events):
         return  # "a story online claims that ...", "X did not ...": not stated as fact
     if stated.claim.speaker and document_speaker(stated.claim.speaker):
         return  # "the report said ...": passed on, not stated
@@ -182,7 +182,7 @@ def _denied_story(match: Match, denials: Denials) -> Iterator[Contradiction]:
         return
     if denial.claim.speaker and named_person(denial.claim):
         return  # a person who calls something a hoax takes a side; an article debunks a story
-    if _hedged(stated.claim) or any(e.negated for e in stated.claim.frame.events):
+    if hedged(stated.claim) or any(e.negated for e in stated.claim.frame.events):
         return
     if stated.claim.speaker and document_speaker(stated.claim.speaker):
         return
@@ -234,12 +234,6 @@ def _names(claim: Claim) -> set[str]:
         if claim.text[t.start - claim.start : t.start - claim.start + 1].isupper()
         and len(t.norm) > 2
     }
-
-
-def _hedged(claim: Claim) -> bool:
-    """The claim passes a rumour on rather than stating it: 'reportedly', 'a post claims'."""
-    folded = fold(claim.text)
-    return any(re.search(rf"\b{re.escape(cue)}\b", folded) for cue in cues("hedges"))
 
 
 def _topic(claim: Claim) -> frozenset[str]:

@@ -8,7 +8,8 @@ from rapidfuzz import fuzz
 
 from claimcheck.about import PLACE_LABELS, same_person
 from claimcheck.align import Diff, Token, fold, tokens
-from claimcheck.compare.base import finding, offices, source
+from claimcheck.compare.base import Candidate, Context, common_levels, finding, offices, source
+from claimcheck.compare.evidence import Evidence
 from claimcheck.extract.entities import canonical
 from claimcheck.pairs import Match
 from claimcheck.schema import Anchor, Claim, Contradiction, Entity
@@ -21,10 +22,6 @@ ROLE_LABELS = frozenset(
 )
 # Words before an entity below which it stands as the sentence's subject.
 SUBJECT_WORDS = 3
-# Two claims about one thing, by pairing's cosine, before the names on their nouns compare.
-ABOUT_SIMILARITY = 0.2
-# Less when both claims name the person the names are tied to ('Capt. Lee of ...').
-PERSON_SIMILARITY = 0.1
 # Names this alike are one name written two ways ('Missouri Highway Patrol' / 'Missouri State
 # Highway Patrol').
 SAME_NAME = 80
@@ -102,14 +99,14 @@ def _names(claim: Claim, words: tuple[Token, ...]) -> list[Entity]:
     return [Entity(text=text, label="NAME", canonical=canonical(text), start=start, end=end)]
 
 
-def judge(match: Match) -> Iterator[Contradiction]:
-    """The same noun tied to different names in two claims about one thing: 'the attorney in
-    Brooklyn' / 'the attorney in Manhattan', 'Capt. Lee of the county police' / 'Capt. Lee of
-    the highway patrol', 'Ohio Rep. Lee' / 'Lee, a congressman from Iowa'."""
+def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
+    """The same noun tied to names of one kind (a place, an organisation) in two claims of
+    different articles: 'the attorney in Brooklyn' / 'the attorney in Manhattan', 'Capt. Lee of
+    the county police' / 'Capt. Lee of the highway patrol', 'Ohio Rep. Lee' / 'Lee, a
+    congressman from Iowa'. A claim that names both names tells two parts of one story and
+    is never a candidate; whether the noun is a person both claims name is a level."""
     a, b = match.a.claim, match.b.claim
-    if match.similarity < PERSON_SIMILARITY or a.doc_id == b.doc_id:
-        return
-    if not (a.frame.anchors and b.frame.anchors):
+    if a.doc_id == b.doc_id or not (a.frame.anchors and b.frame.anchors):
         return  # most claims tie no name to a noun
     people = _surnames(a) & _surnames(b)
     labels_a = {fold(e.canonical): e.label for e in a.entities}
@@ -120,23 +117,36 @@ def judge(match: Match) -> Iterator[Contradiction]:
         for xb in (x for x in b.frame.anchors if _affiliation(x, places_b)):
             if _head(xa) != _head(xb) or not _same_relation(xa, xb):
                 continue
-            if match.similarity < ABOUT_SIMILARITY and _head(xa) not in people:
-                continue  # a weak pair, unless both name the person the name is tied to
             ea, eb = fold(xa.entity), fold(xb.entity)
             kind_a = _kind(labels_a.get(ea), xa.relation)
             kind_b = _kind(labels_b.get(eb), xb.relation)
-            if kind_a is None or kind_a != kind_b or _one_name(ea, eb):
+            if kind_a is None or kind_a != kind_b:
                 continue
-            if _mentions(b, ea) or _mentions(a, eb):
+            same = _one_name(ea, eb)
+            if not same and (_mentions(b, ea) or _mentions(a, eb)):
                 continue  # each claim names both: two parts of one story, not a swap
-            yield finding(
-                "entity",
-                [(a, xa.entity), (b, xb.entity)],
+            head = _head(xa)
+            levels = (
+                ("name", kind_a),
+                (
+                    "head",
+                    "person"
+                    if head in people
+                    else "office"
+                    if head in offices().values()
+                    else "noun",
+                ),
+                ("relation", "same" if xa.relation == xb.relation else "equivalent"),
+                *common_levels(match),
+            )
+            yield Candidate(
+                Evidence("entity", levels),
+                same,
+                ((a, xa.entity), (b, xb.entity)),
                 f"{source(a)} ties the {xa.head} to {xa.entity} where {source(b)} ties it to "
                 f"{xb.entity}.",
-                0.5 + 0.3 * min(match.similarity * 1.5, 1.0),
+                (xa, xb),
             )
-            return
 
 
 def _mentions(claim: Claim, name: str) -> bool:

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimcheck.about import same_person, stem
+from claimcheck.about import stem
 from claimcheck.align import Diff
-from claimcheck.compare.base import finding, negation_words, source
+from claimcheck.compare.base import (
+    Candidate,
+    Context,
+    common_levels,
+    finding,
+    hedged,
+    negation_words,
+    source,
+)
+from claimcheck.compare.evidence import Evidence
 from claimcheck.pairs import Match
 from claimcheck.schema import Claim, Contradiction, Event
 
@@ -15,9 +24,6 @@ MIN_SIMILARITY = 0.65
 # A negation counts only in a short changed stretch ('would resume' / 'would not resume'); one
 # inside a long stretch that only one side has belongs to other words.
 MAX_FLIP_WORDS = 3
-# Two claims about one thing, by pairing's cosine, before their predicates are compared.
-ABOUT_SIMILARITY = 0.15
-OTHER_SOURCE_SIMILARITY = 0.25
 # Arguments that name no one in particular: a predicate on them says nothing of one fact.
 VAGUE_ARGUMENTS = frozenset(
     {"it", "that", "this", "what", "which", "who", "thing", "one", "i", "you", "he", "she"}
@@ -51,37 +57,52 @@ def compare(
     )
 
 
-def judge(match: Match) -> Iterator[Contradiction]:
-    """One source says a thing happens and the other that it does not: the same predicate on
-    a shared argument ('understand' / 'not understand the mistrust'), or the same subject and
-    object ('the suit contains statistics' / 'the suit did not mention statistics'), negated
-    in one claim only."""
+def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
+    """The same predication in two claims of different articles: the same predicate on a
+    shared object ('understand' / 'not understand the mistrust'), or the same subject and
+    object ('the suit contains statistics' / 'the suit did not mention statistics'). Negated
+    in one claim only, it is a candidate denial; whether either claim is someone's statement
+    rather than the outlet's, and how alike the claims are, are levels."""
     a, b = match.a.claim, match.b.claim
-    if match.similarity < ABOUT_SIMILARITY or a.doc_id == b.doc_id:
+    if a.doc_id == b.doc_id:
         return
-    two_people = bool(a.speaker and b.speaker) and not same_person(a.speaker, b.speaker)
-    if two_people and match.similarity < OTHER_SOURCE_SIMILARITY:
-        return  # two people: the same predicate may be about two things
     for ea in a.frame.events:
         for eb in b.frame.events:
-            if ea.negated != eb.negated and _same_predication(ea, eb):
-                negative, positive = (a, b) if ea.negated else (b, a)
-                event = ea if ea.negated else eb
-                yield finding(
-                    "polarity",
-                    [(positive, "affirms"), (negative, "negates")],
-                    f"{source(negative)} says '{event.predicate}' did not happen where "
-                    f"{source(positive)} says it did.",
-                    0.45 + 0.35 * min(match.similarity * 1.5, 1.0),
-                )
-                return
+            shape = _same_predication(ea, eb)
+            if shape is None:
+                continue
+            negative, positive = (a, b) if ea.negated else (b, a)
+            event = ea if ea.negated else eb
+            levels = (
+                ("shape", shape),
+                ("attributed", _attributed(a, b)),
+                ("hedged", "yes" if hedged(a) or hedged(b) else "no"),
+                *common_levels(match),
+            )
+            yield Candidate(
+                Evidence("polarity", levels),
+                ea.negated == eb.negated,
+                ((positive, "affirms"), (negative, "negates")),
+                f"{source(negative)} says '{event.predicate}' did not happen where "
+                f"{source(positive)} says it did.",
+                (ea, eb),
+            )
 
 
-def _same_predication(a: Event, b: Event) -> bool:
+def _attributed(a: Claim, b: Claim) -> str:
+    """Whether each claim is someone's statement: a reported claim can be false in a true
+    article."""
+    count = bool(a.speaker) + bool(b.speaker)
+    return ("neither", "one", "both")[count]
+
+
+def _same_predication(a: Event, b: Event) -> str | None:
+    """'object': one predicate on a shared object; 'arguments': the same subject and object
+    under two predicates; None: two different predications."""
     args_a = {stem(x) for x in (a.subject, a.object) if x and x not in VAGUE_ARGUMENTS}
     args_b = {stem(x) for x in (b.subject, b.object) if x and x not in VAGUE_ARGUMENTS}
     if stem(a.predicate) == stem(b.predicate):
         objects = {stem(x) for x in (a.object, b.object) if x and x not in VAGUE_ARGUMENTS}
-        return bool(a.object and b.object and args_a & args_b & objects)
+        return "object" if a.object and b.object and args_a & args_b & objects else None
     both = a.subject and a.object and b.subject and b.object
-    return bool(both) and len(args_a) == 2 and args_a == args_b
+    return "arguments" if both and len(args_a) == 2 and args_a == args_b else None
