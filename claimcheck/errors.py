@@ -70,6 +70,17 @@ class BadOutput(ClaimcheckError):
         super().__init__(f"cannot write {shown}: {why}")
 
 
+class WorkerDied(ClaimcheckError):
+    """A worker process died twice on the same task, the second time alone (runner)."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            f"a worker process died while {what}, and again when its task was retried alone "
+            "(killed from outside, most often by the out-of-memory killer); run again with "
+            "fewer --jobs (--jobs 1 uses no worker process) or with more free memory"
+        )
+
+
 class InternalError(ClaimcheckError):
     """An unexpected exception in one stage: a bug to report, never read as a finding."""
 

@@ -186,6 +186,7 @@ def _scan(
         serial=len(claims) < PARALLEL_CLAIMS,
         fresh=len(claims) >= FRESH_CLAIMS,
         chunk=1,  # a worker holds one story group's claims at a time
+        what="judging story groups",
     )
     links = cluster.Links()  # what clustering needs of the similar pairs
     contradictions: list[compare.Contradiction] = []

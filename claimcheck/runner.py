@@ -4,15 +4,23 @@ Articles go to the parser in fixed batches of `BATCH_SIZE`, whatever the number 
 so every article is parsed in the same company and the claims are identical for any `--jobs`.
 A worker process loads the model once (pool initializer), takes `TASK_BATCHES` parser batches
 per task and sends back claims, never Docs.
+
+A worker that dies (out-of-memory killer, SIGKILL) never leaves the scan waiting: its tasks
+are run once more, each alone, and one that dies again is skipped (extraction) or ends the
+run with one line, exit 2 (`run_tasks`).
 """
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack, contextmanager
 from multiprocessing.context import BaseContext
 from types import TracebackType
 from typing import Any, TypeVar
@@ -85,12 +93,15 @@ def extract_all(
     context = _context()
     if context.get_start_method() == "fork":
         nlp.load(model)  # once here, shared copy-on-write with every worker
-    # The pool is created before the bar starts its refresh thread: never fork with threads.
-    with (
-        context.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool,
-        _Bar(len(articles), enabled=progress) as bar,
-    ):
-        for task_results in pool.imap(_extract_task, tasks):
+    # The workers are forked at the first result asked for, before the bar can start its
+    # refresh thread (after a result, `_Bar.advance`): never fork with threads.
+    pooled = _pooled(
+        _extract_task, tasks, workers=workers, context=context, init=(_init_worker, (model,))
+    )
+    with _Bar(len(articles), enabled=progress) as bar:
+        for (task_articles, _), task_results in zip(tasks, pooled, strict=True):
+            if isinstance(task_results, _Died):
+                task_results = [_lost(article) for article in task_articles]
             yield from _advanced(task_results, strings, bar)
 
 
@@ -103,6 +114,7 @@ def run_tasks(
     serial: bool,
     fresh: bool = False,
     chunk: int = 0,
+    what: str = "running tasks",
 ) -> list[R]:
     """`work` over each task, results in task order, in up to `jobs` processes (0 = all cores).
     `shared` is what every task reads besides its own input (`runner.shared()`); each worker
@@ -110,7 +122,8 @@ def run_tasks(
     process that holds a large scan's claims maps all their pages once more per worker, which
     is what the memory bar counts (the sum of RSS). In this process, without a pool, when
     `serial` says the work is too small to share, with one job or one task. A worker takes
-    `chunk` tasks at a time (0: about eight rounds per worker)."""
+    `chunk` tasks at a time (0: about eight rounds per worker). If a worker dies, its tasks
+    are run once more; if one dies again, `errors.WorkerDied` says it died while `what`."""
     global _shared
     workers = min(resolve_jobs(jobs), len(tasks))
     if serial or workers <= 1:
@@ -121,8 +134,110 @@ def run_tasks(
             _shared = None
     context = multiprocessing.get_context("spawn") if fresh else _context()
     chunk = chunk or max(1, len(tasks) // (workers * 8))
-    with context.Pool(workers, initializer=_init_tasks, initargs=(shared,)) as pool:
-        return list(pool.imap(work, tasks, chunksize=chunk))
+    chunks = [tasks[i : i + chunk] for i in range(0, len(tasks), chunk)]
+    results: list[R] = []
+    for done in _pooled(
+        functools.partial(_each, work),
+        chunks,
+        workers=workers,
+        context=context,
+        init=(_init_tasks, (shared,)),
+    ):
+        if isinstance(done, _Died):
+            raise errors.WorkerDied(what)
+        results.extend(done)
+    return results
+
+
+class _Died:
+    """The result of a task whose worker process died on its first attempt and on its retry."""
+
+
+def _pooled(
+    work: Callable[[T], R],
+    tasks: Sequence[T],
+    *,
+    workers: int,
+    context: BaseContext,
+    init: tuple[Callable[..., None], tuple[Any, ...]],
+) -> Iterator[R | _Died]:
+    """`work` over each task in up to `workers` processes, results yielded in task order as
+    they come; `init` is the worker initializer and its arguments.
+
+    A worker that dies abruptly breaks the whole pool, and every task not yet finished fails
+    with BrokenProcessPool (a multiprocessing.Pool instead replaces the worker and waits
+    forever for the task it held). Which worker held which task is not known then, so each
+    unfinished task is run once more, alone in a fresh one-worker process: a death there is
+    its own, and it comes out as a `_Died`; the others go on. One at a time, because memory
+    is what kills workers most often; spawned, because the progress bar's thread may run by
+    then and a fork must not copy a process with threads. The same batches run again, so
+    the results are those of a run without a death.
+    """
+    with _pool(context, workers, init) as pool:
+        futures = [pool.submit(work, task) for task in tasks]
+        first_lost = len(futures)
+        for i, future in enumerate(futures):
+            if _died(future):
+                first_lost = i
+                break
+            yield future.result()
+        if first_lost == len(futures):
+            return
+        # every future is settled once the pool is broken: keep what finished after the death
+        finished = {
+            i: future
+            for i, future in enumerate(futures[first_lost:], first_lost)
+            if not _died(future)
+        }
+    with ExitStack() as pools:
+        alone: ProcessPoolExecutor | None = None
+        for i in range(first_lost, len(tasks)):
+            if i in finished:
+                yield finished.pop(i).result()
+                continue
+            if alone is None:
+                alone = pools.enter_context(_pool(multiprocessing.get_context("spawn"), 1, init))
+            future = alone.submit(work, tasks[i])
+            if _died(future):
+                alone = None  # broken: the next task gets a fresh process
+                yield _Died()
+            else:
+                yield future.result()
+
+
+def _died(future: Future[Any]) -> bool:
+    """Waits for `future`: True if its worker process died (its own error is raised later,
+    by `result()`, as before)."""
+    return isinstance(future.exception(), BrokenProcessPool)
+
+
+@contextmanager
+def _pool(
+    context: BaseContext, workers: int, init: tuple[Callable[..., None], tuple[Any, ...]]
+) -> Iterator[ProcessPoolExecutor]:
+    """A process pool, whose workers are ended at once if the block is left by an exception
+    (Ctrl-C, an error, a consumer that stopped early): shutting down would wait for them to
+    finish their tasks."""
+    initializer, initargs = init
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=initializer, initargs=initargs
+    )
+    try:
+        yield pool
+    except BaseException:
+        # _processes is private, but the only handle on the workers before Python 3.14
+        # (ProcessPoolExecutor.terminate_workers); shutdown forgets it
+        processes = list((pool._processes or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        raise
+    pool.shutdown()
+
+
+def _each(work: Callable[[T], R], tasks: Sequence[T]) -> list[R]:
+    """`work` over a chunk of tasks, in one worker."""
+    return [work(task) for task in tasks]
 
 
 def shared() -> Any:
@@ -227,6 +342,17 @@ def _failed(article: Article, stage: str, exc: Exception) -> Skipped:
     errors.print_traceback(exc)
     record = f"record {article.id}: " if article.format in ("json", "jsonl") else ""
     return Skipped(path=article.path, reason=record + errors.internal_reason(stage, exc))
+
+
+def _lost(article: Article) -> Skipped:
+    """Why an article is skipped whose worker process died twice while parsing it (with up to
+    `BATCH_SIZE * TASK_BATCHES - 1` others of its task, which cannot be told apart)."""
+    record = f"record {article.id}: " if article.format in ("json", "jsonl") else ""
+    return Skipped(
+        path=article.path,
+        reason=record + "the worker process parsing it died twice (killed from outside, most "
+        "often by the out-of-memory killer); run again with fewer --jobs or more free memory",
+    )
 
 
 def _context() -> BaseContext:

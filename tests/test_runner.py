@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from claimcheck import nlp, runner
 from claimcheck.schema import Article, Claim
+
+ROOT = Path(__file__).resolve().parent.parent
+# The file whose creation marks the first death, in the environment of the workers.
+MARKER = "CLAIMCHECK_TEST_DIED"
 
 pytestmark = pytest.mark.model
 
@@ -115,3 +122,114 @@ def test_stories_judged_in_two_processes_give_the_report_of_one(
     ]
     assert reports[0] == reports[1]
     assert json.loads(reports[0])["contradictions"]
+
+
+def _die(once: bool) -> None:
+    """Kill this worker process as the out-of-memory killer would; with `once`, only the
+    first time (the marker file is created by one process only)."""
+    if once:
+        try:
+            os.close(os.open(os.environ[MARKER], os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _dies_once(task: int) -> int:
+    if task == 5:
+        _die(once=True)
+    return task * 2
+
+
+def _always_dies(task: int) -> int:
+    if task == 5:
+        _die(once=False)
+    return task * 2
+
+
+def _extract_dies_once(task: tuple[list[Article], int]) -> list[list[Claim] | object]:
+    if task[0][0].id == "a0":
+        _die(once=True)
+    return list(runner._extract(*task, model=str(runner._worker_model)))
+
+
+def _extract_always_dies(task: tuple[list[Article], int]) -> list[list[Claim] | object]:
+    if task[0][0].id == "a4":
+        _die(once=False)
+    return list(runner._extract(*task, model=str(runner._worker_model)))
+
+
+def _in_subprocess(code: str, tmp_path: Path) -> str:
+    """What `code` prints, run in a fresh interpreter that is killed with its workers after
+    60 s: a run that hangs on a dead worker fails the test instead of hanging it."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), MARKER: str(tmp_path / "died")}
+    run = subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its workers too are ended on a timeout
+    )
+    try:
+        out, err = run.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(run.pid, signal.SIGKILL)
+        run.communicate()
+        pytest.fail("still waiting after 60 s: the dead worker was not noticed")
+    assert run.returncode == 0, err
+    return out
+
+
+def test_tasks_of_a_killed_worker_are_run_again_and_come_back_in_order(tmp_path: Path) -> None:
+    out = _in_subprocess(
+        "from claimcheck import runner\n"
+        "from tests.test_runner import _dies_once\n"
+        "print(runner.run_tasks(_dies_once, list(range(12)), jobs=2, shared=None, serial=False,"
+        " chunk=1))\n",
+        tmp_path,
+    )
+    assert out == f"{[2 * t for t in range(12)]}\n"
+    assert (tmp_path / "died").exists()  # a worker did die
+
+
+def test_a_task_whose_worker_dies_again_ends_the_run_with_one_clear_line(tmp_path: Path) -> None:
+    out = _in_subprocess(
+        "from claimcheck import errors, runner\n"
+        "from tests.test_runner import _always_dies\n"
+        "try:\n"
+        "    runner.run_tasks(_always_dies, list(range(12)), jobs=2, shared=None, serial=False,"
+        " chunk=1, what='judging story groups')\n"
+        "except errors.ClaimcheckError as exc:\n"
+        "    print(type(exc).__name__, exc.exit_code, exc)\n",
+        tmp_path,
+    )
+    assert out.count("\n") == 1
+    assert out.startswith("WorkerDied 2 a worker process died while judging story groups")
+    assert "out-of-memory" in out and "fewer --jobs" in out
+
+
+def test_extraction_retries_a_killed_worker_and_skips_what_kills_it_twice(tmp_path: Path) -> None:
+    out = _in_subprocess(
+        "import json\n"
+        "from claimcheck import nlp, runner\n"
+        "from tests import test_runner as t\n"
+        "def run():\n"
+        "    found = runner.extract_all(t._articles(), model=nlp.resolve_model(None), jobs=2,"
+        " batch_size=1)\n"
+        "    return [[c.model_dump(mode='json') for c in r] if isinstance(r, list)"
+        " else r.model_dump(mode='json') for r in found]\n"
+        "clean = run()\n"
+        "runner._extract_task = t._extract_dies_once\n"
+        "once = run()\n"
+        "runner._extract_task = t._extract_always_dies\n"
+        "print(json.dumps([clean, once, run()]))\n",
+        tmp_path,
+    )
+    clean, once, always = json.loads(out)
+    assert once == clean  # the same batches parsed again: the same claims, in the same order
+    assert (tmp_path / "died").exists()
+    assert always[:4] == clean[:4]  # a4 is alone in the last task: the others go on
+    assert always[4]["path"] == "a4.txt"
+    assert always[4]["reason"].startswith("the worker process parsing it died twice")

@@ -48,7 +48,9 @@ def read_articles(
     sources, skipped = find_sources(paths, glob=glob, exclude=exclude)
     serial = len(sources) < PARALLEL_FILES or any(s.path is None for s in sources)
     articles: list[Article] = []
-    for items in runner.run_tasks(_read_one, sources, jobs=jobs, shared=max_bytes, serial=serial):
+    for items in runner.run_tasks(
+        _read_one, sources, jobs=jobs, shared=max_bytes, serial=serial, what="reading files"
+    ):
         for item in items:
             if isinstance(item, Article):
                 articles.append(item)
