@@ -60,9 +60,12 @@ acceptance: install
 	$(BIN)/claimcheck scan seeds/ --json /tmp/claimcheck-seeds.json --quiet || [ $$? -eq 1 ]
 	$(PYTHON) $(SHARED)/acceptance/check_report.py $(SHARED)/acceptance/seeds_gold.json /tmp/claimcheck-seeds.json --quiet
 
-# Every shared corpus in one scan each (fnc1-dev whole, not per cluster, to keep CI short):
-# fails on a scan that exits 2 or an article skipped for an internal error (run by .ci/run).
-CORPORA ?= basil-planted/clean basil-planted/perturbed basil-dev/articles fnc1-dev polnear-dev/dev
+# Every shared corpus in one scan each (fnc1-dev, frank-dev and summedits-dev whole, not per
+# cluster, to keep CI short; each of the last three scans in about a minute):
+# fails on a scan that exits 2, an article skipped for an internal error, or a report that
+# holds two claims with one id (run by .ci/run).
+CORPORA ?= basil-planted/clean basil-planted/perturbed basil-dev/articles fnc1-dev polnear-dev/dev \
+  ecbplus-dev/articles frank-dev/dev summedits-dev/dev
 corpora: install
 	@for corpus in $(CORPORA); do \
 	  if [ ! -d $(SHARED)/data/$$corpus ]; then echo "corpora: $$corpus not found, skipped"; continue; fi; \
@@ -72,6 +75,8 @@ corpora: install
 	    || { echo "corpora: $$corpus: scan exited $$?"; exit 1; }; \
 	  $(PYTHON) .ci/internal_errors.py $$out \
 	    || { echo "corpora: $$corpus: articles skipped for an internal error"; exit 1; }; \
+	  $(PYTHON) .ci/claim_ids.py $$out \
+	    || { echo "corpora: $$corpus: claim ids not unique"; exit 1; }; \
 	  echo "corpora: $$corpus ok in $$(( $$(date +%s) - start )) s"; \
 	done
 

@@ -139,7 +139,10 @@ class Frame(Frozen):
 
 
 class Claim(Frozen):
-    id: str = Field(description="<doc id>:<start>-<end> (+ speaker suffix when several)")
+    id: str = Field(
+        description="<doc id>:<start>-<end>, + @<content start> when the sentence holds several "
+        "statements; unique in a report"
+    )
     doc_id: str
     kind: ClaimKind
     text: str = Field(description="Verbatim cleaned sentence the claim stands in")

@@ -189,6 +189,7 @@ def test_extraction_never_raises(text: str, published: dt.date | None) -> None:
     for claim in claims:
         Claim.model_validate_json(claim.model_dump_json())
         assert article.text[claim.start : claim.end] == claim.text
+    assert len({claim.id for claim in claims}) == len(claims)  # the report contract
 
 
 # -- articles through the whole scan and every renderer -----------------------------------------
@@ -235,6 +236,7 @@ def test_a_scan_and_every_renderer_never_raise(files: list[tuple[str, str]]) -> 
         except NoArticles:
             return  # nothing English enough to read: a clean exit 2
     assert not [s.reason for s in report.skipped if "internal error" in s.reason]
+    assert len({claim.id for claim in report.claims}) == len(report.claims)
     _render_all(report)
 
 

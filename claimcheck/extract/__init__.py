@@ -46,7 +46,7 @@ def extract_claims(doc: Doc, article: Article) -> list[Claim]:
             "dates": _within(dates, start, end),
             "entities": _within(entities, start, end),
         }
-        said = [a for a in attributions.between(start, end) if a.content_start < end]
+        said = _statements([a for a in attributions.between(start, end) if a.content_start < end])
         base["frame"] = frame(sent, base["entities"], base["quantities"], base["dates"])  # type: ignore[arg-type]
         if not said:
             claims.append(Claim(id=f"{article.id}:{start}-{end}", kind=_kind(base), **base))
@@ -95,6 +95,18 @@ def _attributed(
             "negated": said.negated,
         }
     )
+
+
+def _statements(said: list[Attribution]) -> list[Attribution]:
+    """One attribution per content start. A claim's id is its sentence's offsets plus that
+    start, so two attributions from one start would give two claims one id, which the report
+    contract forbids. Two cues whose content starts at one offset report one statement (a
+    quote between "she said" and "Ruiz said", a clause between an inserted and a trailing
+    "he said"): the first kept is the shortest, as find_attributions orders them."""
+    kept: dict[int, Attribution] = {}
+    for attribution in said:
+        kept.setdefault(attribution.content_start, attribution)
+    return list(kept.values())
 
 
 def _sentence_end(doc: Doc, offset: int) -> int:
