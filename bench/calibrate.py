@@ -39,7 +39,7 @@ PENALTY = 1.0
 MIN_KIND = 5
 BANDS = ((0.8, 1.01), (0.6, 0.8), (0.0, 0.6))
 
-Example = tuple[str, str, float, int, str]  # kind, scope, score, label, corpus
+Example = tuple[str, str, float, int, str, float]  # kind, scope, score, label, corpus, confidence
 
 
 def _norm(text: str | None) -> str:
@@ -73,7 +73,9 @@ def _basil(report: dict[str, Any], gold: dict[str, Any], skip: set[str]) -> list
         if f["id"] in skip:
             continue
         right = any(_covers(f, claims, item["sides"]) for item in right_items)
-        out.append((f["kind"], f["scope"], f["score"], int(right), "basil-planted"))
+        out.append(
+            (f["kind"], f["scope"], f["score"], int(right), "basil-planted", f["confidence"])
+        )
     return out
 
 
@@ -93,7 +95,7 @@ def _fnc1(keep: Path, manifest: dict[str, Any]) -> list[Example]:
                 label = 0
             else:
                 continue
-            out.append((f["kind"], f["scope"], f["score"], label, "fnc1-dev"))
+            out.append((f["kind"], f["scope"], f["score"], label, "fnc1-dev", f["confidence"]))
     return out
 
 
@@ -107,7 +109,7 @@ def _seeds(report: dict[str, Any], gold: dict[str, Any]) -> list[Example]:
         if isinstance(item, dict) and "sides" in item
     ]
     return [
-        (f["kind"], f["scope"], f["score"], 1, "seeds")
+        (f["kind"], f["scope"], f["score"], 1, "seeds", f["confidence"])
         for f in report["contradictions"]
         if any(_covers(f, claims, item["sides"]) for item in items)
     ]
@@ -119,7 +121,7 @@ def fit(examples: list[Example]) -> dict[str, float]:
     for kind, *_ in examples:
         counts[kind] += 1
     rows = []
-    for kind, scope, score, label, _ in examples:
+    for kind, scope, score, label, *_ in examples:
         x = features(kind if counts[kind] >= MIN_KIND else "", scope, score)
         rows.append(({k: v for k, v in x.items() if k != "kind:"}, label))
     names = sorted({k for x, _ in rows for k in x})
@@ -186,6 +188,12 @@ def main() -> None:
     parser.add_argument("--seeds", type=Path)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--write", action="store_true", help="write models/calibration.json")
+    parser.add_argument(
+        "--reliability",
+        action="store_true",
+        help="only print how often findings are right by the confidence the reports give "
+        "(the judges' evidence probability), per corpus: no fit",
+    )
     args = parser.parse_args()
     load = lambda p: json.loads(Path(p).read_text(encoding="utf-8"))  # noqa: E731
     data = args.shared / "data" / "basil-planted"
@@ -200,6 +208,11 @@ def main() -> None:
     sizes = {c: sum(e[4] == c for e in examples) for c in corpora}
     print(f"{len(examples)} labelled findings:", sizes)
     print("right by kind:", _by_kind(examples))
+    if args.reliability:
+        for corpus in corpora:
+            print(f"\n{corpus}, by the reports' confidence:")
+            print("\n".join(table([(e[5], e[3]) for e in examples if e[4] == corpus])))
+        return
     weights = fit(examples)
     print("weights:", json.dumps(weights, sort_keys=True))
     print("\nIn sample (all corpora, raw score as confidence, then fitted):")
@@ -226,7 +239,7 @@ def main() -> None:
 
 def _by_kind(examples: list[Example]) -> dict[str, str]:
     kinds: dict[str, list[int]] = defaultdict(list)
-    for kind, _, _, label, _ in examples:
+    for kind, _, _, label, *_ in examples:
         kinds[kind].append(label)
     return {k: f"{sum(v)}/{len(v)}" for k, v in sorted(kinds.items())}
 

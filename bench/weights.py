@@ -71,6 +71,8 @@ EDGES = {
 }
 # A kind whose held-out stories are too few to choose its threshold by keeps the balanced 0.5.
 THRESHOLD = 0.5
+# Two thresholds whose J differs by less are tied (floating-point sums of shares).
+TIES = 1e-9
 PENALTY_C = 1.0
 # A seed's value is swapped for another value of the story (FactCC's swap within the source),
 # so that changed and natural pairs differ in how far apart their values are only as much as a
@@ -194,7 +196,7 @@ def _changed(
     fresh = replace(ctx, figures=quantity.Figures())  # the changed claim keeps its id
     result: tuple[Claim, Any] | None
     if kind == "quantity":
-        result = _new_figure(claim, subject, seed, side, pool, rng)
+        result = _new_figure(claim, subject, pool, rng)
     elif kind == "date":
         result = _new_date(claim, subject, pool, rng)
     elif kind == "entity":
@@ -225,7 +227,7 @@ def _same(x: Any, y: Any) -> bool:
 
 
 def _new_figure(
-    claim: Claim, q: Quantity, seed: Candidate, side: int, pool: _Pool, rng: random.Random
+    claim: Claim, q: Quantity, pool: _Pool, rng: random.Random
 ) -> tuple[Claim, Quantity] | None:
     value = q.value
     if not math.isfinite(value) or value == 0:
@@ -489,7 +491,7 @@ def _youden(scores: Sequence[float], labels: Sequence[int]) -> float:
         if i + 1 < len(ranked) and ranked[i + 1][0] == score:
             continue
         j = hits / positives - alarms / negatives
-        if j > best_j:
+        if j > best_j + TIES:
             best, best_j = score, j
     return math.floor(best * 1000) / 1000
 
