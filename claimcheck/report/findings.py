@@ -97,9 +97,39 @@ def source(doc: Document) -> str:
     return ""
 
 
-def anchor(finding: Contradiction, claims: dict[str, Claim]) -> Claim | SideValue | None:
-    """Where a finding is shown: its first claim (or that claim's side when the claim itself
-    is not in the report)."""
-    first = finding.claim_ids[0] if finding.claim_ids else ""
+def roles(report: Report) -> dict[str, str]:
+    """Document id -> its role: 'new' (checked) or 'corpus' (given with --against)."""
+    return {doc.id: doc.role for doc in report.documents}
+
+
+def ordered(
+    finding: Contradiction, claims: dict[str, Claim], roles: dict[str, str]
+) -> tuple[str, ...]:
+    """The finding's claim ids, its primary side first and the others in their order.
+
+    The primary is the first side whose article is new: a CI run is about the new articles,
+    so a finding between a new article and the corpus is shown at the new one. When no side
+    or every side is new, the first side stays the primary."""
+    ids = finding.claim_ids
+    sides = {v.claim_id: v for v in finding.values}
+    new = [roles.get(_doc_id(i, claims, sides)) == "new" for i in ids]
+    if all(new) or not any(new):
+        return ids
+    first = new.index(True)
+    return (ids[first], *ids[:first], *ids[first + 1 :])
+
+
+def _doc_id(claim_id: str, claims: dict[str, Claim], sides: dict[str, SideValue]) -> str:
+    where = claims.get(claim_id) or sides.get(claim_id)
+    return where.doc_id if where else ""
+
+
+def anchor(
+    finding: Contradiction, claims: dict[str, Claim], roles: dict[str, str]
+) -> Claim | SideValue | None:
+    """Where a finding is shown: its primary claim (`ordered`), or that claim's side when the
+    claim itself is not in the report."""
+    ids = ordered(finding, claims, roles)
+    first = ids[0] if ids else ""
     side = next((v for v in finding.values if v.claim_id == first), None)
     return claims.get(first) or side

@@ -14,6 +14,7 @@ from claimcheck.schema import Report, Skipped
 
 from ..conftest import ROOT
 from ..test_config import ARTICLES
+from .sample import against_corpus
 
 runner = CliRunner()
 
@@ -35,6 +36,12 @@ def test_one_line_per_finding_at_its_first_claim(report: Report) -> None:
         match = LINE.match(line)
         assert match is not None
         assert match["path"].startswith("articles/")
+
+
+def test_a_finding_is_listed_at_its_new_article(report: Report) -> None:
+    first = concise.render(against_corpus(report, "alpha")).splitlines()[0]
+    assert first.startswith("articles/beta news.md:7:1: quantity 0.90 ")
+    assert first.endswith("(see articles/alpha.txt:3:5)")
 
 
 def test_skipped_inputs_are_lines_too(report: Report) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.report.findings import TITLE_CHARS, name
-from claimcheck.schema import Document
+from claimcheck.report.findings import TITLE_CHARS, name, ordered
+from claimcheck.schema import Contradiction, Document, SideValue
 
 LONG = "Council approves harbour budget after a night of debate over fees, fleets and courts"
 
@@ -23,3 +23,33 @@ LONG = "Council approves harbour budget after a night of debate over fees, fleet
 def test_name(outlet: str | None, title: str | None, expected: str) -> None:
     doc = Document(id="a", path="news/a.txt", outlet=outlet, title=title)
     assert name(doc) == expected
+
+
+@pytest.mark.parametrize(
+    ("roles", "expected"),
+    [
+        # the first side in a new article leads; the others keep their order
+        ({"a": "corpus", "b": "corpus", "c": "new"}, ("c:0-9", "a:0-9", "b:0-9")),
+        ({"a": "corpus", "b": "new", "c": "new"}, ("b:0-9", "a:0-9", "c:0-9")),
+        ({"a": "new", "b": "corpus", "c": "new"}, ("a:0-9", "b:0-9", "c:0-9")),
+        # no side new, or every side new: the finding's own order
+        ({"a": "corpus", "b": "corpus", "c": "corpus"}, ("a:0-9", "b:0-9", "c:0-9")),
+        ({"a": "new", "b": "new", "c": "new"}, ("a:0-9", "b:0-9", "c:0-9")),
+    ],
+)
+def test_the_primary_side_is_the_first_in_a_new_article(
+    roles: dict[str, str], expected: tuple[str, ...]
+) -> None:
+    sides = tuple(
+        SideValue(claim_id=f"{doc}:0-9", doc_id=doc, sentence="It rained.", value="rain")
+        for doc in "abc"
+    )
+    finding = Contradiction(
+        id="f",
+        kind="quantity",
+        claim_ids=tuple(s.claim_id for s in sides),
+        explanation="x",
+        confidence=0.5,
+        values=sides,
+    )
+    assert ordered(finding, {}, roles) == expected
