@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from claimcheck.report.findings import anchor, roles, rule
+from claimcheck.report.findings import anchor, count, roles, rule
 from claimcheck.report.terminal import summary_line
 from claimcheck.schema import CONTRADICTION_KINDS, Claim, Contradiction, Report, SideValue
 
@@ -45,5 +45,5 @@ def statistics(report: Report) -> str:
     width = max((len(str(counts[kind])) for kind in kinds), default=1)
     pad = max((len(kind) for kind in kinds), default=0)
     lines = [f"{counts[kind]:>{width}}  {kind:<{pad}}  {rule(kind).short}" for kind in kinds]
-    lines.append(f"Found {sum(counts.values())} contradictions.")
+    lines.append(f"Found {count(sum(counts.values()), 'contradiction')}.")
     return "\n".join(lines) + "\n"

@@ -9,6 +9,9 @@ from claimcheck.schema import Claim, Contradiction, Document, Report, SideValue
 
 # A title longer than this is cut (with an ellipsis) where a finding names its article.
 TITLE_CHARS = 60
+# Opening quotation mark -> its closing mark, for closing what a cut left open. The ASCII
+# apostrophe is left alone: in news text it is far more often an apostrophe than a quote.
+QUOTES = {'"': '"', "“": "”", "‘": "’", "«": "»", "‹": "›"}
 
 
 @dataclass(frozen=True)
@@ -92,9 +95,33 @@ def source(doc: Document) -> str:
     if doc.outlet:
         return doc.outlet
     if doc.title:
-        title = doc.title if len(doc.title) <= TITLE_CHARS else doc.title[: TITLE_CHARS - 1] + "…"
+        title = doc.title if len(doc.title) <= TITLE_CHARS else clip(doc.title, TITLE_CHARS)
         return f'"{title}"'
     return ""
+
+
+def clip(text: str, chars: int) -> str:
+    """`text` cut to `chars` characters, the last an ellipsis, and the quotations the cut
+    left open closed after it: 'Ana said “we will …”', never 'Ana said “we will …'."""
+    return closed(text[: chars - 1] + "…")
+
+
+def closed(text: str) -> str:
+    """`text` with a closing mark added, innermost first, for each quotation it opens and does
+    not close (a sentence shortened for a label)."""
+    waiting: list[str] = []  # closing marks of the open quotations, innermost last
+    for char in text:
+        if waiting and char == waiting[-1]:
+            waiting.pop()
+        elif char in QUOTES:
+            waiting.append(QUOTES[char])
+    return text + "".join(reversed(waiting))
+
+
+def count(number: int, noun: str, plural: str | None = None) -> str:
+    """'1 finding', '2 findings', '0 findings'; `plural` for a noun not made with -s
+    ('entry', 'entries')."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def roles(report: Report) -> dict[str, str]:

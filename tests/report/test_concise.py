@@ -59,6 +59,11 @@ def test_statistics_count_each_kind_most_first(report: Report) -> None:
     ]
 
 
+def test_statistics_of_one(report: Report) -> None:
+    one = report.model_copy(update={"contradictions": report.contradictions[:1]})
+    assert concise.statistics(one).splitlines()[-1] == "Found 1 contradiction."
+
+
 def test_statistics_of_nothing(report: Report) -> None:
     empty = report.model_copy(update={"contradictions": ()})
     assert concise.statistics(empty) == "Found 0 contradictions.\n"

@@ -28,7 +28,8 @@
     });
     var all = document.querySelectorAll(".findings li");
     var kept = document.querySelectorAll(".findings li:not([hidden])");
-    shown.textContent = kept.length + " of " + all.length + " findings shown";
+    var noun = all.length === 1 ? " finding" : " findings";  // as report/findings.py count()
+    shown.textContent = kept.length + " of " + all.length + noun + " shown";
   }
 
   form.addEventListener("input", apply);
