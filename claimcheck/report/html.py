@@ -117,6 +117,11 @@ class Story:
     findings: tuple[Finding, ...]
     updates: tuple[Supersession, ...]
 
+    @property
+    def empty(self) -> bool:
+        """No finding: hidden until the reader asks for such stories (the page's toggle)."""
+        return not self.findings
+
 
 def render(report: Report) -> str:
     """The page: the same report gives the same bytes."""
@@ -128,6 +133,7 @@ def render(report: Report) -> str:
         report=report,
         summary=summary_line(report),
         stories=stories,
+        empty=sum(story.empty for story in stories),
         alone=alone,
         stray=stray,
         kinds=kinds,

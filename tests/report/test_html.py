@@ -220,6 +220,26 @@ def test_a_label_cut_inside_a_quotation_closes_it() -> None:
     assert "Firefighters said “a space heater in the back room started ...”</th>" in page
 
 
+def test_stories_without_findings_are_hidden_behind_a_toggle() -> None:
+    """The harbour story has no finding: hidden, in the page and its table of contents, until
+    the reader ticks the toggle (report.js; test_html_browser.py ticks it in a browser)."""
+    tags = parse(html.render(two_stories())).tags
+    stories = {a["id"]: a for t, a in tags if t == "section" and a.get("class") == "story"}
+    assert "hidden" not in stories["story-1"] and "data-empty" not in stories["story-1"]
+    assert "hidden" in stories["story-2"] and "data-empty" in stories["story-2"]
+    toc = [a for t, a in tags if t == "li" and "data-empty" in a]
+    assert len(toc) == 1 and "hidden" in toc[0]
+    toggle = [a for t, a in tags if t == "input" and a.get("name") == "empty"]
+    assert toggle == [{"type": "checkbox", "name": "empty"}]  # unticked
+    assert "Show 1 story without findings" in html.render(two_stories())
+
+
+def test_no_toggle_when_every_story_has_a_finding() -> None:
+    tags = parse(html.render(three_outlets())).tags
+    assert not [a for t, a in tags if t in ("section", "li") and "hidden" in a]
+    assert not [a for t, a in tags if t == "input" and a.get("name") == "empty"]
+
+
 def test_same_report_same_bytes() -> None:
     assert html.render(three_outlets()) == html.render(three_outlets())
 
