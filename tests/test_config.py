@@ -212,7 +212,7 @@ def test_scan_follows_the_settings(
     (tmp_path / "claimcheck.toml").write_text(file, encoding="utf-8")
     result = runner.invoke(app, ["scan", "articles", "--quiet", "--no-cache", *flags])
     assert result.exit_code == code, result.output
-    assert f"{found} contradictions" in result.stdout
+    assert f"{found} contradiction{'' if found == 1 else 's'}," in result.stdout
 
 
 def test_readme_example_and_table(tmp_path: Path) -> None:

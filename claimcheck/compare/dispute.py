@@ -53,10 +53,18 @@ def _in_document(claims: list[Claim], speakers: list[str]) -> Iterator[Contradic
         yield finding(
             "dispute",
             [(disputed, "the claim")] + [(c, f"rejects it: '{p}'") for c, p in rejections],
-            f"{', '.join(rejecters)} rejects {disputed.speaker}'s claim as "
+            f"{_listed(rejecters)} {'rejects' if len(rejecters) == 1 else 'reject'} "
+            f"{disputed.speaker}'s claim as "
             f"{' / '.join(repr(p) for p in phrases)} in {disputed.doc_id}.",
             min(0.75 + 0.05 * len(rejections), 0.95),
         )
+
+
+def _listed(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _dispute_phrase(text: str) -> str | None:

@@ -5,24 +5,27 @@ from __future__ import annotations
 
 from collections import Counter
 
-from claimcheck.report.findings import anchor, rule
+from claimcheck.report.findings import anchor, count, roles, rule
 from claimcheck.report.terminal import summary_line
 from claimcheck.schema import CONTRADICTION_KINDS, Claim, Contradiction, Report, SideValue
 
 
 def render(report: Report) -> str:
-    """One line per finding at its first claim, the other claims' places after 'see', then
-    the skipped inputs and the summary line."""
+    """One line per finding at its primary claim (findings.ordered), the other claims' places
+    after 'see', then the skipped inputs and the summary line."""
     claims = {claim.id: claim for claim in report.claims}
     paths = {doc.id: doc.path for doc in report.documents}
-    lines = [_line(finding, claims, paths) for finding in report.contradictions]
+    kept = roles(report)
+    lines = [_line(finding, claims, kept, paths) for finding in report.contradictions]
     lines += [f"{skipped.path}: skipped: {skipped.reason}" for skipped in report.skipped]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
 
-def _line(finding: Contradiction, claims: dict[str, Claim], paths: dict[str, str]) -> str:
-    where = anchor(finding, claims)
+def _line(
+    finding: Contradiction, claims: dict[str, Claim], roles: dict[str, str], paths: dict[str, str]
+) -> str:
+    where = anchor(finding, claims, roles)
     place = _place(where, paths) if where else "-"
     others = sorted({_place(side, paths) for side in finding.values} - {place})
     message = " ".join(finding.explanation.split())
@@ -42,5 +45,5 @@ def statistics(report: Report) -> str:
     width = max((len(str(counts[kind])) for kind in kinds), default=1)
     pad = max((len(kind) for kind in kinds), default=0)
     lines = [f"{counts[kind]:>{width}}  {kind:<{pad}}  {rule(kind).short}" for kind in kinds]
-    lines.append(f"Found {sum(counts.values())} contradictions.")
+    lines.append(f"Found {count(sum(counts.values()), 'contradiction')}.")
     return "\n".join(lines) + "\n"

@@ -9,6 +9,9 @@ from claimcheck.schema import Claim, Contradiction, Document, Report, SideValue
 
 # A title longer than this is cut (with an ellipsis) where a finding names its article.
 TITLE_CHARS = 60
+# Opening quotation mark -> its closing mark, for closing what a cut left open. The ASCII
+# apostrophe is left alone: in news text it is far more often an apostrophe than a quote.
+QUOTES = {'"': '"', "“": "”", "‘": "’", "«": "»", "‹": "›"}
 
 
 @dataclass(frozen=True)
@@ -92,14 +95,68 @@ def source(doc: Document) -> str:
     if doc.outlet:
         return doc.outlet
     if doc.title:
-        title = doc.title if len(doc.title) <= TITLE_CHARS else doc.title[: TITLE_CHARS - 1] + "…"
+        title = doc.title if len(doc.title) <= TITLE_CHARS else clip(doc.title, TITLE_CHARS)
         return f'"{title}"'
     return ""
 
 
-def anchor(finding: Contradiction, claims: dict[str, Claim]) -> Claim | SideValue | None:
-    """Where a finding is shown: its first claim (or that claim's side when the claim itself
-    is not in the report)."""
-    first = finding.claim_ids[0] if finding.claim_ids else ""
+def clip(text: str, chars: int) -> str:
+    """`text` cut to `chars` characters, the last an ellipsis, and the quotations the cut
+    left open closed after it: 'Ana said “we will …”', never 'Ana said “we will …'."""
+    return closed(text[: chars - 1] + "…")
+
+
+def closed(text: str) -> str:
+    """`text` with a closing mark added, innermost first, for each quotation it opens and does
+    not close (a sentence shortened for a label)."""
+    waiting: list[str] = []  # closing marks of the open quotations, innermost last
+    for char in text:
+        if waiting and char == waiting[-1]:
+            waiting.pop()
+        elif char in QUOTES:
+            waiting.append(QUOTES[char])
+    return text + "".join(reversed(waiting))
+
+
+def count(number: int, noun: str, plural: str | None = None) -> str:
+    """'1 finding', '2 findings', '0 findings'; `plural` for a noun not made with -s
+    ('entry', 'entries')."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
+def roles(report: Report) -> dict[str, str]:
+    """Document id -> its role: 'new' (checked) or 'corpus' (given with --against)."""
+    return {doc.id: doc.role for doc in report.documents}
+
+
+def ordered(
+    finding: Contradiction, claims: dict[str, Claim], roles: dict[str, str]
+) -> tuple[str, ...]:
+    """The finding's claim ids, its primary side first and the others in their order.
+
+    The primary is the first side whose article is new: a CI run is about the new articles,
+    so a finding between a new article and the corpus is shown at the new one. When no side
+    or every side is new, the first side stays the primary."""
+    ids = finding.claim_ids
+    sides = {v.claim_id: v for v in finding.values}
+    new = [roles.get(_doc_id(i, claims, sides)) == "new" for i in ids]
+    if all(new) or not any(new):
+        return ids
+    first = new.index(True)
+    return (ids[first], *ids[:first], *ids[first + 1 :])
+
+
+def _doc_id(claim_id: str, claims: dict[str, Claim], sides: dict[str, SideValue]) -> str:
+    where = claims.get(claim_id) or sides.get(claim_id)
+    return where.doc_id if where else ""
+
+
+def anchor(
+    finding: Contradiction, claims: dict[str, Claim], roles: dict[str, str]
+) -> Claim | SideValue | None:
+    """Where a finding is shown: its primary claim (`ordered`), or that claim's side when the
+    claim itself is not in the report."""
+    ids = ordered(finding, claims, roles)
+    first = ids[0] if ids else ""
     side = next((v for v in finding.values if v.claim_id == first), None)
     return claims.get(first) or side

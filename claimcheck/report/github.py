@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimcheck.report.findings import anchor, level, source
+from claimcheck.report.findings import anchor, level, roles, source
 from claimcheck.report.terminal import summary_line
 from claimcheck.schema import Claim, Contradiction, Report, SideValue
 
@@ -28,12 +28,16 @@ def command(name: str, message: str, **properties: str | int) -> str:
 
 
 def render(report: Report) -> str:
-    """One annotation per contradiction at its first claim (::error, ::warning or ::notice by
+    """One annotation per contradiction at its primary claim (findings.ordered: the first in a
+    new article, the one the CI run is about) (::error, ::warning or ::notice by
     its level, as in SARIF), then the summary as plain text."""
     claims = {claim.id: claim for claim in report.claims}
     paths = {doc.id: doc.path for doc in report.documents}
     outlets = {doc.id: f" ({source(doc)})" if source(doc) else "" for doc in report.documents}
-    lines = [_annotation(finding, claims, paths, outlets) for finding in report.contradictions]
+    kept = roles(report)
+    lines = [
+        _annotation(finding, claims, kept, paths, outlets) for finding in report.contradictions
+    ]
     lines += [
         command("warning", skipped.reason, file=skipped.path, title="claimcheck skipped input")
         for skipped in report.skipped
@@ -43,9 +47,13 @@ def render(report: Report) -> str:
 
 
 def _annotation(
-    finding: Contradiction, claims: dict[str, Claim], paths: dict[str, str], outlets: dict[str, str]
+    finding: Contradiction,
+    claims: dict[str, Claim],
+    roles: dict[str, str],
+    paths: dict[str, str],
+    outlets: dict[str, str],
 ) -> str:
-    where = anchor(finding, claims)
+    where = anchor(finding, claims, roles)
     doc_id = where.doc_id if where else ""
     message = "\n".join(
         [finding.explanation]

@@ -21,6 +21,7 @@ from typing import Literal
 from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup
 
+from claimcheck.report.findings import closed, count
 from claimcheck.report.terminal import summary_line
 from claimcheck.schema import (
     CONTRADICTION_KINDS,
@@ -116,6 +117,11 @@ class Story:
     findings: tuple[Finding, ...]
     updates: tuple[Supersession, ...]
 
+    @property
+    def empty(self) -> bool:
+        """No finding: hidden until the reader asks for such stories (the page's toggle)."""
+        return not self.findings
+
 
 def render(report: Report) -> str:
     """The page: the same report gives the same bytes."""
@@ -127,10 +133,12 @@ def render(report: Report) -> str:
         report=report,
         summary=summary_line(report),
         stories=stories,
+        empty=sum(story.empty for story in stories),
         alone=alone,
         stray=stray,
         kinds=kinds,
         states=STATES,
+        count=count,
         style=Markup(_asset("report.css")),
         script=Markup(_asset("report.js")),
     )
@@ -255,7 +263,13 @@ def _cluster_row(cluster: Cluster, docs: Sequence[Document], findings: Sequence[
         else:
             fallback = "absent"
         cells.append(_cell(doc.id, fallback, findings))
-    return Row(label=cluster.label, cells=tuple(cells))
+    return Row(label=_label(cluster), cells=tuple(cells))
+
+
+def _label(cluster: Cluster) -> str:
+    """The cluster's label, with the quotations closed that its cut (cluster.py: the first
+    words and ' ...') left open."""
+    return closed(cluster.label) if cluster.label.endswith("...") else cluster.label
 
 
 def _finding_row(finding: Finding, docs: Sequence[Document]) -> Row:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from claimcheck.report.findings import document_names, level, rule
+from claimcheck.report.findings import document_names, level, ordered, roles, rule
 from claimcheck.schema import CONTRADICTION_KINDS, Claim, Contradiction, Report, SideValue
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -23,6 +23,7 @@ def rule_id(kind: str) -> str:
 def render(report: Report, *, cwd: str | Path | None = None) -> str:
     """The SARIF log as canonical JSON; file URIs are relative to `cwd` (default: current)."""
     base = Path(cwd if cwd is not None else os.getcwd()).resolve()
+    claims = {claim.id: claim for claim in report.claims}
     log = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -30,7 +31,9 @@ def render(report: Report, *, cwd: str | Path | None = None) -> str:
             {
                 "tool": {"driver": _driver(report)},
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(report, finding, base) for finding in report.contradictions],
+                "results": [
+                    _result(report, finding, claims, base) for finding in report.contradictions
+                ],
             }
         ],
     }
@@ -56,8 +59,15 @@ def _driver(report: Report) -> dict[str, Any]:
     }
 
 
-def _result(report: Report, finding: Contradiction, base: Path) -> dict[str, Any]:
-    sides = [_side(report, finding, claim_id) for claim_id in finding.claim_ids]
+def _result(
+    report: Report, finding: Contradiction, claims: dict[str, Claim], base: Path
+) -> dict[str, Any]:
+    """The result at its primary side (findings.ordered: the first side in a new article),
+    the other sides as related locations."""
+    ids = ordered(finding, claims, roles(report))
+    sides = [
+        (claims.get(i), next((v for v in finding.values if v.claim_id == i), None)) for i in ids
+    ]
     names = document_names(report)
     located = [
         _location(report, claim, side, base, names) for claim, side in sides if claim or side
@@ -76,14 +86,6 @@ def _result(report: Report, finding: Contradiction, base: Path) -> dict[str, Any
             {"id": number, **location} for number, location in enumerate(located[1:], 1)
         ]
     return result
-
-
-def _side(
-    report: Report, finding: Contradiction, claim_id: str
-) -> tuple[Claim | None, SideValue | None]:
-    claim = next((c for c in report.claims if c.id == claim_id), None)
-    side = next((v for v in finding.values if v.claim_id == claim_id), None)
-    return claim, side
 
 
 def _location(

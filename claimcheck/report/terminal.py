@@ -10,17 +10,20 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from claimcheck.report.findings import count
 from claimcheck.schema import Claim, Contradiction, Quantity, Report, Skipped
 
 
 def summary_line(report: Report) -> str:
     s = report.summary
     line = (
-        f"{s.documents} documents, {s.claims} claims, {s.clusters} clusters, "
-        f"{s.contradictions} contradictions, {s.skipped} skipped"
+        f"{count(s.documents, 'document')}, {count(s.claims, 'claim')}, "
+        f"{count(s.clusters, 'cluster')}, {count(s.contradictions, 'contradiction')}, "
+        f"{s.skipped} skipped"
     )
     if s.baseline_suppressed or s.baseline_stale:
-        line += f" ({s.baseline_suppressed} in baseline, {s.baseline_stale} baseline entries gone)"
+        gone = count(s.baseline_stale, "baseline entry", "baseline entries")
+        line += f" ({s.baseline_suppressed} in baseline, {gone} gone)"
     return line
 
 
@@ -91,7 +94,7 @@ def print_claims(claims: Sequence[Claim], skipped: Sequence[Skipped], console: C
         ]
         if details:
             console.print(Text("  " + " · ".join(details), style="green"), highlight=False)
-    console.print(f"{len(claims)} claims", highlight=False)
+    console.print(count(len(claims), "claim"), highlight=False)
 
 
 def _figure(q: Quantity) -> str:

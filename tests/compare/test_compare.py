@@ -215,6 +215,26 @@ def test_explicit_dispute_within_one_article() -> None:
     assert set(found[0].claim_ids) == {said.id, rejected.id}
 
 
+def test_a_dispute_by_two_speakers_reads_as_plural() -> None:
+    """'A and B reject X's claim', never 'A, B rejects'."""
+    said = reyes_figure()
+    okafor = claim(
+        "a",
+        "Minister Paul Okafor called Reyes's figures false and said 120 trucks had crossed.",
+        speaker="Paul Okafor",
+        at=200,
+    )
+    lind = claim(
+        "a",
+        "Senator Eva Lind called Reyes's figures false on Tuesday.",
+        speaker="Eva Lind",
+        at=400,
+    )
+    (found,) = findings(said, okafor, lind)
+    assert found.kind == "dispute"
+    assert found.explanation.startswith("Eva Lind and Paul Okafor reject Ana Reyes's claim as ")
+
+
 def homes(doc: str, who: str, n: int, verb: str, time_ref: str) -> Claim:
     """'<who> said <n> homes <verb> rebuilt in the flooded valley towns [by June].'"""
     when = " by June" if time_ref == "by June" else ""

@@ -5,6 +5,15 @@ from __future__ import annotations
 from claimcheck.schema import Claim, Contradiction, Document, Report, SideValue, Summary
 
 
+def against_corpus(report: Report, *corpus: str) -> Report:
+    """`report` as `scan NEW --against CORPUS` writes it: the documents `corpus` names are
+    the corpus, compared with but not checked."""
+    docs = tuple(
+        d.model_copy(update={"role": "corpus"}) if d.id in corpus else d for d in report.documents
+    )
+    return report.model_copy(update={"documents": docs})
+
+
 def make_report(*, doc_dir: str = "articles") -> Report:
     documents = (
         Document(id="alpha", path=f"{doc_dir}/alpha.txt"),

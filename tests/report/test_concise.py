@@ -14,6 +14,7 @@ from claimcheck.schema import Report, Skipped
 
 from ..conftest import ROOT
 from ..test_config import ARTICLES
+from .sample import against_corpus
 
 runner = CliRunner()
 
@@ -37,6 +38,12 @@ def test_one_line_per_finding_at_its_first_claim(report: Report) -> None:
         assert match["path"].startswith("articles/")
 
 
+def test_a_finding_is_listed_at_its_new_article(report: Report) -> None:
+    first = concise.render(against_corpus(report, "alpha")).splitlines()[0]
+    assert first.startswith("articles/beta news.md:7:1: quantity 0.90 ")
+    assert first.endswith("(see articles/alpha.txt:3:5)")
+
+
 def test_skipped_inputs_are_lines_too(report: Report) -> None:
     odd = report.model_copy(update={"skipped": (Skipped(path="in/x.txt", reason="not UTF-8"),)})
     assert "in/x.txt: skipped: not UTF-8" in concise.render(odd).splitlines()
@@ -50,6 +57,11 @@ def test_statistics_count_each_kind_most_first(report: Report) -> None:
         "1  date      Sources give different dates for the same event.",
         "Found 3 contradictions.",
     ]
+
+
+def test_statistics_of_one(report: Report) -> None:
+    one = report.model_copy(update={"contradictions": report.contradictions[:1]})
+    assert concise.statistics(one).splitlines()[-1] == "Found 1 contradiction."
 
 
 def test_statistics_of_nothing(report: Report) -> None:

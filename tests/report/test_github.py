@@ -9,6 +9,8 @@ import pytest
 from claimcheck.report import github, sarif
 from claimcheck.schema import Report, Skipped
 
+from .sample import against_corpus
+
 
 @pytest.mark.parametrize(
     ("text", "data", "prop"),
@@ -39,6 +41,15 @@ def test_one_annotation_per_contradiction_at_the_first_claim(report: Report) -> 
     assert "%0Aarticles/alpha.txt:3:5 40 people (Police)%0A" in message
     assert "%0Aarticles/beta news.md:7:1 (Harbour Gazette) 400 people%0A" in message
     assert "\n" not in first
+
+
+def test_the_annotation_names_the_new_article_not_the_corpus(report: Report) -> None:
+    """alpha, the finding's first side, is the corpus: the annotation goes on beta."""
+    first = github.render(against_corpus(report, "alpha")).splitlines()[0]
+    assert first.startswith(
+        "::error file=articles/beta news.md,line=7,col=1,title=claimcheck quantity::"
+    )
+    assert "%0Aarticles/alpha.txt:3:5 40 people (Police)%0A" in first
 
 
 @pytest.mark.parametrize(

@@ -115,6 +115,31 @@ def three_outlets() -> Report:
     )
 
 
+def two_stories() -> Report:
+    """The fire of three_outlets, and a second story two outlets agree on: no finding."""
+    report = three_outlets()
+    docs = (
+        Document(id="d", path="in/d.txt", outlet="Port Weekly", title="Harbour fees frozen"),
+        Document(id="e", path="in/e.txt", outlet="Coast Radio", title="Fees stay put"),
+    )
+    fees_d = claim("d", "The harbour board voted to freeze mooring fees for trawlers.")
+    fees_e = claim("e", "The harbour board voted to freeze mooring fees for trawlers in May.")
+    agreed = Cluster(
+        id="cl-fees",
+        label="The harbour board voted to freeze ...",
+        claim_ids=(fees_d.id, fees_e.id),
+        doc_ids=("d", "e"),
+        corroborated_by=("d", "e"),
+    )
+    return report.model_copy(
+        update={
+            "documents": (*report.documents, *docs),
+            "claims": (*report.claims, fees_d, fees_e),
+            "clusters": (*report.clusters, agreed),
+        }
+    )
+
+
 def cells(page: str) -> list[tuple[str, str]]:
     """(data-state, data-fallback) of every matrix cell, in page order."""
     return [
@@ -175,6 +200,44 @@ def test_a_finding_on_no_cluster_is_a_row_of_its_own(report: Report) -> None:
     assert [r["data-kind"] for r in rows] == ["quantity", "date"]
     # the date finding has no values: it is still on the page, under the document of its claim
     assert 'id="f-d-9a0b"' in page
+
+
+def test_counts_of_one_are_singular() -> None:
+    page = html.render(two_stories())
+    assert "(2 outlets, 1 finding)" in page
+    assert "(2 outlets, 0 findings)" in page
+    assert ">1 of 1 finding shown<" in page
+
+
+def test_a_label_cut_inside_a_quotation_closes_it() -> None:
+    """cluster.py labels a row with the first words of its sentence: a cut inside a quotation
+    keeps the closing mark."""
+    report = three_outlets()
+    cut = report.clusters[0].model_copy(
+        update={"label": "Firefighters said “a space heater in the back room started ..."}
+    )
+    page = html.render(report.model_copy(update={"clusters": (cut, *report.clusters[1:])}))
+    assert "Firefighters said “a space heater in the back room started ...”</th>" in page
+
+
+def test_stories_without_findings_are_hidden_behind_a_toggle() -> None:
+    """The harbour story has no finding: hidden, in the page and its table of contents, until
+    the reader ticks the toggle (report.js; test_html_browser.py ticks it in a browser)."""
+    tags = parse(html.render(two_stories())).tags
+    stories = {a["id"]: a for t, a in tags if t == "section" and a.get("class") == "story"}
+    assert "hidden" not in stories["story-1"] and "data-empty" not in stories["story-1"]
+    assert "hidden" in stories["story-2"] and "data-empty" in stories["story-2"]
+    toc = [a for t, a in tags if t == "li" and "data-empty" in a]
+    assert len(toc) == 1 and "hidden" in toc[0]
+    toggle = [a for t, a in tags if t == "input" and a.get("name") == "empty"]
+    assert toggle == [{"type": "checkbox", "name": "empty"}]  # unticked
+    assert "Show 1 story without findings" in html.render(two_stories())
+
+
+def test_no_toggle_when_every_story_has_a_finding() -> None:
+    tags = parse(html.render(three_outlets())).tags
+    assert not [a for t, a in tags if t in ("section", "li") and "hidden" in a]
+    assert not [a for t, a in tags if t == "input" and a.get("name") == "empty"]
 
 
 def test_same_report_same_bytes() -> None:

@@ -4,6 +4,7 @@ chromedriver by selenium (nothing is downloaded; `make browser` installs the two
 The seeds' page, written by `claimcheck scan seeds/ --html`: the matrix has the five outlets,
 every contradiction of the JSON report is on the page and its evidence opens, by mouse and by
 keyboard; the filters hide what they say; the page fits 390 and 1280 pixels and loads nothing.
+A hand-built page: stories without findings are hidden until the reader ticks the toggle.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from claimcheck.report import html
 from claimcheck.schema import Report
 
 from ..conftest import SEEDS
-from .test_html import HOSTILE_TITLE, hostile
+from .test_html import HOSTILE_TITLE, hostile, two_stories
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -188,7 +189,8 @@ def test_filters(browser: Any, seeds_page: dict[str, Any]) -> None:
         state = cell.get_attribute("data-state")
         assert state == ("contradicts" if shown_here else cell.get_attribute("data-fallback"))
     shown = browser.find_element(By.ID, "shown").text
-    assert shown == f"{expected} of {len(findings)} findings shown"
+    noun = "finding" if len(findings) == 1 else "findings"
+    assert shown == f"{expected} of {len(findings)} {noun} shown"
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -228,3 +230,21 @@ def test_a_hostile_article_runs_nothing(browser: Any, tmp_path: Path) -> None:
         "<script>window.pwned = 3</script>"
         in browser.find_element(By.CSS_SELECTOR, "dialog[open]").text
     )
+
+
+def test_stories_without_findings_show_on_request(browser: Any, tmp_path: Path) -> None:
+    page = tmp_path / "two-stories.html"
+    page.write_text(html.render(two_stories()), encoding="utf-8")
+    browser.set_window_size(1280, 900)
+    browser.get(page.as_uri())
+    assert browser.find_element(By.ID, "story-1").is_displayed()
+    assert not browser.find_element(By.ID, "story-2").is_displayed()
+    assert visible(browser, ".toc li") == 1
+    toggle = browser.find_element(By.CSS_SELECTOR, 'input[name="empty"]')
+    assert toggle.is_displayed()
+    assert "Show 1 story without findings" in browser.find_element(By.ID, "filters").text
+    toggle.click()
+    assert browser.find_element(By.ID, "story-2").is_displayed()
+    assert visible(browser, ".toc li") == 2
+    toggle.click()
+    assert not browser.find_element(By.ID, "story-2").is_displayed()

@@ -36,5 +36,11 @@ def test_baseline_counts_appear_in_the_summary(report: Report) -> None:
         baseline_stale=1,
     )
     text = markdown.render(report.model_copy(update={"contradictions": (), "summary": summary}))
-    assert "(2 in baseline, 1 baseline entries gone)" in text
+    assert "(2 in baseline, 1 baseline entry gone)" in text
     assert "## 1." not in text
+
+
+def test_counts_of_one_are_singular(report: Report) -> None:
+    summary = Summary(documents=1, skipped=1, claims=1, clusters=1, contradictions=1)
+    text = markdown.render(report.model_copy(update={"summary": summary}))
+    assert "**1 document, 1 claim, 1 cluster, 1 contradiction, 1 skipped**" in text

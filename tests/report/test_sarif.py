@@ -12,7 +12,7 @@ import pytest
 from claimcheck.report import sarif
 from claimcheck.schema import Report
 
-from .sample import make_report
+from .sample import against_corpus, make_report
 
 SCHEMA = json.loads(
     (Path(__file__).resolve().parent.parent / "data" / "sarif-schema-2.1.0.json").read_text()
@@ -60,6 +60,29 @@ def test_first_claim_is_the_location_and_the_others_related(report: Report) -> N
     assert related["physicalLocation"]["artifactLocation"]["uri"] == "articles/beta%20news.md"
     assert related["physicalLocation"]["region"]["startLine"] == 7
     assert related["message"]["text"] == "articles/beta news.md (Harbour Gazette): 400 people"
+
+
+def test_the_new_article_is_the_location_when_the_first_side_is_corpus(report: Report) -> None:
+    """alpha (the first side) is the corpus: the run is about beta, so beta is the location."""
+    result = _log(against_corpus(report, "alpha"))["runs"][0]["results"][0]
+    (location,) = result["locations"]
+    assert location["physicalLocation"]["artifactLocation"]["uri"] == "articles/beta%20news.md"
+    assert location["physicalLocation"]["region"]["startLine"] == 7
+    (related,) = result["relatedLocations"]
+    assert related["id"] == 1
+    assert related["physicalLocation"]["artifactLocation"]["uri"] == "articles/alpha.txt"
+    assert related["physicalLocation"]["region"]["startLine"] == 3
+    assert related["message"]["text"] == "articles/alpha.txt: 40 people (Police)"
+    assert result["properties"]["claimIds"] == ["alpha:0-40", "beta:10-50"]
+
+
+@pytest.mark.parametrize("corpus", [(), ("alpha", "beta")])
+def test_the_first_side_stays_the_location_when_no_side_or_every_side_is_new(
+    report: Report, corpus: tuple[str, ...]
+) -> None:
+    result = _log(against_corpus(report, *corpus))["runs"][0]["results"][0]
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "articles/alpha.txt"
 
 
 def test_a_finding_with_one_claim_has_no_related_locations(report: Report) -> None:

@@ -26,9 +26,15 @@
       fallback.hidden = !!visible;
       td.dataset.state = visible ? "contradicts" : td.dataset.fallback;
     });
+    // Stories without findings are hidden until the reader asks for them.
+    var empty = form.elements.empty ? form.elements.empty.checked : false;
+    document.querySelectorAll("[data-empty]").forEach(function (el) {
+      el.hidden = !empty;
+    });
     var all = document.querySelectorAll(".findings li");
     var kept = document.querySelectorAll(".findings li:not([hidden])");
-    shown.textContent = kept.length + " of " + all.length + " findings shown";
+    var noun = all.length === 1 ? " finding" : " findings";  // as report/findings.py count()
+    shown.textContent = kept.length + " of " + all.length + noun + " shown";
   }
 
   form.addEventListener("input", apply);
