@@ -38,10 +38,6 @@ SLOT_WORDS = 3
 
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
-# Two claims about one thing, by pairing's cosine, before their figures are compared.
-ABOUT_SIMILARITY = 0.15
-# Less for figures that state the same time ('by March'): the time says they are one fact.
-TIMED_SIMILARITY = 0.1
 # Claims this alike (pairing's cosine) state one fact whatever the words next to their figures.
 ALIKE = 0.35
 SCALE_WORDS = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions"})
@@ -339,13 +335,6 @@ def _same_context(a: Measured, b: Measured, similarity: float) -> bool:
     if roles_a and roles_b:
         return bool((roles_a - own) & (roles_b - own))
     return bool((_around(a) - own) & (_around(b) - own))
-
-
-def _untimed_tie(a: Measured, b: Measured) -> bool:
-    """One figure states its time and the other none, and the parse ties both to the same
-    thing ('a $5,587.75 vacation at the retreat' in 2008 / '$5,687.75 at the retreat'): the
-    unstated time is taken to be the stated one."""
-    return (a.time is None) != (b.time is None) and _tied(a, b)
 
 
 def _tied(a: Measured, b: Measured) -> bool:
