@@ -161,7 +161,7 @@ def _record_article(
     meta.offer(
         title=record.first(TITLE_KEYS),
         published=parse_date(record.first(DATE_KEYS) or ""),
-        outlet=record.first(OUTLET_KEYS),
+        outlet=record.first(OUTLET_KEYS, wrapped=True),
         byline=record.first(BYLINE_KEYS),
     )
     cleaned = clean(body.replace("\r\n", "\n").replace("\r", "\n"), meta=meta)

@@ -223,6 +223,9 @@ def _drop_furniture(lines: list[Line], meta: Meta) -> None:
             line.kind = "drop"
         elif is_furniture(line.text):
             line.kind = "drop"
+        elif published := metadata.published_by(line.text):
+            meta.offer(published=published[0], outlet=published[1])
+            line.kind = "drop"
         elif KEYED_DATE_RE.match(line.text) and (date := metadata.date_line(line.text)):
             meta.offer(published=date)
             line.kind = "drop"
@@ -271,6 +274,9 @@ def _drop_promo_blocks(lines: list[Line]) -> None:
 def _read_header(lines: list[Line], meta: Meta) -> None:
     header = list(_texts(lines))[:HEADER_LINES]
     title_seen = False
+    # A headline's suffix is the weakest sign of the outlet (syndicated copy keeps the
+    # original's): it counts only when nothing else in the record or header names one.
+    title_suffix = None
     for i, line in enumerate(header):
         long_line = len(line.text.split()) >= LONG_LINE_WORDS
         date = metadata.date_line(line.text)
@@ -287,11 +293,12 @@ def _read_header(lines: list[Line], meta: Meta) -> None:
             title, suffix = metadata.title_outlet(line.text)
             if suffix:
                 line.cut(len(title), len(line.text))
-                meta.offer(outlet=suffix)
+                title_suffix = suffix
             meta.offer(title=title)
         title_seen = True
         if long_line:
             break
+    meta.offer(outlet=title_suffix)
 
 
 def _drop_captions(lines: list[Line]) -> None:

@@ -13,9 +13,23 @@ from claimcheck.ingest import reasons
 TEXT_KEYS = ("text", "maintext", "content", "body", "article", "article_text")
 TITLE_KEYS = ("title", "headline")
 DATE_KEYS = ("date", "date_publish", "published", "publish_date", "pubdate", "datePublished")
-OUTLET_KEYS = ("source", "outlet", "source_domain", "site_name", "sitename", "publisher")
+OUTLET_KEYS = (
+    "source",
+    "outlet",
+    "source_name",
+    "source_domain",
+    "site_name",
+    "publisher",
+    "publication",
+)
 BYLINE_KEYS = ("author", "authors", "byline")
+# What an object value stands for: NewsAPI's {"source": {"id": ..., "name": "Politico"}},
+# schema.org's {"publisher": {"@type": "Organization", "name": ...}}, {"source": {"domain": ...}}.
+NAME_KEYS = ("name", "title", "domain")
+# Objects that some scrapers wrap an article's metadata in: {"meta": {"site_name": ...}}.
+WRAPPER_KEYS = ("meta", "metadata", "article")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_KEY_NOISE = re.compile(r"[\W_]+")
 
 
 @dataclass
@@ -24,16 +38,42 @@ class Record:
     line: int  # 1-based line where the record starts
     fields: dict[str, Any]
 
-    def first(self, keys: tuple[str, ...]) -> str | None:
-        for key in keys:
-            value = self.fields.get(key)
-            if isinstance(value, list):
-                value = ", ".join(str(v) for v in value if isinstance(v, str | int | float))
-            if isinstance(value, dict):
-                value = value.get("name") or value.get("title")
-            if isinstance(value, str | int | float) and str(value).strip():
-                return _valid(str(value).strip())
-        return None
+    def first(self, keys: tuple[str, ...], *, wrapped: bool = False) -> str | None:
+        """The first of `keys` the record has a value for. Keys match whatever their case and
+        separators (site_name, siteName, Site-Name); `wrapped` also looks in WRAPPER_KEYS."""
+        found = _first(_by_key(self.fields), keys)
+        if found is None and wrapped:
+            for wrapper in _values(_by_key(self.fields), WRAPPER_KEYS):
+                if isinstance(wrapper, dict) and (found := _first(_by_key(wrapper), keys)):
+                    break
+        return found
+
+
+def _key(name: str) -> str:
+    return _KEY_NOISE.sub("", name).lower()
+
+
+def _by_key(fields: dict[str, Any]) -> dict[str, Any]:
+    """`fields` under normalised keys; of two keys that normalise alike, the first wins."""
+    out: dict[str, Any] = {}
+    for name, value in fields.items():
+        out.setdefault(_key(name), value)
+    return out
+
+
+def _values(fields: dict[str, Any], keys: tuple[str, ...]) -> list[Any]:
+    return [fields[_key(k)] for k in keys if _key(k) in fields]
+
+
+def _first(fields: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    for value in _values(fields, keys):
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if isinstance(v, str | int | float))
+        if isinstance(value, dict):
+            value = _first(_by_key(value), NAME_KEYS)
+        if isinstance(value, str | int | float) and str(value).strip():
+            return _valid(str(value).strip())
+    return None
 
 
 def _valid(text: str) -> str:

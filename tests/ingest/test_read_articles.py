@@ -304,3 +304,24 @@ def test_files_read_in_two_processes_come_back_as_read_in_one(
     two = read_articles([str(tmp_path)], jobs=2)
     assert two == one
     assert len(one[0]) == 15 and {Path(s.path).name for s in one[1]} == {"empty.txt", "broken.txt"}
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"source": {"id": None, "name": "Metro Wire"}},
+        {"publisher": {"@type": "Organization", "name": "Metro Wire"}},
+        {"siteName": "Metro Wire"},
+        {"Source": "Metro Wire"},
+        {"source_name": "Metro Wire"},
+        {"meta": {"site_name": "Metro Wire"}},
+        {"source": {"domain": "Metro Wire"}},
+    ],
+)
+def test_record_outlet_from_any_usual_field_beats_the_headline_suffix(
+    tmp_path: Path, fields: dict[str, object]
+) -> None:
+    record = {"title": "Council approves budget - Politico", **fields}
+    record["text"] = f"Council approves budget - Politico\n\n{BODY}"
+    articles, _ = read_articles([str(write(tmp_path, "a.json", json.dumps(record)))])
+    assert [a.outlet for a in articles] == ["Metro Wire"]
