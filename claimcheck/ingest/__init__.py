@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from claimcheck import runner
 from claimcheck.errors import internal_reason, print_traceback
 from claimcheck.ingest import reasons
-from claimcheck.ingest.clean import Cleaned, clean
+from claimcheck.ingest.clean import Cleaned, clean, is_url_list
 from claimcheck.ingest.decode import decode
 from claimcheck.ingest.language import is_english
 from claimcheck.ingest.metadata import Meta, parse_date
@@ -83,6 +83,8 @@ def _read_source(source: Source, max_bytes: int) -> Iterator[Article | Skipped]:
     if kind in ("json", "jsonl"):
         yield from _read_records(source, text, kind, sha)
         return
+    if kind in ("txt", "md") and is_url_list(text):
+        raise Unreadable(reasons.URL_LIST)
     if kind == "html":
         from claimcheck.ingest.html import read_html
 

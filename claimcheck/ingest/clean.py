@@ -45,6 +45,11 @@ NAME_ONLY_RE = re.compile(
 KEYED_DATE_RE = re.compile(
     r"(?:date|dateline|published|posted|updated|last updated|first published)\b", re.IGNORECASE
 )
+# A line that is only a link: a bare URL (in a list item or <angle brackets>) or [text](URL).
+URL_LINE_RE = re.compile(
+    r"\s*(?:[-*+•]\s+|\d{1,4}[.)]\s+)?"
+    r"(?:<?(?:https?://|www\.)\S+?>?|\[[^\]\n]*\]\(\s*https?://[^)\s]+\s*\))\s*"
+)
 # Longest line that can be furniture: a correction notice can run to a few sentences.
 FURNITURE_MAX = 450
 # Separators of a menu or button row: "Like us on Facebook | Follow us on Twitter | Contact".
@@ -154,6 +159,13 @@ def is_furniture(text: str) -> bool:
     furniture = sum(1 for p in pieces if _furniture_re().fullmatch(p.strip()) is not None)
     short = all(len(p.split()) <= MENU_ITEM_WORDS for p in pieces)
     return furniture == len(pieces) or (short and furniture >= 1 and len(pieces) >= 3)
+
+
+def is_url_list(text: str) -> bool:
+    """Most non-empty lines are nothing but a link: a reading list, not an article."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    links = sum(1 for line in lines if URL_LINE_RE.fullmatch(line))
+    return links > len(lines) / 2
 
 
 def _parse(raw: str, number: int) -> Line:

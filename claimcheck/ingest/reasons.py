@@ -16,6 +16,8 @@ NOT_ENGLISH = "not English text (claimcheck reads English only)"
 NO_HTML_TEXT = "HTML with no extractable article text; save the article's text instead"
 JSON_TOO_DEEP = "JSON nested too deeply to read (some 1,000 levels of arrays or objects); fix it"
 JSON_NUMBER_TOO_LONG = "a JSON number of more than 4,300 digits, too long to read; fix the file"
+URL_LIST = "a list of URLs, not an article: fetch the pages and save their text"
+CLAIMCHECK_REPORT = "a claimcheck report, not an article"
 NO_RECORD_TEXT = "no article text in the record (expected a text, maintext or content field)"
 
 

@@ -28,6 +28,8 @@ BYLINE_KEYS = ("author", "authors", "byline")
 NAME_KEYS = ("name", "title", "domain")
 # Objects that some scrapers wrap an article's metadata in: {"meta": {"site_name": ...}}.
 WRAPPER_KEYS = ("meta", "metadata", "article")
+# The top-level keys of claimcheck's own JSON report: one saved next to the articles is no article.
+REPORT_KEYS = frozenset({"version", "model", "summary", "documents", "claims", "contradictions"})
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _KEY_NOISE = re.compile(r"[\W_]+")
 
@@ -102,6 +104,8 @@ def json_records(text: str) -> list[Record]:
         raise reasons.Unreadable(
             f"malformed JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); fix the file"
         ) from None
+    if isinstance(data, dict) and data.keys() >= REPORT_KEYS:
+        raise reasons.Unreadable(reasons.CLAIMCHECK_REPORT)
     items = data if isinstance(data, list) else [data]
     records = []
     for n, item in enumerate(items, start=1):

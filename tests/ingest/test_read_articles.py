@@ -325,3 +325,38 @@ def test_record_outlet_from_any_usual_field_beats_the_headline_suffix(
     record["text"] = f"Council approves budget - Politico\n\n{BODY}"
     articles, _ = read_articles([str(write(tmp_path, "a.json", json.dumps(record)))])
     assert [a.outlet for a in articles] == ["Metro Wire"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("links.txt", "https://news.example/a\nhttps://news.example/b\n\nwww.example.org/c\n"),
+        ("links.md", "# To read\n\n- https://news.example/a\n- <https://news.example/b>\n"),
+        ("links2.md", "1. [Port reopens](https://news.example/a)\n2. https://news.example/b\n"),
+    ],
+)
+def test_a_list_of_urls_is_skipped_with_what_to_do(tmp_path: Path, name: str, text: str) -> None:
+    texts, reasons = read_one(write(tmp_path, name, text))
+    assert texts == []
+    assert reasons == ["a list of URLs, not an article: fetch the pages and save their text"]
+
+
+def test_an_article_that_cites_urls_is_read(tmp_path: Path) -> None:
+    text = f"{BODY}\n\nhttps://news.example/source\n\nThe union will meet on Friday.\n"
+    texts, reasons = read_one(write(tmp_path, "a.txt", text))
+    assert reasons == [] and len(texts) == 1
+
+
+def test_a_claimcheck_report_in_the_folder_is_skipped_as_such(tmp_path: Path) -> None:
+    from claimcheck.ingest.records import REPORT_KEYS
+    from claimcheck.schema import Report
+
+    assert Report.model_fields.keys() >= REPORT_KEYS
+    report = {"tool": "claimcheck", "version": "0.1.0", "model": "en_core_web_sm"}
+    report |= {"summary": {}, "documents": [{"id": "a", "text": BODY}], "claims": []}
+    report["contradictions"] = []
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "report.json", json.dumps(report))
+    articles, skipped = read_articles([str(tmp_path)])
+    assert [a.id for a in articles] == ["a"]
+    assert [s.reason for s in skipped] == ["a claimcheck report, not an article"]
