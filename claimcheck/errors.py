@@ -35,7 +35,7 @@ class NoArticles(ClaimcheckError):
             extra = f" (skipped {first}{more})"
         super().__init__(
             f"no readable article in the given paths{extra}; "
-            "pass .txt, .md, .html, .json or .jsonl files or folders holding them"
+            "pass .txt, .md, .html, .json, .jsonl or .csv files or folders holding them"
         )
 
 

@@ -21,10 +21,11 @@ from claimcheck.ingest.records import (
     TEXT_KEYS,
     TITLE_KEYS,
     Record,
+    csv_records,
     json_records,
     jsonl_records,
 )
-from claimcheck.ingest.walk import HTML, JSON, JSONL, Source, find_sources
+from claimcheck.ingest.walk import CSV, HTML, JSON, JSONL, Source, find_sources
 from claimcheck.schema import Article, Skipped
 
 __all__ = ["DEFAULT_MAX_BYTES", "read_articles"]
@@ -80,7 +81,7 @@ def _read_source(source: Source, max_bytes: int) -> Iterator[Article | Skipped]:
         raise Unreadable(reasons.EMPTY)
     sha = hashlib.sha256(raw).hexdigest()
     kind = _kind(source, text)
-    if kind in ("json", "jsonl"):
+    if kind in ("json", "jsonl", "csv"):
         yield from _read_records(source, text, kind, sha)
         return
     if kind in ("txt", "md") and is_url_list(text):
@@ -124,11 +125,13 @@ def _kind(source: Source, text: str) -> str:
         return "json"
     if suffix in JSONL:
         return "jsonl"
+    if suffix in CSV:
+        return "csv"
     return "md" if suffix in (".md", ".markdown") else "txt"
 
 
 def _read_records(source: Source, text: str, kind: str, sha: str) -> Iterator[Article | Skipped]:
-    items: Iterable[Record | str] = jsonl_records(text)
+    items: Iterable[Record | str] = csv_records(text) if kind == "csv" else jsonl_records(text)
     single = False
     if kind == "json":
         records = json_records(text)

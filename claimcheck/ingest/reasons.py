@@ -23,7 +23,18 @@ NO_RECORD_TEXT = "no article text in the record (expected a text, maintext or co
 
 def unsupported(suffix: str) -> str:
     kind = f"'{suffix}'" if suffix else "no extension"
-    return f"unsupported file type ({kind}); pass .txt, .md, .html, .htm, .json or .jsonl files"
+    return (
+        f"unsupported file type ({kind}); pass .txt, .md, .html, .htm, .json, .jsonl or .csv files"
+    )
+
+
+def no_text_column(columns: list[str], count: int) -> str:
+    shown = ", ".join(c[:30] or "(blank)" for c in columns)
+    more = f" and {count - len(columns)} more" if count > len(columns) else ""
+    return (
+        f"CSV with no article text column (expected body, text, content or article; "
+        f"it has {shown}{more})"
+    )
 
 
 def too_big(size: int, limit: int) -> str:

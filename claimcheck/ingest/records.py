@@ -1,7 +1,10 @@
-"""JSON and JSON Lines files from scrapers -> one article record per object."""
+"""JSON, JSON Lines and CSV files from scrapers and exports -> one article record per object
+or row."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -12,7 +15,15 @@ from claimcheck.ingest import reasons
 
 TEXT_KEYS = ("text", "maintext", "content", "body", "article", "article_text")
 TITLE_KEYS = ("title", "headline")
-DATE_KEYS = ("date", "date_publish", "published", "publish_date", "pubdate", "datePublished")
+DATE_KEYS = (
+    "date",
+    "date_publish",
+    "published",
+    "published_at",
+    "publish_date",
+    "pubdate",
+    "datePublished",
+)
 OUTLET_KEYS = (
     "source",
     "outlet",
@@ -32,6 +43,9 @@ WRAPPER_KEYS = ("meta", "metadata", "article")
 REPORT_KEYS = frozenset({"version", "model", "summary", "documents", "claims", "contradictions"})
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _KEY_NOISE = re.compile(r"[\W_]+")
+# Column separators a spreadsheet export uses; the header row's most frequent one is taken.
+CSV_DELIMITERS = ",;\t|"
+SHOWN_COLUMNS = 8
 
 
 @dataclass
@@ -138,3 +152,24 @@ def jsonl_records(text: str) -> Iterator[Record | str]:
             yield f"line {number}: a {type(item).__name__}, not an object with a text field"
             continue
         yield Record(n, number, item)
+
+
+def csv_records(text: str) -> Iterator[Record | str]:
+    """The rows of a .csv file with a header row, or for a bad row the reason it cannot be read.
+    A file without a column TEXT_KEYS names is Unreadable, with the columns it has."""
+    header_line = text.lstrip("\n").partition("\n")[0]
+    delimiter = max(CSV_DELIMITERS, key=header_line.count) if header_line else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = next((row for row in reader if any(cell.strip() for cell in row)), [])
+    columns = [cell.strip() for cell in header]
+    if not {_key(c) for c in columns} & {_key(k) for k in TEXT_KEYS}:
+        raise reasons.Unreadable(reasons.no_text_column(columns[:SHOWN_COLUMNS], len(columns)))
+    n, line = 0, reader.line_num + 1
+    try:
+        for row in reader:
+            start, line = line, reader.line_num + 1
+            if any(cell.strip() for cell in row):
+                n += 1
+                yield Record(n, start, dict(zip(columns, row, strict=False)))
+    except csv.Error as exc:
+        yield f"line {line}: malformed CSV ({exc}); fix the file"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
@@ -163,7 +164,7 @@ def test_formats(tmp_path: Path) -> None:
     write(tmp_path, "e.json", json.dumps({"text": BODY, "source": "Wire"}))
     lines = "\n".join(json.dumps({"text": BODY, "date": f"2023-06-0{n}"}) for n in (1, 2))
     write(tmp_path, "f.jsonl", lines + "\n")
-    write(tmp_path, "g.csv", "a,b\n")
+    write(tmp_path, "g.docx", "a,b\n")
     articles, skipped = read_articles([str(tmp_path)])
     assert skipped == []
     by_id = {a.id: a for a in articles}
@@ -360,3 +361,53 @@ def test_a_claimcheck_report_in_the_folder_is_skipped_as_such(tmp_path: Path) ->
     articles, skipped = read_articles([str(tmp_path)])
     assert [a.id for a in articles] == ["a"]
     assert [s.reason for s in skipped] == ["a claimcheck report, not an article"]
+
+
+def csv_text(rows: list[list[str]], delimiter: str = ",") -> str:
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def test_csv_export_is_one_article_per_row(tmp_path: Path) -> None:
+    rows = [
+        ["Headline", "URL", "Publisher", "published_at", "Body"],
+        ["Budget passes", "https://a.example/1", "Metro Wire", "2024-03-06T08:00:00Z", BODY],
+        ["", "", "", "", ""],
+        [
+            "Fleet answers",
+            "https://a.example/2",
+            "The Courier",
+            "March 7, 2024",
+            f"{BODY}\n\nMore.",
+        ],
+    ]
+    write(tmp_path, "export.csv", csv_text(rows))
+    articles, skipped = read_articles([str(tmp_path)])
+    assert skipped == []
+    assert [(a.id, a.format) for a in articles] == [("export-1", "csv"), ("export-2", "csv")]
+    assert [(a.title, a.outlet, a.published) for a in articles] == [
+        ("Budget passes", "Metro Wire", "2024-03-06"),
+        ("Fleet answers", "The Courier", "2024-03-07"),
+    ]
+    assert articles[1].text == f"{BODY}\n\nMore."
+    assert [a.line_map[0][1] for a in articles] == [2, 4]
+
+
+def test_csv_id_column_and_semicolons(tmp_path: Path) -> None:
+    rows = [["ID", "pubDate", "TEXT"], ["port-17", "2024-03-06", BODY], ["", "2024-03-07", BODY]]
+    articles, skipped = read_articles([str(write(tmp_path, "x.csv", csv_text(rows, ";")))])
+    assert skipped == []
+    assert [(a.id, a.published) for a in articles] == [
+        ("port-17", "2024-03-06"),
+        ("x-2", "2024-03-07"),
+    ]
+
+
+def test_csv_without_a_body_column_names_its_columns(tmp_path: Path) -> None:
+    texts, reasons = read_one(write(tmp_path, "x.csv", "title,link,views\nA,https://a.example,3\n"))
+    assert texts == []
+    assert reasons == [
+        "CSV with no article text column (expected body, text, content or article; "
+        "it has title, link, views)"
+    ]
