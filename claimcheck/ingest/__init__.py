@@ -11,6 +11,7 @@ from claimcheck.errors import internal_reason, print_traceback
 from claimcheck.ingest import reasons
 from claimcheck.ingest.clean import Cleaned, clean, is_url_list
 from claimcheck.ingest.decode import decode
+from claimcheck.ingest.feeds import feed_records, is_feed
 from claimcheck.ingest.language import is_english
 from claimcheck.ingest.metadata import Meta, parse_date
 from claimcheck.ingest.reasons import Unreadable
@@ -25,7 +26,7 @@ from claimcheck.ingest.records import (
     json_records,
     jsonl_records,
 )
-from claimcheck.ingest.walk import CSV, HTML, JSON, JSONL, Source, find_sources
+from claimcheck.ingest.walk import CSV, FEED, HTML, JSON, JSONL, Source, find_sources
 from claimcheck.schema import Article, Skipped
 
 __all__ = ["DEFAULT_MAX_BYTES", "read_articles"]
@@ -81,7 +82,7 @@ def _read_source(source: Source, max_bytes: int) -> Iterator[Article | Skipped]:
         raise Unreadable(reasons.EMPTY)
     sha = hashlib.sha256(raw).hexdigest()
     kind = _kind(source, text)
-    if kind in ("json", "jsonl", "csv"):
+    if kind in ("json", "jsonl", "csv", "feed"):
         yield from _read_records(source, text, kind, sha)
         return
     if kind in ("txt", "md") and is_url_list(text):
@@ -118,7 +119,9 @@ def _kind(source: Source, text: str) -> str:
         head = text.lstrip()[:200].lower()
         if head.startswith(("{", "[")):
             return "json"
-        return "html" if head.startswith(("<!doctype html", "<html", "<head", "<body")) else "txt"
+        if head.startswith(("<!doctype html", "<html", "<head", "<body")):
+            return "html"
+        return "feed" if is_feed(text) else "txt"
     if suffix in HTML:
         return "html"
     if suffix in JSON:
@@ -127,11 +130,15 @@ def _kind(source: Source, text: str) -> str:
         return "jsonl"
     if suffix in CSV:
         return "csv"
+    if suffix in FEED:
+        return "feed"
     return "md" if suffix in (".md", ".markdown") else "txt"
 
 
 def _read_records(source: Source, text: str, kind: str, sha: str) -> Iterator[Article | Skipped]:
-    items: Iterable[Record | str] = csv_records(text) if kind == "csv" else jsonl_records(text)
+    items: Iterable[Record | str] = jsonl_records(text)
+    if kind in ("csv", "feed"):
+        items = csv_records(text) if kind == "csv" else feed_records(text)
     single = False
     if kind == "json":
         records = json_records(text)
@@ -169,7 +176,13 @@ def _record_article(
         outlet=record.first(OUTLET_KEYS, wrapped=True),
         byline=record.first(BYLINE_KEYS),
     )
-    cleaned = clean(body.replace("\r\n", "\n").replace("\r", "\n"), meta=meta)
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    if record.html:
+        from claimcheck.ingest.html import read_html
+
+        cleaned = read_html(body, meta=meta)
+    else:
+        cleaned = clean(body, meta=meta)
     line_map = tuple((at, record.line, 1) for at, _, _ in cleaned.line_map[:1]) or (
         (0, record.line, 1),
     )

@@ -53,6 +53,7 @@ class Record:
     index: int  # 1-based position in the file
     line: int  # 1-based line where the record starts
     fields: dict[str, Any]
+    html: bool = False  # its text is HTML (a feed item's), to be read as a page is
 
     def first(self, keys: tuple[str, ...], *, wrapped: bool = False) -> str | None:
         """The first of `keys` the record has a value for. Keys match whatever their case and

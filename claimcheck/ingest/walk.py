@@ -19,7 +19,8 @@ HTML = frozenset({".html", ".htm", ".xhtml"})
 JSON = frozenset({".json"})
 JSONL = frozenset({".jsonl", ".ndjson"})
 CSV = frozenset({".csv"})
-SUPPORTED = TEXT | HTML | JSON | JSONL | CSV
+FEED = frozenset({".xml", ".rss", ".atom"})
+SUPPORTED = TEXT | HTML | JSON | JSONL | CSV | FEED
 STDIN = "-"
 # Folders a walk never enters: hidden ones (.git, .venv, .claimcheck-cache, ...) and installed
 # JavaScript packages; and any folder holding a CACHEDIR.TAG (a cache, claimcheck's included,
