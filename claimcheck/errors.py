@@ -35,7 +35,8 @@ class NoArticles(ClaimcheckError):
             extra = f" (skipped {first}{more})"
         super().__init__(
             f"no readable article in the given paths{extra}; "
-            "pass .txt, .md, .html, .json or .jsonl files or folders holding them"
+            "pass .txt, .md, .html, .json, .jsonl, .csv or feed (.xml, .rss, .atom) files "
+            "or folders holding them"
         )
 
 

@@ -9,8 +9,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from claimcheck import runner
 from claimcheck.errors import internal_reason, print_traceback
 from claimcheck.ingest import reasons
-from claimcheck.ingest.clean import Cleaned, clean
+from claimcheck.ingest.clean import Cleaned, clean, is_url_list
 from claimcheck.ingest.decode import decode
+from claimcheck.ingest.feeds import feed_records, is_feed
 from claimcheck.ingest.language import is_english
 from claimcheck.ingest.metadata import Meta, parse_date
 from claimcheck.ingest.reasons import Unreadable
@@ -21,10 +22,11 @@ from claimcheck.ingest.records import (
     TEXT_KEYS,
     TITLE_KEYS,
     Record,
+    csv_records,
     json_records,
     jsonl_records,
 )
-from claimcheck.ingest.walk import HTML, JSON, JSONL, Source, find_sources
+from claimcheck.ingest.walk import CSV, FEED, HTML, JSON, JSONL, Source, find_sources
 from claimcheck.schema import Article, Skipped
 
 __all__ = ["DEFAULT_MAX_BYTES", "read_articles"]
@@ -80,9 +82,11 @@ def _read_source(source: Source, max_bytes: int) -> Iterator[Article | Skipped]:
         raise Unreadable(reasons.EMPTY)
     sha = hashlib.sha256(raw).hexdigest()
     kind = _kind(source, text)
-    if kind in ("json", "jsonl"):
+    if kind in ("json", "jsonl", "csv", "feed"):
         yield from _read_records(source, text, kind, sha)
         return
+    if kind in ("txt", "md") and is_url_list(text):
+        raise Unreadable(reasons.URL_LIST)
     if kind == "html":
         from claimcheck.ingest.html import read_html
 
@@ -115,18 +119,26 @@ def _kind(source: Source, text: str) -> str:
         head = text.lstrip()[:200].lower()
         if head.startswith(("{", "[")):
             return "json"
-        return "html" if head.startswith(("<!doctype html", "<html", "<head", "<body")) else "txt"
+        if head.startswith(("<!doctype html", "<html", "<head", "<body")):
+            return "html"
+        return "feed" if is_feed(text) else "txt"
     if suffix in HTML:
         return "html"
     if suffix in JSON:
         return "json"
     if suffix in JSONL:
         return "jsonl"
+    if suffix in CSV:
+        return "csv"
+    if suffix in FEED:
+        return "feed"
     return "md" if suffix in (".md", ".markdown") else "txt"
 
 
 def _read_records(source: Source, text: str, kind: str, sha: str) -> Iterator[Article | Skipped]:
     items: Iterable[Record | str] = jsonl_records(text)
+    if kind in ("csv", "feed"):
+        items = csv_records(text) if kind == "csv" else feed_records(text)
     single = False
     if kind == "json":
         records = json_records(text)
@@ -161,10 +173,16 @@ def _record_article(
     meta.offer(
         title=record.first(TITLE_KEYS),
         published=parse_date(record.first(DATE_KEYS) or ""),
-        outlet=record.first(OUTLET_KEYS),
+        outlet=record.first(OUTLET_KEYS, wrapped=True),
         byline=record.first(BYLINE_KEYS),
     )
-    cleaned = clean(body.replace("\r\n", "\n").replace("\r", "\n"), meta=meta)
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    if record.html:
+        from claimcheck.ingest.html import read_html
+
+        cleaned = read_html(body, meta=meta)
+    else:
+        cleaned = clean(body, meta=meta)
     line_map = tuple((at, record.line, 1) for at, _, _ in cleaned.line_map[:1]) or (
         (0, record.line, 1),
     )

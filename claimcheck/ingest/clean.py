@@ -9,8 +9,13 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import normalizeReference
+from markdown_it.token import Token
 
 from claimcheck import lexicon
 from claimcheck.ingest import metadata
@@ -21,17 +26,13 @@ BLOCK_RE = re.compile(
 )
 RULE_RE = re.compile(r"[ \t]*(?:[-*_=~][ \t]*){3,}")
 HEADING_TAIL_RE = re.compile(r"[ \t]+#+[ \t]*$")
-INLINE_RE = re.compile(
-    r"(?P<image>!\[[^\]\n]*\]\([^)\n]*\))"
-    r"|\[(?P<link>[^\]\n]*)\]\((?:[^()\n]|\([^)\n]*\))*\)"
-    r"|\[(?P<ref>[^\]\n]+)\]\[[^\]\n]*\]"
-    r"|\\(?P<escaped>[\\`*_{}\[\]()#+\-.!$<>|~\"'])"
-    r"|(?<![\w*\\])\*{1,3}(?=[^\s*])|(?<=[^\s*\\])\*{1,3}(?![\w*])"
-    r"|(?<![\w\\])_{1,3}(?=[^\s_])|(?<=[^\s_\\])_{1,3}(?!\w)"
-    r"|`+"
-    r"|</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?/?>"
-)
-MARKUP_HINT_RE = re.compile(r"[\[\\*_`<]")
+MARKUP_HINT_RE = re.compile(r"[\[\\*_`<&]")
+# "[label]: https://..." (a link reference definition): used by the links, dropped as a line.
+REFERENCE_RE = re.compile(r" {0,3}\[(?P<label>[^\]\n]+)\]:\s*\S+.*")
+# Inline tokens whose text is the article's; the rest (emphasis, link and image markup, HTML
+# tags) is markup, and an image is dropped with its alt text.
+KEPT_TOKENS = frozenset({"text", "text_special", "code_inline"})
+BACKTICKS_RE = re.compile(r"`+")
 RELATIVE_HINT_RE = re.compile(r"\b(?:ago|read|updated)\b", re.IGNORECASE)
 TERMINAL_RE = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
 PROMO_HEADING_RE = re.compile(
@@ -44,6 +45,11 @@ NAME_ONLY_RE = re.compile(
 )
 KEYED_DATE_RE = re.compile(
     r"(?:date|dateline|published|posted|updated|last updated|first published)\b", re.IGNORECASE
+)
+# A line that is only a link: a bare URL (in a list item or <angle brackets>) or [text](URL).
+URL_LINE_RE = re.compile(
+    r"\s*(?:[-*+•]\s+|\d{1,4}[.)]\s+)?"
+    r"(?:<?(?:https?://|www\.)\S+?>?|\[[^\]\n]*\]\(\s*https?://[^)\s]+\s*\))\s*"
 )
 # Longest line that can be furniture: a correction notice can run to a few sentences.
 FURNITURE_MAX = 450
@@ -117,7 +123,8 @@ class Cleaned:
 def clean(text: str, *, meta: Meta | None = None, read_header: bool = True) -> Cleaned:
     """Clean decoded article text (LF line ends); `meta` is filled from the header it states."""
     meta = meta if meta is not None else Meta()
-    lines = [_parse(raw, number) for number, raw in enumerate(text.split("\n"), start=1)]
+    env = _references(text)
+    lines = [_parse(raw, number, env) for number, raw in enumerate(text.split("\n"), start=1)]
     _drop_furniture(lines, meta)
     _drop_promo_blocks(lines)
     if read_header:
@@ -156,10 +163,35 @@ def is_furniture(text: str) -> bool:
     return furniture == len(pieces) or (short and furniture >= 1 and len(pieces) >= 3)
 
 
-def _parse(raw: str, number: int) -> Line:
+def is_url_list(text: str) -> bool:
+    """Most non-empty lines are nothing but a link: a reading list, not an article."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    links = sum(1 for line in lines if URL_LINE_RE.fullmatch(line))
+    return links > len(lines) / 2
+
+
+@functools.cache
+def _markdown() -> MarkdownIt:
+    # text_join would merge escapes and entities into the text around them, and hide where
+    # each piece of text stands in the line.
+    return MarkdownIt("commonmark").disable("text_join")
+
+
+def _references(text: str) -> dict[str, Any]:
+    """The link reference definitions of the whole text, for the links of each line."""
+    env: dict[str, Any] = {}
+    if "]:" in text:
+        _markdown().parse(text, env)
+    return env
+
+
+def _parse(raw: str, number: int, env: dict[str, Any]) -> Line:
     if not raw.strip():
         return Line(number, "", [], kind="blank")
     if RULE_RE.fullmatch(raw):
+        return Line(number, "", [], kind="drop")
+    definition = REFERENCE_RE.fullmatch(raw)
+    if definition and normalizeReference(definition["label"]) in env.get("references", {}):
         return Line(number, "", [], kind="drop")
     block = BLOCK_RE.match(raw)
     start = block.end() if block else 0
@@ -168,7 +200,7 @@ def _parse(raw: str, number: int) -> Line:
     if heading:
         tail = HEADING_TAIL_RE.search(raw, start)
         end = tail.start() if tail else end
-    text, anchors = _inline(raw, start, end)
+    text, anchors = _inline(raw, start, end, env)
     line = Line(number, text, anchors, heading=heading)
     line.strip()
     if not line.text:
@@ -176,30 +208,42 @@ def _parse(raw: str, number: int) -> Line:
     return line
 
 
-def _inline(raw: str, start: int, end: int) -> tuple[str, list[tuple[int, int]]]:
-    """Markdown inline markup removed from raw[start:end], with anchors to original columns."""
+def _inline(
+    raw: str, start: int, end: int, env: dict[str, Any]
+) -> tuple[str, list[tuple[int, int]]]:
+    """raw[start:end] with its Markdown inline markup undone by a CommonMark parser, with
+    anchors from offsets in the result to columns in the original line."""
     anchors: list[tuple[int, int]] = [(0, start + 1)]
     if not MARKUP_HINT_RE.search(raw, start, end):
         return raw[start:end], anchors
+    (inline,) = _markdown().parseInline(raw[start:end], env)
     pieces: list[str] = []
     length, pos = 0, start
-    for match in INLINE_RE.finditer(raw, start, end):
-        if match.start() > pos:
-            pieces.append(raw[pos : match.start()])
-            length += match.start() - pos
-        keep, keep_at = "", match.end()
-        for group in ("link", "ref", "escaped"):
-            if match[group] is not None:
-                keep, keep_at = match[group], match.start(group)
-                break
-        if keep:
-            anchors.append((length, keep_at + 1))
-            pieces.append(keep)
-            length += len(keep)
-        anchors.append((length, match.end() + 1))
-        pos = match.end()
-    pieces.append(raw[pos:end])
+    for kept, source in _kept(inline.children or ()):
+        found = raw.find(source, pos, end)
+        if found >= 0:
+            # An escape ('\$') is anchored at its character, after the backslash.
+            skipped = len(source) - len(kept) if source.endswith(kept) else 0
+            anchors.append((length, found + skipped + 1))
+            pos = found + len(source)
+        pieces.append(kept)
+        length += len(kept)
+        anchors.append((length, pos + 1))
     return "".join(pieces), _dedupe(anchors)
+
+
+def _kept(tokens: Iterable[Token]) -> Iterator[tuple[str, str]]:
+    """(text kept, its source in the line) of each piece of article text among `tokens`."""
+    for token in tokens:
+        if token.type not in KEPT_TOKENS or not token.content:
+            continue
+        if token.type == "text_special":
+            yield token.content, token.markup
+        elif token.type == "text":
+            # A backtick CommonMark left unpaired is an opening quote in wire copy (``bagman").
+            yield from ((part, part) for part in BACKTICKS_RE.split(token.content) if part)
+        else:
+            yield token.content, token.content
 
 
 def _dedupe(anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -222,6 +266,9 @@ def _drop_furniture(lines: list[Line], meta: Meta) -> None:
             meta.offer(byline=name, outlet=outlet, published=date)
             line.kind = "drop"
         elif is_furniture(line.text):
+            line.kind = "drop"
+        elif published := metadata.published_by(line.text):
+            meta.offer(published=published[0], outlet=published[1])
             line.kind = "drop"
         elif KEYED_DATE_RE.match(line.text) and (date := metadata.date_line(line.text)):
             meta.offer(published=date)
@@ -271,6 +318,9 @@ def _drop_promo_blocks(lines: list[Line]) -> None:
 def _read_header(lines: list[Line], meta: Meta) -> None:
     header = list(_texts(lines))[:HEADER_LINES]
     title_seen = False
+    # A headline's suffix is the weakest sign of the outlet (syndicated copy keeps the
+    # original's): it counts only when nothing else in the record or header names one.
+    title_suffix = None
     for i, line in enumerate(header):
         long_line = len(line.text.split()) >= LONG_LINE_WORDS
         date = metadata.date_line(line.text)
@@ -287,11 +337,12 @@ def _read_header(lines: list[Line], meta: Meta) -> None:
             title, suffix = metadata.title_outlet(line.text)
             if suffix:
                 line.cut(len(title), len(line.text))
-                meta.offer(outlet=suffix)
+                title_suffix = suffix
             meta.offer(title=title)
         title_seen = True
         if long_line:
             break
+    meta.offer(outlet=title_suffix)
 
 
 def _drop_captions(lines: list[Line]) -> None:

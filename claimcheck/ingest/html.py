@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from claimcheck.ingest import reasons
@@ -11,15 +12,19 @@ from claimcheck.ingest.metadata import Meta, parse_date
 PROBE = 40
 # htmldate options: read the dates the page states in its markup; never search the body text.
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
+# A fragment (a feed item's content) is wrapped in a page: trafilatura reads no bare paragraph.
+PAGE_RE = re.compile(r"<(?:!doctype|html|body)\b", re.IGNORECASE)
 
 
-def read_html(html: str) -> Cleaned:
-    """Main text of an HTML page, cleaned, with title, date, site name and author."""
+def read_html(html: str, *, meta: Meta | None = None) -> Cleaned:
+    """Main text of an HTML page or fragment, cleaned, with title, date, site name and author
+    (offered to `meta` after what it already holds)."""
     import trafilatura  # slow to import: only when an HTML file is read
 
+    page = html if PAGE_RE.search(html, 0, 2000) else f"<html><body>{html}</body></html>"
     try:
         doc: Any = trafilatura.bare_extraction(
-            html,
+            page,
             with_metadata=True,
             include_comments=False,
             include_tables=False,
@@ -30,7 +35,7 @@ def read_html(html: str) -> Cleaned:
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         raise reasons.Unreadable(reasons.NO_HTML_TEXT)
-    meta = Meta()
+    meta = meta if meta is not None else Meta()
     meta.offer(
         title=getattr(doc, "title", None),
         published=parse_date(getattr(doc, "date", None) or ""),

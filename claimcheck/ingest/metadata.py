@@ -61,6 +61,11 @@ DATELINE_RE = re.compile(
     rf"(?:(?P<date>(?i:{DATE})),?\s*)?"
     r"\((?P<outlet>[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,3})\)\s*(?:[-–—:]+\s*)?",
 )
+# "Published March 6, 2024 by Metro Wire": the one who published is the outlet, not the author.
+PUBLISHED_BY_RE = re.compile(
+    rf"(?i:published(?:\s+on)?:?)\s+(?P<date>(?i:{DATE}))(?i:,?\s*{_TIME})?,?"
+    rf"\s+(?i:by)\s+(?P<outlet>{_NAME})\.?",
+)
 TITLE_SUFFIX_RE = re.compile(
     r"^(?P<title>.{8,}?)\s+[|–—-]\s+(?P<outlet>(?:The\s+)?[A-Z][\w.&'’]*(?:\s+[A-Z&][\w.&'’]*){0,3})$"
 )
@@ -114,6 +119,14 @@ def byline(line: str) -> tuple[str, str | None, str | None] | None:
     if head and not outlet and _is_outlet(last):
         name, outlet = head.strip(), last.strip()  # "By Ana Ruiz, Harbor Tribune"
     return name, outlet, _iso(match) if match["date"] else None
+
+
+def published_by(line: str) -> tuple[str | None, str] | None:
+    """(ISO date, outlet) of a line that is only 'Published [on] DATE by OUTLET', else None."""
+    match = PUBLISHED_BY_RE.fullmatch(line.strip())
+    if not match:
+        return None
+    return _iso(match), match["outlet"].rstrip(".")
 
 
 def _is_outlet(name: str) -> bool:

@@ -18,7 +18,9 @@ TEXT = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML = frozenset({".html", ".htm", ".xhtml"})
 JSON = frozenset({".json"})
 JSONL = frozenset({".jsonl", ".ndjson"})
-SUPPORTED = TEXT | HTML | JSON | JSONL
+CSV = frozenset({".csv"})
+FEED = frozenset({".xml", ".rss", ".atom"})
+SUPPORTED = TEXT | HTML | JSON | JSONL | CSV | FEED
 STDIN = "-"
 # Folders a walk never enters: hidden ones (.git, .venv, .claimcheck-cache, ...) and installed
 # JavaScript packages; and any folder holding a CACHEDIR.TAG (a cache, claimcheck's included,

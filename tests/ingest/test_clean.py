@@ -30,6 +30,34 @@ def test_markdown_is_undone(raw: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("The account @harbour_watch_ posted it.", "The account @harbour_watch_ posted it."),
+        ('"You never f*** with the tide," he said.', '"You never f*** with the tide," he said.'),
+        ("Type `rm *_old*` to clear it.", "Type rm *_old* to clear it."),
+        ("Fish &amp; chips cost &#36;9.", "Fish & chips cost $9."),
+        ("The fleet sailed.<!-- ad slot 4 -->", "The fleet sailed."),
+        ("The ``harbour tax'' rose.", "The harbour tax'' rose."),
+        ("Read [the audit][a] now.\n\n[a]: https://x.example/audit", "Read the audit now."),
+    ],
+)
+def test_markdown_follows_commonmark(raw: str, expected: str) -> None:
+    assert clean(raw, read_header=False).text == expected
+
+
+def test_markdown_anchors_point_past_removed_markup() -> None:
+    cleaned = clean("A **bold** \\$5 [fee](https://x.example) rise.", read_header=False)
+    assert cleaned.text == "A bold $5 fee rise."
+    columns = dict((at, col) for at, _, col in cleaned.line_map)
+    assert [columns[cleaned.text.index(w)] for w in ("bold", "$5", "fee", " rise")] == [
+        5,
+        13,
+        17,
+        40,
+    ]
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Getty Images",

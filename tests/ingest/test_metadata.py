@@ -108,3 +108,52 @@ def test_dateline_prefix_is_removed_from_the_first_paragraph() -> None:
     assert cleaned.meta.published == "2023-06-01"
     assert cleaned.meta.outlet == "NEWSWIRE"
     assert cleaned.text.startswith("In a quiet vote, the council")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published March 6, 2024 by Metro Wire", ("2024-03-06", "Metro Wire")),
+        ("Published on March 6, 2024 by Metro Wire", ("2024-03-06", "Metro Wire")),
+        (
+            "published on 6 March 2024, 09:15 by The Harbour Courier.",
+            ("2024-03-06", "The Harbour Courier"),
+        ),
+        ("Published March 6, 2024", None),
+        ("Published by Metro Wire", None),
+        ("Published March 6, 2024 by Metro Wire, which owns the port.", None),
+    ],
+)
+def test_published_by(line: str, expected: tuple[str, str] | None) -> None:
+    assert metadata.published_by(line) == expected
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "*Published March 6, 2024 by Metro Wire*",
+        "_Published on March 6, 2024 by Metro Wire_",
+        "Published on March 6, 2024 by Metro Wire",
+    ],
+)
+def test_published_by_line_names_outlet_and_date_over_the_headline_suffix(
+    statement: str,
+) -> None:
+    raw = f"# Council approves budget - Politico\n\n{statement}\n\nThe council voted on Tuesday.\n"
+    cleaned = clean(raw)
+    assert (cleaned.meta.outlet, cleaned.meta.published) == ("Metro Wire", "2024-03-06")
+    assert cleaned.meta.title == "Council approves budget"
+    assert cleaned.text == "Council approves budget\n\nThe council voted on Tuesday."
+
+
+def test_dateline_outlet_beats_the_headline_suffix() -> None:
+    raw = "Port reopens after storm - Politico\n\nOSLO (Reuters) - The port reopened on Monday.\n"
+    assert clean(raw).meta.outlet == "Reuters"
+
+
+def test_headline_suffix_does_not_override_the_outlet_already_known() -> None:
+    meta = metadata.Meta(outlet="Metro Wire")
+    assert (
+        clean("Port reopens after storm - Politico\n\nThe port reopened.", meta=meta).meta.outlet
+        == "Metro Wire"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
@@ -163,7 +164,7 @@ def test_formats(tmp_path: Path) -> None:
     write(tmp_path, "e.json", json.dumps({"text": BODY, "source": "Wire"}))
     lines = "\n".join(json.dumps({"text": BODY, "date": f"2023-06-0{n}"}) for n in (1, 2))
     write(tmp_path, "f.jsonl", lines + "\n")
-    write(tmp_path, "g.csv", "a,b\n")
+    write(tmp_path, "g.docx", "a,b\n")
     articles, skipped = read_articles([str(tmp_path)])
     assert skipped == []
     by_id = {a.id: a for a in articles}
@@ -304,3 +305,109 @@ def test_files_read_in_two_processes_come_back_as_read_in_one(
     two = read_articles([str(tmp_path)], jobs=2)
     assert two == one
     assert len(one[0]) == 15 and {Path(s.path).name for s in one[1]} == {"empty.txt", "broken.txt"}
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"source": {"id": None, "name": "Metro Wire"}},
+        {"publisher": {"@type": "Organization", "name": "Metro Wire"}},
+        {"siteName": "Metro Wire"},
+        {"Source": "Metro Wire"},
+        {"source_name": "Metro Wire"},
+        {"meta": {"site_name": "Metro Wire"}},
+        {"source": {"domain": "Metro Wire"}},
+    ],
+)
+def test_record_outlet_from_any_usual_field_beats_the_headline_suffix(
+    tmp_path: Path, fields: dict[str, object]
+) -> None:
+    record = {"title": "Council approves budget - Politico", **fields}
+    record["text"] = f"Council approves budget - Politico\n\n{BODY}"
+    articles, _ = read_articles([str(write(tmp_path, "a.json", json.dumps(record)))])
+    assert [a.outlet for a in articles] == ["Metro Wire"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("links.txt", "https://news.example/a\nhttps://news.example/b\n\nwww.example.org/c\n"),
+        ("links.md", "# To read\n\n- https://news.example/a\n- <https://news.example/b>\n"),
+        ("links2.md", "1. [Port reopens](https://news.example/a)\n2. https://news.example/b\n"),
+    ],
+)
+def test_a_list_of_urls_is_skipped_with_what_to_do(tmp_path: Path, name: str, text: str) -> None:
+    texts, reasons = read_one(write(tmp_path, name, text))
+    assert texts == []
+    assert reasons == ["a list of URLs, not an article: fetch the pages and save their text"]
+
+
+def test_an_article_that_cites_urls_is_read(tmp_path: Path) -> None:
+    text = f"{BODY}\n\nhttps://news.example/source\n\nThe union will meet on Friday.\n"
+    texts, reasons = read_one(write(tmp_path, "a.txt", text))
+    assert reasons == [] and len(texts) == 1
+
+
+def test_a_claimcheck_report_in_the_folder_is_skipped_as_such(tmp_path: Path) -> None:
+    from claimcheck.ingest.records import REPORT_KEYS
+    from claimcheck.schema import Report
+
+    assert Report.model_fields.keys() >= REPORT_KEYS
+    report = {"tool": "claimcheck", "version": "0.1.0", "model": "en_core_web_sm"}
+    report |= {"summary": {}, "documents": [{"id": "a", "text": BODY}], "claims": []}
+    report["contradictions"] = []
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "report.json", json.dumps(report))
+    articles, skipped = read_articles([str(tmp_path)])
+    assert [a.id for a in articles] == ["a"]
+    assert [s.reason for s in skipped] == ["a claimcheck report, not an article"]
+
+
+def csv_text(rows: list[list[str]], delimiter: str = ",") -> str:
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def test_csv_export_is_one_article_per_row(tmp_path: Path) -> None:
+    rows = [
+        ["Headline", "URL", "Publisher", "published_at", "Body"],
+        ["Budget passes", "https://a.example/1", "Metro Wire", "2024-03-06T08:00:00Z", BODY],
+        ["", "", "", "", ""],
+        [
+            "Fleet answers",
+            "https://a.example/2",
+            "The Courier",
+            "March 7, 2024",
+            f"{BODY}\n\nMore.",
+        ],
+    ]
+    write(tmp_path, "export.csv", csv_text(rows))
+    articles, skipped = read_articles([str(tmp_path)])
+    assert skipped == []
+    assert [(a.id, a.format) for a in articles] == [("export-1", "csv"), ("export-2", "csv")]
+    assert [(a.title, a.outlet, a.published) for a in articles] == [
+        ("Budget passes", "Metro Wire", "2024-03-06"),
+        ("Fleet answers", "The Courier", "2024-03-07"),
+    ]
+    assert articles[1].text == f"{BODY}\n\nMore."
+    assert [a.line_map[0][1] for a in articles] == [2, 4]
+
+
+def test_csv_id_column_and_semicolons(tmp_path: Path) -> None:
+    rows = [["ID", "pubDate", "TEXT"], ["port-17", "2024-03-06", BODY], ["", "2024-03-07", BODY]]
+    articles, skipped = read_articles([str(write(tmp_path, "x.csv", csv_text(rows, ";")))])
+    assert skipped == []
+    assert [(a.id, a.published) for a in articles] == [
+        ("port-17", "2024-03-06"),
+        ("x-2", "2024-03-07"),
+    ]
+
+
+def test_csv_without_a_body_column_names_its_columns(tmp_path: Path) -> None:
+    texts, reasons = read_one(write(tmp_path, "x.csv", "title,link,views\nA,https://a.example,3\n"))
+    assert texts == []
+    assert reasons == [
+        "CSV with no article text column (expected body, text, content or article; "
+        "it has title, link, views)"
+    ]
