@@ -4,7 +4,7 @@ A claim is about a measure or an event (what is counted or what happened: 'manag
 its participants and places (canonical entities), the time it refers to (resolved dates and the
 time references of its figures), who says it (speaker) and its content words (lemma stems). Two
 claims of different articles state the same fact when these agree, whatever their wording:
-pairing (`pairs.py`) blocks on them and the judges (`compare/`) read them.
+pairing (`pairs.py`) blocks on them and the judges (`judge/`) read them.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from claimcheck import lexicon
-from claimcheck.align import fold, tokens
 from claimcheck.extract.coref import first_names_match
 from claimcheck.extract.dates import reanchor
+from claimcheck.link.align import fold, tokens
 from claimcheck.schema import Claim, Event, Quantity
 
 if TYPE_CHECKING:
-    from claimcheck.story import Stories
+    from claimcheck.link.story import Stories
 
 # Counted nouns that say only 'a number of': they leave the measure to the sentence.
 GENERIC_COUNTS = frozenset({"amount", "figure", "number", "total", "sum", "level", "share", "one"})

@@ -21,8 +21,8 @@ import operator
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 
-from claimcheck.about import stem
-from claimcheck.align import fold
+from claimcheck.link.about import stem
+from claimcheck.link.align import fold
 from claimcheck.schema import Claim
 
 # The cosine two documents of one story reach. A small folder is usually what the user gave as
