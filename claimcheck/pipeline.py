@@ -13,9 +13,9 @@ from claimcheck.cache import model_key as cached_model_key
 from claimcheck.errors import BadPath, NoArticles, stage
 from claimcheck.extract import speakers
 from claimcheck.ingest import DEFAULT_MAX_BYTES, read_articles
-from claimcheck.link import about, cluster
+from claimcheck.link import cluster
 from claimcheck.link.pairs import matches
-from claimcheck.link.story import Stories
+from claimcheck.link.story import Stories, anchored
 from claimcheck.schema import Article, Claim, Document, Report, Skipped, Summary
 
 # Below this many claims pairing and judging run in this process: a pool would cost more.
@@ -236,10 +236,10 @@ def _judge_story(
 
 def _storied(articles: Sequence[Article], claims: list[Claim]) -> tuple[list[Claim], Stories]:
     """The stories the claims tell, and the claims with the relative dates of undated articles
-    resolved against their story's date (about.anchored)."""
+    resolved against their story's date (story.anchored)."""
     published = {a.id: a.published for a in articles}
     stories = Stories(claims, published)
-    return about.anchored(claims, stories, published), stories
+    return anchored(claims, stories, published), stories
 
 
 def _noting(pairs: Iterator[cluster.Pair], links: cluster.Links) -> Iterator[cluster.Pair]:
