@@ -191,7 +191,7 @@ def test_a_full_disk_is_exit_2_naming_the_file(news: Path, monkeypatch: pytest.M
     def full(*_: object, **__: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("claimcheck.cli.write_output", full)
+    monkeypatch.setattr("claimcheck.cli_output.write_output", full)
     code, err = _scan("--json", "out.json")
     assert (code, err) == (2, "claimcheck: error: cannot write out.json: no space left on device\n")
 
