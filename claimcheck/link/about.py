@@ -17,7 +17,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from claimcheck import lexicon
-from claimcheck.extract.coref import first_names_match
+from claimcheck.extract.names import first_names_match
 from claimcheck.link.align import fold, tokens
 from claimcheck.schema import Claim, Event, Quantity
 
