@@ -16,7 +16,7 @@ Each finding gets a label from the gold the corpus ships, never from reading it 
   articles); a finding of `perturbed/` that `clean/` has too is counted once;
 - seeds: right when it covers a gold item, else left out.
 
-The model is logistic over the judge's score, the kind and the scope (compare/confidence.py),
+The model is logistic over the judge's score, the kind and the scope (judge/confidence.py),
 with an L2 penalty; it is fitted by Newton's method, so the same reports give the same weights.
 """
 
@@ -32,7 +32,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claimcheck.compare.confidence import features
+from claimcheck.judge.confidence import features
 
 PENALTY = 1.0
 # A kind with fewer labelled findings than this gets no weight of its own.

@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claimcheck.compare.evidence import WEIGHTS_ENV  # noqa: E402
+from claimcheck.judge.evidence import WEIGHTS_ENV  # noqa: E402
 
 CLAIMCHECK = str(ROOT / ".venv" / "bin" / "claimcheck")
 NAMES = (

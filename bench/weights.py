@@ -5,7 +5,7 @@
 The FactCC recipe (Kryscinski et al. 2020) moved across documents. From folders of real
 same-story articles (the shared corpora; their text never leaves this process), every pair of
 claims that pairing proposes (`pairs.matches`) goes through every judge of the registry
-(`compare.JUDGES`), and each candidate the judges compare becomes one labelled row of levels:
+(`judge.JUDGES`), and each candidate the judges compare becomes one labelled row of levels:
 
 - values that agree (the same figure, dates that meet, one name, one speaker, one polarity):
   a seed. Changing one side of a seed the way an outlet's error would (another figure of the
@@ -48,19 +48,19 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claimcheck import compare, pipeline
-from claimcheck.about import PLACE_LABELS, about, same_person
-from claimcheck.align import fold
+from claimcheck import judge, pipeline
 from claimcheck.cache import DEFAULT_DIR, analysis_version
-from claimcheck.compare import date as date_judge
-from claimcheck.compare import evidence, quantity
-from claimcheck.compare.base import Candidate, Context, named_person
-from claimcheck.pairs import Match, matches
+from claimcheck.judge import date as date_judge
+from claimcheck.judge import evidence, quantity
+from claimcheck.judge.base import Candidate, Context, named_person
+from claimcheck.link.about import PLACE_LABELS, about, same_person
+from claimcheck.link.align import fold
+from claimcheck.link.pairs import Match, matches
 from claimcheck.schema import Anchor, Claim, DateRef, Entity, Event, Quantity
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20261207
-# Edges that turn a measurement into a level (compare/evidence.bucket), set before any fit and
+# Edges that turn a measurement into a level (judge/evidence.bucket), set before any fit and
 # never tuned on a score: pairing's cosine in fifths of its usual range; words in a shared
 # quotation;
 # the share of content words two sentences align (little, some, half, most, a near-copy).
@@ -131,12 +131,12 @@ def rows_of(unit: Unit, options: pipeline.ScanOptions) -> Iterator[dict[str, Any
         story = members[name]
         if len({c.doc_id for c in story}) < 2:
             continue
-        ctx = compare.context(story, articles)
+        ctx = judge.context(story, articles)
         pool = _Pool(story)
         label = f"{unit.name}/{name}"
         for match in matches(story, stories):
-            for kind, judge in compare.JUDGES.items():
-                for candidate in judge(match, ctx):
+            for kind, rule in judge.JUDGES.items():
+                for candidate in rule(match, ctx):
                     if not candidate.agree:
                         yield _row(unit, label, candidate, 0, "natural")
                         continue
@@ -214,7 +214,7 @@ def _changed(
     sides = [match.a, match.b]
     sides[side] = about(new_claim)
     changed = Match(sides[0], sides[1], match.similarity, match.shared, match.level)
-    for candidate in compare.JUDGES[kind](changed, fresh):
+    for candidate in judge.JUDGES[kind](changed, fresh):
         if not candidate.agree and _same(candidate.subjects[side], new_subject):
             return candidate
     return None
@@ -511,7 +511,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpora = sorted({r["corpus"] for r in kept})
     table = {
         "about": (
-            "The judges' comparison levels and their learned log-odds (compare/evidence.py), "
+            "The judges' comparison levels and their learned log-odds (judge/evidence.py), "
             "written by bench/weights.py from pairs generated from real coverage; buckets are "
             "the edges that turn a measurement into a level, set before fitting."
         ),

@@ -12,7 +12,7 @@ import spacy
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from claimcheck import __version__, lexicon
-from claimcheck.compare import evidence
+from claimcheck.judge import evidence
 from claimcheck.report import json as json_report
 from claimcheck.report import write_output
 from claimcheck.schema import Article, Claim, Report, compact

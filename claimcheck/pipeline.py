@@ -7,15 +7,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimcheck import __version__, about, cluster, compare, nlp, runner
+from claimcheck import __version__, judge, nlp, runner
 from claimcheck.cache import ClaimCache
 from claimcheck.cache import model_key as cached_model_key
 from claimcheck.errors import BadPath, NoArticles, stage
 from claimcheck.extract import speakers
 from claimcheck.ingest import DEFAULT_MAX_BYTES, read_articles
-from claimcheck.pairs import matches
+from claimcheck.link import cluster
+from claimcheck.link.pairs import matches
+from claimcheck.link.story import Stories, anchored
 from claimcheck.schema import Article, Claim, Document, Report, Skipped, Summary
-from claimcheck.story import Stories
 
 # Below this many claims pairing and judging run in this process: a pool would cost more.
 PARALLEL_CLAIMS = 5_000
@@ -189,8 +190,8 @@ def _scan(
         what="judging story groups",
     )
     links = cluster.Links()  # what clustering needs of the similar pairs
-    contradictions: list[compare.Contradiction] = []
-    supersessions: list[compare.Supersession] = []
+    contradictions: list[judge.Contradiction] = []
+    supersessions: list[judge.Supersession] = []
     for found, updates, linked in judged:
         contradictions.extend(found)
         supersessions.extend(updates)
@@ -215,7 +216,7 @@ def _scan(
 
 def _judge_story(
     claims: list[Claim],
-) -> tuple[list[compare.Contradiction], list[compare.Supersession], list[list[str]]]:
+) -> tuple[list[judge.Contradiction], list[judge.Supersession], list[list[str]]]:
     """Pair and judge the claims of one story group: its findings, its updates and its sets of
     claims that state one fact. Story groups never share a pair, so each is judged on its own,
     in any process (`runner.run_tasks`), with the articles and stories of the scan shared."""
@@ -223,11 +224,11 @@ def _judge_story(
     articles = [articles_by_id[doc] for doc in sorted({c.doc_id for c in claims})]
     links = cluster.Links()
     pairs = cluster.similar_pairs(claims, stories)
-    found = list(matches(claims, stories, compare.calls_false))
+    found = list(matches(claims, stories, judge.calls_false))
     for match in found:
         if match.level == "claims" and match.similarity >= cluster.SAME_FACT:
             links.add(match.a.claim.id, match.b.claim.id)
-    contradictions, supersessions = compare.compare_all(
+    contradictions, supersessions = judge.compare_all(
         claims, _noting(pairs, links), articles, stories, found
     )
     return contradictions, supersessions, links.groups()
@@ -235,10 +236,10 @@ def _judge_story(
 
 def _storied(articles: Sequence[Article], claims: list[Claim]) -> tuple[list[Claim], Stories]:
     """The stories the claims tell, and the claims with the relative dates of undated articles
-    resolved against their story's date (about.anchored)."""
+    resolved against their story's date (story.anchored)."""
     published = {a.id: a.published for a in articles}
     stories = Stories(claims, published)
-    return about.anchored(claims, stories, published), stories
+    return anchored(claims, stories, published), stories
 
 
 def _noting(pairs: Iterator[cluster.Pair], links: cluster.Links) -> Iterator[cluster.Pair]:
@@ -251,9 +252,9 @@ def _noting(pairs: Iterator[cluster.Pair], links: cluster.Links) -> Iterator[clu
 def _involving_new(
     articles: Sequence[Article],
     claims: Sequence[Claim],
-    contradictions: Sequence[compare.Contradiction],
-    supersessions: Sequence[compare.Supersession],
-) -> tuple[list[compare.Contradiction], list[compare.Supersession]]:
+    contradictions: Sequence[judge.Contradiction],
+    supersessions: Sequence[judge.Supersession],
+) -> tuple[list[judge.Contradiction], list[judge.Supersession]]:
     """Only findings with at least one claim from a new article: the corpus is not on trial."""
     new_docs = {a.id for a in articles if a.role == "new"}
     new_claims = {c.id for c in claims if c.doc_id in new_docs}
@@ -286,8 +287,8 @@ def build_report(
     *,
     model: str,
     clusters: Sequence[cluster.Cluster] = (),
-    contradictions: Sequence[compare.Contradiction] = (),
-    supersessions: Sequence[compare.Supersession] = (),
+    contradictions: Sequence[judge.Contradiction] = (),
+    supersessions: Sequence[judge.Supersession] = (),
 ) -> Report:
     """Assemble a report in a canonical order, so the same input gives byte-identical JSON."""
     documents = sorted(

@@ -135,7 +135,7 @@ def test_an_unchanged_input_reads_its_report_back(
     def no_comparison(*_: object, **__: object) -> object:
         raise AssertionError("compared again")
 
-    monkeypatch.setattr(pipeline.compare, "compare_all", no_comparison)
+    monkeypatch.setattr(pipeline.judge, "compare_all", no_comparison)
     assert pipeline.scan([str(folder)], options) == first
 
     (folder / "doc2.txt").write_text("Officials said 99 people were hurt.\n")

@@ -1,4 +1,4 @@
-"""Confidence is fitted: bench/calibrate.py fits the logistic model compare/confidence.py reads."""
+"""Confidence is fitted: bench/calibrate.py fits the logistic model judge/confidence.py reads."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import math
 import pytest
 
 from bench.calibrate import fit, predict
-from claimcheck.compare.confidence import calibrated
+from claimcheck.judge.confidence import calibrated
 
 
 def test_the_fit_learns_which_findings_are_right() -> None:

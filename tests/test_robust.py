@@ -138,7 +138,7 @@ def test_traceback_only_with_debug(
     def broken(*_: object, **__: object) -> object:
         raise ZeroDivisionError("division by zero in a comparator")
 
-    monkeypatch.setattr(pipeline.compare, "compare_all", broken)
+    monkeypatch.setattr(pipeline.judge, "compare_all", broken)
     result = cli.invoke(app, ["scan", "news", "--no-cache", *flag], env=env)
     assert result.exit_code == 2
     assert "internal error in comparison: ZeroDivisionError" in result.stderr
@@ -164,7 +164,7 @@ def _raise(exc: BaseException) -> object:
     [
         (pipeline, "read_articles", [], "internal error in reading: RuntimeError"),
         (speakers, "unify", [], "internal error in extraction: RuntimeError"),
-        (pipeline.compare, "compare_all", [], "internal error in comparison: RuntimeError"),
+        (pipeline.judge, "compare_all", [], "internal error in comparison: RuntimeError"),
         (pipeline.cluster, "cluster_claims", [], "internal error in comparison: RuntimeError"),
         (json_report, "chunks", ["--json", "out.json"], RENDERING),
         (terminal, "print_report", [], RENDERING),
@@ -191,7 +191,7 @@ def test_a_full_disk_is_exit_2_naming_the_file(news: Path, monkeypatch: pytest.M
     def full(*_: object, **__: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("claimcheck.cli.write_output", full)
+    monkeypatch.setattr("claimcheck.cli_output.write_output", full)
     code, err = _scan("--json", "out.json")
     assert (code, err) == (2, "claimcheck: error: cannot write out.json: no space left on device\n")
 

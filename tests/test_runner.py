@@ -109,7 +109,7 @@ def test_stories_judged_in_two_processes_give_the_report_of_one(
     from claimcheck import pipeline
     from claimcheck.report import json as json_report
 
-    from .test_pairs import EVENT_A, EVENT_B, FILLERS
+    from .link.test_pairs import EVENT_A, EVENT_B, FILLERS
 
     for stem, outlet, text in EVENT_A + EVENT_B + FILLERS:
         record = {"title": stem, "text": text, "source": outlet, "date": "2024-05-14"}

@@ -12,14 +12,19 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcheck import lexicon
 from claimcheck.extract.coref import Mentions
+from claimcheck.extract.quotes import (
+    DASHES,
+    QUOTE_MARKS,
+    find_paragraphs,
+    find_quotes,
+    inside_quote,
+    mark_of,
+    quote_at,
+)
 
 # Children that carry what was said when there is no clausal complement.
 OBJECTS = ("dobj", "oprd", "xcomp", "prep", "dative", "attr", "acomp", "advcl")
 RELATIVE = frozenset({"who", "that", "which", "whom"})
-QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "„", "«", "»"})
-OPENERS = frozenset({"“", "``", "„", "«"})
-CLOSERS = frozenset({"”", "»"})
-DASHES = frozenset({"―", "—", "–", "--"})
 LABELS = frozenset({":", "―"})
 # Reporting verbs whose passive subject is the one spoken to ("was told", "were urged").
 LISTENER_VERBS = frozenset(
@@ -44,7 +49,7 @@ class Attribution:
 
 def find_attributions(doc: Doc) -> Iterator[Attribution]:
     """Attributed statements of the Doc, in text order."""
-    quotes = _quotes(doc)
+    quotes = find_quotes(doc)
     mentions = Mentions(doc, quotes)
     sents = [sent for sent in doc.sents if not _is_blank(sent)]
     found = [
@@ -139,7 +144,7 @@ def _grow_on(
 def _pure_quote(sent: Span, quotes: list[tuple[int, int]]) -> Region:
     """The quoted part of a sentence that is nothing but quotation, else None."""
     start, end = _trimmed(sent)
-    quote = _quote_at(start + 1, quotes) or _quote_at(start, quotes)
+    quote = quote_at(start + 1, quotes) or quote_at(start, quotes)
     if quote is None or quote[1] < end - 3 or quote[0] > start + 2:
         return None
     return max(quote[0], start), min(quote[1], end)
@@ -376,7 +381,7 @@ def _labelled(doc: Doc, quotes: list[tuple[int, int]], mentions: Mentions) -> It
     quotation signed '― Ana Ruiz' at the end of its paragraph."""
     paragraphs = [
         (first + (doc[first].text in QUOTE_MARKS and first < last), last)
-        for first, last in _paragraphs(doc)
+        for first, last in find_paragraphs(doc)
     ]
     tags: Counter[str] = Counter()
     for first, last in paragraphs:
@@ -403,14 +408,15 @@ def _signature(
     """'"We will rebuild." ― Ana Ruiz': a quotation, a dash and a name end the paragraph (the
     tokenizer may glue the closing mark to the dash, and a no-break space may sit between)."""
     dash = next(
-        (t.i for t in reversed(doc[max(first, last - 6) : last + 1]) if _mark(t) in DASHES), None
+        (t.i for t in reversed(doc[max(first, last - 6) : last + 1]) if mark_of(t) in DASHES),
+        None,
     )
     if dash is None or dash <= first:
         return None
-    closer = doc[dash] if doc[dash].text != _mark(doc[dash]) else _before(doc, dash)
+    closer = doc[dash] if doc[dash].text != mark_of(doc[dash]) else _before(doc, dash)
     if closer is None or closer.text[:1] not in QUOTE_MARKS:
         return None
-    quote = _quote_at(closer.idx, quotes)
+    quote = quote_at(closer.idx, quotes)
     begin = dash + 1
     while begin <= last and doc[begin].is_space:
         begin += 1
@@ -419,12 +425,6 @@ def _signature(
     if quote is None or named is None:
         return None
     return Attribution(named[0], named[1], "―", quote[0], min(quote[1], closer.idx))
-
-
-def _mark(tok: Token) -> str:
-    """A dash the tokenizer glued to the closing quotation mark before it ('”―') is a dash."""
-    text = tok.text
-    return text[1:] if len(text) > 1 and text[0] in QUOTE_MARKS and text[1:] in DASHES else text
 
 
 def _before(doc: Doc, i: int) -> Token | None:
@@ -439,19 +439,6 @@ def _label_colon(doc: Doc, first: int, last: int) -> int | None:
     """The colon closing a short label at the start of a paragraph, if any."""
     colon = next((t.i for t in doc[first : min(first + 6, last)] if t.text == ":"), None)
     return colon if colon is not None and colon > first else None
-
-
-def _paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
-    """(first, last) token index of each paragraph, blank tokens left out."""
-    first = None
-    for tok in doc:
-        if tok.is_space:
-            continue
-        if first is None:
-            first = tok.i
-        if "\n" in tok.whitespace_ or tok.i + 1 == len(doc) or "\n" in doc[tok.i + 1].text:
-            yield first, tok.i
-            first = None
 
 
 def _end(tok: Token) -> int:
@@ -474,7 +461,7 @@ def _is_cue(verb: Token, quotes: list[tuple[int, int]]) -> bool:
     doc = verb.doc
     if verb.i >= 1 and doc[verb.i - 1].text in ("-", "so-"):
         return False
-    return not _inside(verb.idx, quotes)
+    return not inside_quote(verb.idx, quotes)
 
 
 def _speaker_token(verb: Token) -> Token | None:
@@ -580,7 +567,7 @@ def _names_something(verb: Token, quotes: list[tuple[int, int]]) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ in ("as", "for"):
             return True
-        if child.i > verb.i and any(_inside(t.idx, quotes) for t in child.subtree):
+        if child.i > verb.i and any(inside_quote(t.idx, quotes) for t in child.subtree):
             return True
     return False
 
@@ -662,14 +649,14 @@ def _adjacent_quote(
     while before >= floor and (doc[before].is_punct and doc[before].text not in QUOTE_MARKS):
         before -= 1
     if before >= floor and doc[before].text in QUOTE_MARKS:
-        quote = _quote_at(doc[before].idx - 1, quotes)
+        quote = quote_at(doc[before].idx - 1, quotes)
         if quote is not None:
             return quote
     after = hi + 1
     while after < sent.end and doc[after].is_punct and doc[after].text not in QUOTE_MARKS:
         after += 1
     if after < sent.end and doc[after].text in QUOTE_MARKS:
-        quote = _quote_at(doc[after].idx + 1, quotes)
+        quote = quote_at(doc[after].idx + 1, quotes)
         if quote is not None:
             return quote
     return None
@@ -723,65 +710,15 @@ def _rest_of_sentence(sent: Span, first: int, last: int) -> tuple[int, int] | No
 
 def _widen_to_quote(start: int, end: int, quotes: list[tuple[int, int]]) -> tuple[int, int]:
     """A clause that starts or ends inside a quotation covers the whole quotation."""
-    q = _quote_at(start, quotes)
+    q = quote_at(start, quotes)
     if q is not None:
         start = min(start, q[0])
         if q[1] > end and q[1] - end < 3:
             end = q[1]
-    q = _quote_at(max(end - 1, start), quotes)
+    q = quote_at(max(end - 1, start), quotes)
     if q is not None:
         end = max(end, q[1])
     return start, end
-
-
-# ------------------------------------------------------------------ quotations
-
-
-def _quotes(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of the quotations (inside the marks); a paragraph end closes a quote."""
-    spans: list[tuple[int, int]] = []
-    open_at = -1
-    for tok in doc:
-        new_paragraph = tok.i > 0 and "\n" in doc[tok.i - 1].whitespace_ + doc[tok.i - 1].text
-        if new_paragraph and open_at >= 0:
-            end = _paragraph_end(doc, tok)
-            if end > open_at:
-                spans.append((open_at, end))
-            open_at = -1
-        text = tok.text if _mark(tok) == tok.text else tok.text[0]
-        if text not in QUOTE_MARKS:
-            continue
-        starts_paragraph = tok.i == 0 or new_paragraph or doc[tok.i - 1].is_space
-        if open_at < 0 and (text not in CLOSERS or starts_paragraph):  # '”We will ...' too
-            open_at = tok.idx + len(text)
-        elif open_at >= 0 and text not in OPENERS:
-            if tok.idx > open_at:
-                spans.append((open_at, tok.idx))
-            open_at = -1
-    if open_at >= 0:
-        end = len(doc.text.rstrip())
-        if end > open_at:
-            spans.append((open_at, end))
-    return spans
-
-
-def _paragraph_end(doc: Doc, tok: Token) -> int:
-    i = tok.i - 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
-    return doc[i].idx + len(doc[i]) if i >= 0 else 0
-
-
-def _quote_at(offset: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
-    i = bisect.bisect_right(quotes, (offset, 1 << 62)) - 1
-    if i >= 0 and quotes[i][0] <= offset <= quotes[i][1]:
-        return quotes[i]
-    return None
-
-
-def _inside(offset: int, quotes: list[tuple[int, int]]) -> bool:
-    q = _quote_at(offset, quotes)
-    return q is not None and q[0] < offset < q[1]
 
 
 # ------------------------------------------------------------------ spans

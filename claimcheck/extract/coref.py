@@ -8,14 +8,13 @@ paper" to the last news organisation quoted.
 from __future__ import annotations
 
 import bisect
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck import lexicon
+from claimcheck.extract.names import first_names_match, fold, surname_words
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
@@ -39,24 +38,6 @@ PHRASE_STOP = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "paratax
 class _Person:
     at: int  # token index of the mention
     name: str
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: the key names are compared by."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
-def first_names_match(a: str, b: str) -> bool:
-    """'Vladimir' ~ 'Volodymyr', 'J.' ~ 'John', 'Stephane' ~ 'Stéphane'; not 'Bill' ~ 'Hillary'."""
-    a, b = fold(a).rstrip("."), fold(b).rstrip(".")
-    if not a or not b:
-        return True
-    if a[0] != b[0]:
-        return False
-    if len(a) == 1 or len(b) == 1 or a.startswith(b) or b.startswith(a):
-        return True
-    return fuzz.ratio(a, b) >= 50
 
 
 class Mentions:
@@ -109,8 +90,8 @@ class Mentions:
         self._persons.add(name)
         self._people.append(_Person(ent.root.i, name))
         self._note_gender(name, _gender_of(ent, words, titles) or self._pronoun_gender(ent))
-        if len(_surname_words(words)) > 1:
-            key = fold(_surname_words(words)[-1])
+        if len(surname_words(words)) > 1:
+            key = fold(surname_words(words)[-1])
             self._full.setdefault(key, []).append(_Person(ent.root.i, name))
         quoted = _inside(ent.start_char, self._quotes)
         subject = ent.root.dep_ in ("nsubj", "nsubjpass") or (
@@ -159,9 +140,9 @@ class Mentions:
 
     def _canonical(self, words: list[str], at: int) -> str:
         """The full name for a name as written: an earlier full form, or the surname's owner."""
-        key = fold(_surname_words(words)[-1])
+        key = fold(surname_words(words)[-1])
         known = self._full.get(key, [])
-        if len(_surname_words(words)) == 1:
+        if len(surname_words(words)) == 1:
             before = [p for p in known if p.at < at]
             if before:
                 return before[-1].name
@@ -501,16 +482,6 @@ def _owners_subtree(token: Token) -> set[int]:
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("of", "for")):
             out |= {t.i for t in child.subtree}
     return out
-
-
-NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-
-
-def _surname_words(words: list[str]) -> list[str]:
-    """The name without a generational suffix: 'Carlos Ortiz Jr.' is filed under Ortiz."""
-    while len(words) > 1 and words[-1].lower().strip(",") in NAME_SUFFIXES:
-        words = words[:-1]
-    return words
 
 
 def _not_a_name(token: Token) -> bool:

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from claimcheck import lexicon
+from claimcheck.extract.numbers import (
+    DURATION_UNITS,
+    currency,
+    fraction,
+    norm_space,
+    patterns,
+    scale_value,
+    side_value,
+    table,
+    units,
+    words_value,
+    yearlike,
+)
 from claimcheck.schema import Quantity
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-DURATION_UNITS = frozenset(
-    {"second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade"}
-)
 # After "of" these open the noun phrase a share or a vague number is taken of.
 OF_DETERMINERS = frozenset(
     [
@@ -75,18 +80,18 @@ class _Raw:
 def find_quantities(doc: Doc) -> Iterator[Quantity]:
     """Quantities stated in the Doc, in text order; ids, models and years are not quantities."""
     text = doc.text
-    phones = [m.span() for m in _patterns()["phone"].finditer(text)]
+    phones = [m.span() for m in patterns()["phone"].finditer(text)]
     sents = list(doc.sents)
     starts = frozenset(sent.start for sent in sents)
     bounds = [sent.start_char for sent in sents]
     raws = [
         raw
-        for match in _patterns()["pair"].finditer(text)
+        for match in patterns()["pair"].finditer(text)
         if not any(s < match.end() and match.start() < e for s, e in phones)
         and (raw := _pair(doc, match)) is not None
     ]
     taken = [(raw.start, raw.end) for raw in raws]
-    for match in _patterns()["core"].finditer(text):
+    for match in patterns()["core"].finditer(text):
         if any(s <= match.start() < e for s, e in phones + taken):
             continue
         raw = _build(doc, match, starts)
@@ -98,7 +103,7 @@ def find_quantities(doc: Doc) -> Iterator[Quantity]:
     ]
     raws.sort(key=lambda raw: raw.start)
     raws, alts = _merge_alternatives(text, raws)
-    times = [(m.start(), m.end()) for m in _patterns()["time"].finditer(text)]
+    times = [(m.start(), m.end()) for m in patterns()["time"].finditer(text)]
     for i, raw in enumerate(raws):
         of_whole, counted = _whole(text, raws, i)
         if counted and (raw.counted is None or raw.counted in WHOLE_NOUNS):
@@ -126,7 +131,7 @@ def find_quantities(doc: Doc) -> Iterator[Quantity]:
 
 
 def _build(doc: Doc, match: re.Match[str], starts: frozenset[int]) -> _Raw | None:
-    text, t = match.string, _table()  # Doc.text rebuilds the string on every access
+    text, t = match.string, table()  # Doc.text rebuilds the string on every access
     groups = match.groupdict()
     start, end = match.span()
     value: float
@@ -134,14 +139,14 @@ def _build(doc: Doc, match: re.Match[str], starts: frozenset[int]) -> _Raw | Non
     qualifier: str | None = None
     low_high: tuple[float | None, float | None] | None = None
     if groups["hscale"]:
-        value = 0.5 * _scale_value(groups["hscale"])
+        value = 0.5 * scale_value(groups["hscale"])
     elif groups["vague"]:
         base = t["vague_plurals"][groups["vague"].lower()]
         value, qualifier, low_high = 2.0 * base, groups["vague"].lower() + " of", (2.0 * base, None)
     elif groups["frac"] and _quarters_of_time(text, start, end):
-        value, kind = _words_value(groups["frac"].split("-")[0].split()[0]), "measure"
+        value, kind = words_value(groups["frac"].split("-")[0].split()[0]), "measure"
     elif groups["frac"]:
-        share = _fraction(groups["frac"])
+        share = fraction(groups["frac"])
         if share is None:
             return None
         value, kind = share, "percent"
@@ -149,29 +154,29 @@ def _build(doc: Doc, match: re.Match[str], starts: frozenset[int]) -> _Raw | Non
         value = float(groups["dig"].replace(",", ""))
         scale = groups["dscale"] or groups["dsuf"] or groups["dsuf2"]
         if scale:
-            value *= _scale_value(scale)
+            value *= scale_value(scale)
     elif groups["unita"]:
         value = 1.0
         end += len(re.match(r"\s+\w+", text[end:]).group(0))  # type: ignore[union-attr]
     else:
-        value = _words_value(groups["spelled"])
+        value = words_value(groups["spelled"])
     right = text[end : end + 40]
-    pct = _patterns()["percent"].match(right)
+    pct = patterns()["percent"].match(right)
     money_unit: str | None = None
     if pct and kind == "count":
         kind, end = "percent", end + pct.end()
-    cur_after = _patterns()["currency_after"].match(text[end : end + 40])
+    cur_after = patterns()["currency_after"].match(text[end : end + 40])
     if cur_after and kind == "count":
-        money_unit, end = _currency(cur_after.group("cur")), end + cur_after.end()
-    cur_before = _patterns()["currency_before"].search(text[max(0, start - 5) : start])
+        money_unit, end = currency(cur_after.group("cur")), end + cur_after.end()
+    cur_before = patterns()["currency_before"].search(text[max(0, start - 5) : start])
     if cur_before and kind == "count" and money_unit is None:
-        money_unit = _currency(cur_before.group("cur"))
+        money_unit = currency(cur_before.group("cur"))
         start -= len(cur_before.group(0))
     if money_unit:
         kind = "money"
-    qual = _patterns()["qualifier"].search(text[max(0, start - 30) : start])
+    qual = patterns()["qualifier"].search(text[max(0, start - 30) : start])
     if qual and qualifier is None:
-        qualifier = _norm_space(qual.group("qual")).lower()
+        qualifier = norm_space(qual.group("qual")).lower()
         start -= len(qual.group(0))
     span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
     if span is None or not _acceptable(doc, span, match, kind, qualifier, starts):
@@ -237,7 +242,7 @@ def _measure_unit(counted: str | None) -> str | None:
     """The unit a counted noun measures in ('km' -> kilometre, 'day' -> day), else None."""
     if counted is None or counted in DURATION_UNITS:
         return counted
-    unit: str | None = _table()["measure_units"].get(counted)
+    unit: str | None = table()["measure_units"].get(counted)
     return unit
 
 
@@ -259,15 +264,15 @@ def _acceptable(
         if prev is not None and prev.lower_ in NOT_ONE_AFTER:
             return False
         if nxt is not None and nxt.text == "-" and span.end + 1 < len(doc):
-            return doc[span.end + 1].lemma_.lower() in _units()  # "a one-day strike"
-        if nxt is None or nxt.lower_ in _table()["not_counts_after_one"]:
+            return doc[span.end + 1].lemma_.lower() in units()  # "a one-day strike"
+        if nxt is None or nxt.lower_ in table()["not_counts_after_one"]:
             return False
         return nxt.pos_ in ("NOUN", "ADJ") or nxt.tag_ in ("NNS", "NNPS")
     if not groups["dig"]:
         return True
-    if _patterns()["month_before"].search(before) or _patterns()["month_after"].match(after):
+    if patterns()["month_before"].search(before) or patterns()["month_after"].match(after):
         return False
-    if _patterns()["clock_after"].match(after):
+    if patterns()["clock_after"].match(after):
         return False
     plain = not (groups["dscale"] or groups["dsuf"] or groups["dsuf2"]) and kind == "count"
     digits = groups["dig"]
@@ -302,7 +307,7 @@ def _in_name(doc: Doc, span: Span) -> bool:
 def _age(doc: Doc, span: Span, text: str, end: int) -> int | None:
     """The end of an age ('32-year-old', 'Alan Brook, 32,', 'aged 32'), -1 for an age in
     other units ('a 3-month-old'), None when the number is not an age."""
-    suffix = _patterns()["age_after"].match(text, end)
+    suffix = patterns()["age_after"].match(text, end)
     if suffix:
         return suffix.end() if suffix.group("unit").lower() == "year" else -1
     if len(span) != 1 or not span[0].like_num or not span[0].text.isdigit():
@@ -343,7 +348,7 @@ def _people(doc: Doc, span: Span) -> str | None:
     """'Storm kills 12', '12 were injured', '12 dead': a bare number of people."""
     tok = doc[span.end - 1]
     nxt = doc[span.end] if span.end < len(doc) else None
-    t = _table()
+    t = table()
     if nxt is not None and nxt.lower_ in t["people_states"]:
         return "people"
     if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.lemma_.lower() in t["people_verbs"]:
@@ -356,7 +361,7 @@ def _counted(doc: Doc, head: int) -> str:
     as store managers'), that role with its modifiers."""
     noun = doc[head]
     for clause in noun.children:
-        if clause.dep_ != "relcl" or clause.lemma_.lower() not in _table()["role_verbs"]:
+        if clause.dep_ != "relcl" or clause.lemma_.lower() not in table()["role_verbs"]:
             continue
         for child in clause.children:
             role = child
@@ -375,12 +380,12 @@ def _quarters_of_time(text: str, start: int, end: int) -> bool:
     'two quarters of the budget' and 'three quarters said' are shares."""
     if not re.fullmatch(r"(?:two|three)[\s-]quarters", text[start:end], re.IGNORECASE):
         return False
-    if _patterns()["period_after"].match(text, end):
+    if patterns()["period_after"].match(text, end):
         return True
     if re.match(r"\s+of\b", text[end:]):
         return False
     before = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
-    return before is not None and before.group(1).lower() in _table()["period_openers"]
+    return before is not None and before.group(1).lower() in table()["period_openers"]
 
 
 def _share_word_ok(frac: str, prev: Token | None, nxt: Token | None, qual: str | None) -> bool:
@@ -436,7 +441,7 @@ def _counted_head(doc: Doc, i: int, *, of_only: bool) -> int | None:
 def _bounds(value: float, qualifier: str | None) -> tuple[float | None, float | None]:
     if qualifier is None:
         return value, value
-    low_f, high_f = _table()["qualifiers"].get(qualifier, [1.0, 1.0])
+    low_f, high_f = table()["qualifiers"].get(qualifier, [1.0, 1.0])
     low = None if low_f is None else round(value * low_f, 6)
     high = None if high_f is None else round(value * high_f, 6)
     return low, high
@@ -474,7 +479,7 @@ def _whole(text: str, raws: list[_Raw], i: int) -> tuple[float | None, str | Non
     if i + 1 < len(raws):
         nxt = raws[i + 1]
         between = text[raw.end : nxt.start]
-        if nxt.kind != "percent" and _patterns()["of_gap"].fullmatch(between):
+        if nxt.kind != "percent" and patterns()["of_gap"].fullmatch(between):
             return nxt.value, nxt.counted
     for prior in reversed(raws[:i]):
         if prior.kind == "percent":
@@ -493,7 +498,7 @@ def _time_ref(
     doc: Doc, text: str, raw: _Raw, times: list[tuple[int, int]], bounds: list[int]
 ) -> str | None:
     """The nearest time phrase in the same clause: 'by March', 'already', 'per month'."""
-    rate = _patterns()["rate"].match(text, raw.end)
+    rate = patterns()["rate"].match(text, raw.end)
     if rate:
         return rate.group("rate")
     anchor = doc[raw.anchor]
@@ -545,28 +550,6 @@ def _clause_head(tok: Token) -> Token:
     return tok
 
 
-# -- words and patterns ---------------------------------------------------------------------
-
-
-def _words_value(words: str) -> float:
-    """'one hundred and fifty thousand' -> 150000; 'a dozen' -> 12."""
-    t = _table()
-    total = current = 0.0
-    for word in re.split(r"[\s-]+", words.lower()):
-        if word in ("a", "an"):
-            current += 1
-        elif word in t["units_cardinal"]:
-            current += t["units_cardinal"][word]
-        elif word == "dozen":
-            current = (current or 1) * 12
-        elif word == "hundred":
-            current = (current or 1) * 100
-        elif word in t["scales"]:
-            total += (current or 1) * t["scales"][word]
-            current = 0
-    return total + current
-
-
 # -- ranges and tallies ----------------------------------------------------------------------
 
 
@@ -574,28 +557,28 @@ def _pair(doc: Doc, match: re.Match[str]) -> _Raw | None:
     """'between $5,000 and $20,000', '10 to 15', '10-15 cars': one interval; '134-to-36',
     'a 7-2 ruling', 'voted 52 to 48': a tally. Years, dates, times and changes are neither."""
     text, g = match.string, match.groupdict()
-    sep = _norm_space(g["sep"])
+    sep = norm_space(g["sep"])
     before = text[max(0, match.start() - 16) : match.start()]
     if sep == "and" and not g["between"]:
         return None
-    if _patterns()["change_from"].search(before):
+    if patterns()["change_from"].search(before):
         return None  # "rose from 10 to 15": a change, two figures
-    if _patterns()["month_before"].search(before) or _patterns()["clock_after"].match(
+    if patterns()["month_before"].search(before) or patterns()["clock_after"].match(
         text, match.end()
     ):
         return None
     na, nb = str(g["na"]), str(g["nb"])
-    if re.fullmatch(r"0\d+", nb) or _patterns()["id_before"].search(before):
+    if re.fullmatch(r"0\d+", nb) or patterns()["id_before"].search(before):
         return None  # "No. 10-277"
-    if any(_yearlike(str(g[f"n{x}"])) and not (g[f"c{x}"] or g[f"s{x}"]) for x in "ab"):
+    if any(yearlike(str(g[f"n{x}"])) and not (g[f"c{x}"] or g[f"s{x}"]) for x in "ab"):
         return None  # "2010-2014", "in fiscal 2011 to $10.1 million"
-    if _yearlike(na) and len(nb) == 2:
+    if yearlike(na) and len(nb) == 2:
         return None  # "the 2013-14 season"
     if re.fullmatch(r"\d{3}-\d{4}", match.group(0)):
         return None  # a telephone number
-    a, b = _side(g, "a"), _side(g, "b")
+    a, b = side_value(g, "a"), side_value(g, "b")
     if g["sa"] is None and g["sb"] is not None and a < 1000:
-        a *= _scale_value(g["sb"].strip())  # "5 to 7 million"
+        a *= scale_value(g["sb"].strip())  # "5 to 7 million"
     mark = g["ca"] or g["cb"]
     share = bool(g["pa"] or g["pb"])
     plain = not (mark or share or g["sa"] or g["sb"])
@@ -605,22 +588,22 @@ def _pair(doc: Doc, match: re.Match[str]) -> _Raw | None:
     span = doc.char_span(match.start("na"), match.end(), alignment_mode="expand")
     if span is None:
         return None
-    qual = _patterns()["qualifier"].search(before) if not g["between"] else None
+    qual = patterns()["qualifier"].search(before) if not g["between"] else None
     start = match.start() - (len(qual.group(0)) if qual else 0)
-    qualifier = _norm_space(qual.group("qual")) if qual else None
+    qualifier = norm_space(qual.group("qual")) if qual else None
     low, high = _bounds(a, qualifier)[0], _bounds(b, qualifier)[1]
     head = None if tally else _counted_head(doc, span.end, of_only=share)
     counted = _counted(doc, head) if head is not None else None
     kind, unit = "count", None
-    aged = _patterns()["age_after"].match(text, match.end())
-    if (aged and aged.group("unit").lower() == "year") or _patterns()["aged_before"].search(before):
+    aged = patterns()["age_after"].match(text, match.end())
+    if (aged and aged.group("unit").lower() == "year") or patterns()["aged_before"].search(before):
         end = aged.end() if aged else match.end()  # "aged 13 to 15", "18- to 24-year-olds"
         return replace(_aged(doc, span, start, end, a), low=a, high=b, qualifier=qualifier)
     if tally:
         kind, unit, counted = "tally", "tally", None
         low = high = max(a, b)
     elif mark:
-        kind, unit = "money", _currency(mark)
+        kind, unit = "money", currency(mark)
         counted = unit
     elif share:
         kind, unit = "percent", "percent"
@@ -640,144 +623,3 @@ def _pair(doc: Doc, match: re.Match[str]) -> _Raw | None:
         kind=kind,
         other=min(a, b) if tally else None,
     )
-
-
-def _side(g: dict[str, str | None], side: str) -> float:
-    value = float(str(g[f"n{side}"]).replace(",", ""))
-    scale = g[f"s{side}"]
-    return value * _scale_value(scale.strip()) if scale else value
-
-
-def _yearlike(digits: str) -> bool:
-    return re.fullmatch(r"(?:1[6-9]|20)\d\d", digits) is not None
-
-
-def _scale_value(word: str) -> float:
-    t = _table()
-    word = word.lower()
-    if word == "dozen":
-        return 12.0
-    return float(t["scales"].get(word) or t["scale_suffixes"][word])
-
-
-def _currency(mark: str) -> str:
-    t = _table()
-    symbol = t["currency_symbols"].get(mark)
-    return str(symbol or t["currency_words"].get(_norm_space(mark)) or mark.upper())
-
-
-def _fraction(words: str) -> float | None:
-    """'a-half', 'a half', 'A Half' are one fraction, and so are 'two third' and 'two thirds';
-    None for what the pattern accepts but is no share ('two half', 'three thirds')."""
-    table = {_fraction_key(k): v for k, v in _table()["fractions"].items()}
-    value = table.get(_fraction_key(words))
-    return None if value is None else float(value)
-
-
-def _fraction_key(words: str) -> str:
-    return _norm_space(words.replace("-", " ")).removesuffix("s")
-
-
-def _norm_space(s: str) -> str:
-    return re.sub(r"\s+", " ", s.strip()).lower()
-
-
-def _alternation(words: Any) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@functools.cache
-def _units() -> frozenset[str]:
-    """Words a number can measure in: durations and the measure table's units."""
-    return DURATION_UNITS | frozenset(_table()["measure_units"])
-
-
-@functools.cache
-def _table() -> dict[str, Any]:
-    table: dict[str, Any] = lexicon.table("quantities")
-    return table
-
-
-@functools.cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    t = _table()
-    units = _alternation(t["units_cardinal"])
-    scales = _alternation(t["scales"])
-    word = rf"(?:{units}|{scales}|dozen)"
-    suffix_long = "bn|mn|mln|tn|trn"
-    measure = _alternation([*DURATION_UNITS, *t["measure_units"]])
-    number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    # A number ends at a non-letter; a hyphen only before a word ("a 12-member jury") or a
-    # space ("a 40- to 60-hour course").
-    number_end = r"(?![^\W_]|-(?![^\W\d_]{3}|\s|an?-)|[:/]\w|[.,]\d)"
-    core = (
-        rf"\b(?:half\s+an?\s+(?P<hscale>dozen|{scales})\b)"
-        r"|\b(?P<vague>dozens|hundreds of thousands|tens of thousands|hundreds|thousands"
-        r"|millions|billions)(?=\s+of\b)"
-        r"|\b(?P<frac>(?:a|one|two|three)[\s-](?:half|thirds?|quarters?|fifths?|tenths?)|half)\b"
-        rf"|(?<![\w.,:/\\-])(?P<dig>{number})"
-        rf"(?:(?:\s+|-)(?P<dscale>{scales})\b|\s?(?P<dsuf>{suffix_long})\b|(?P<dsuf2>[kmb])\b)?"
-        rf"{number_end}"
-        rf"|\b(?P<spelled>(?:an?\s+(?=(?:{scales}|dozen)\b))?{word}\b"
-        rf"(?:(?:\s+and\s+|\s+|-){word}\b)*)"
-        rf"|\b(?P<unita>an?)(?=\s+(?:{measure})\b)"
-    )
-    quals = _alternation(t["qualifiers"])
-    symbols = _alternation(t["currency_symbols"])
-    codes = _alternation(t["currency_codes"])
-    cur_words = _alternation(t["currency_words"])
-    pct = _alternation(w for w in t["percent_words"] if w != "%")
-    times = "|".join(
-        p.replace("MONTH", f"(?:{MONTHS})").replace("YEAR", r"(?:19|20)\d\d")
-        for p in sorted(t["time_refs"], key=len, reverse=True)
-    )
-
-    def side(x: str) -> str:
-        return (
-            rf"(?P<c{x}>{symbols})?(?P<n{x}>{number})"
-            rf"(?P<s{x}>(?:\s+|-)(?:{scales})\b|\s?(?:{suffix_long})\b|[kmb]\b)?"
-            rf"(?P<p{x}>\s?%|\s+(?:{pct})\b)?"
-        )
-
-    pair = (
-        rf"(?:\b(?P<between>between)\s+)?(?<![\w.,:/\\$-]){side('a')}"
-        rf"(?P<sep>\s*[-–]\s*(?:to\s*-?\s*)?|\s+to\s+|\s+and\s+){side('b')}{number_end}"
-    )
-    return {
-        "core": re.compile(core, re.IGNORECASE),
-        "pair": re.compile(pair, re.IGNORECASE),
-        "id_before": re.compile(r"\b(?:no\.?|nos\.?|number|#)\s*$", re.IGNORECASE),
-        "aged_before": re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?$", re.IGNORECASE),
-        "change_from": re.compile(r"(?<!anywhere )(?<!ranging )(?<!range )\bfrom\s+$", re.I),
-        "age_after": re.compile(
-            r"(?:-|\s+)(?P<unit>year|month|week|day)s?(?:-|\s+)old\b", re.IGNORECASE
-        ),
-        "period_after": re.compile(
-            r"\s+(?:in\s+a\s+row|running|straight|ago|later|earlier|of\s+(?:the\s+|this\s+"
-            r"|last\s+|that\s+|its\s+|their\s+)?(?:fiscal\s+|calendar\s+|financial\s+)?"
-            r"(?:year|(?:19|20)\d\d|growth|decline|contraction|losses|gains))\b",
-            re.IGNORECASE,
-        ),
-        "percent": re.compile(rf"\s?%|\s+(?:{pct})\b", re.IGNORECASE),
-        "currency_after": re.compile(
-            rf"\s+(?:U\.?S\.?\s+)?(?P<cur>{cur_words}|{codes})\b", re.IGNORECASE
-        ),
-        "currency_before": re.compile(rf"(?P<cur>{symbols}|\b(?:{codes}))\s?$"),
-        "qualifier": re.compile(rf"(?<![\w-])(?P<qual>{quals})\s+$", re.IGNORECASE),
-        "month_before": re.compile(rf"\b(?:{MONTHS}|{MONTH_ABBR})\.?\s+$"),
-        "month_after": re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS}|{MONTH_ABBR})\b"),
-        "clock_after": re.compile(
-            r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|CET\b|EST\b|hrs\b|o'clock)", re.IGNORECASE
-        ),
-        "of_gap": re.compile(r"\s+of\s+(?:the\s+|all\s+|an?\s+)?"),
-        "phone": re.compile(
-            r"\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}|\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}"
-            r"|\b\d{3}[.-]\d{3}[.-]\d{4}\b"
-        ),
-        "time": re.compile(rf"\b(?:{times})\b", re.IGNORECASE),
-        "rate": re.compile(
-            r"(?:\s*\([^)\n]{0,40}\))?\s+(?P<rate>(?:a|an|per|each|every)\s+"
-            r"(?:day|week|month|year|annum|quarter))\b",
-            re.IGNORECASE,
-        ),
-    }

@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from claimcheck.extract.coref import NAME_SUFFIXES, first_names_match, fold
+from claimcheck.extract.names import NAME_SUFFIXES, first_names_match, fold
 from claimcheck.schema import Claim, compact
 
 _WORD = re.compile(r"[\w'’.-]+")

@@ -21,6 +21,7 @@ from typing import Literal
 from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup
 
+from claimcheck.link.story import Stories
 from claimcheck.report.findings import closed, count
 from claimcheck.report.terminal import summary_line
 from claimcheck.schema import (
@@ -36,7 +37,6 @@ from claimcheck.schema import (
     SideValue,
     Supersession,
 )
-from claimcheck.story import Stories
 
 State = Literal["contradicts", "corroborates", "reports", "absent"]
 # What a cell says, in words: the page never tells a state by its colour alone.
@@ -267,7 +267,7 @@ def _cluster_row(cluster: Cluster, docs: Sequence[Document], findings: Sequence[
 
 
 def _label(cluster: Cluster) -> str:
-    """The cluster's label, with the quotations closed that its cut (cluster.py: the first
+    """The cluster's label, with the quotations closed that its cut (link/cluster.py: the first
     words and ' ...') left open."""
     return closed(cluster.label) if cluster.label.endswith("...") else cluster.label
 

@@ -1,16 +1,16 @@
 """bench/weights.py: how a seed becomes a generated contradiction, and how the threshold is
-chosen. Sentences are our own; claims are built by hand (tests/compare/build.py)."""
+chosen. Sentences are our own; claims are built by hand (tests/judge/build.py)."""
 
 from __future__ import annotations
 
 import random
 
 from bench import weights
-from claimcheck import compare
-from claimcheck.about import about
-from claimcheck.pairs import Match
+from claimcheck import judge
+from claimcheck.link.about import about
+from claimcheck.link.pairs import Match
 from claimcheck.schema import DateRef, Event
-from tests.compare.build import claim
+from tests.judge.build import claim
 
 SUM = "The county paid {} for the new bridge over the Tamber river."
 SUM_OTHER = "The new bridge over the Tamber river cost the county {}, its budget shows."
@@ -58,8 +58,8 @@ def test_a_seed_figure_takes_another_figure_of_the_story_in_its_own_words() -> N
     other = money("c", "The old bridge was repaired for {} in 2019.", "$570,000", 570_000)
     pool = weights._Pool([a, b, other])
     match = Match(about(a), about(b), 0.5, about(a).features() & about(b).features())
-    ctx = compare.context([a, b], ())
-    (seed,) = compare.JUDGES["quantity"](match, ctx)
+    ctx = judge.context([a, b], ())
+    (seed,) = judge.JUDGES["quantity"](match, ctx)
     assert seed.agree
     changed = weights._changed("quantity", match, seed, ctx, pool)
     assert changed is not None and not changed.agree
@@ -77,8 +77,8 @@ def test_a_flipped_predication_is_a_candidate_denial() -> None:
         for c in (a, b)
     )
     match = Match(about(a), about(b), 0.5, about(a).features() & about(b).features())
-    ctx = compare.context([a, b], ())
-    (seed,) = compare.JUDGES["polarity"](match, ctx)
+    ctx = judge.context([a, b], ())
+    (seed,) = judge.JUDGES["polarity"](match, ctx)
     assert seed.agree
     changed = weights._changed("polarity", match, seed, ctx, weights._Pool([a, b]))
     assert changed is not None and not changed.agree

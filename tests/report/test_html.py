@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from claimcheck.compare import base
+from claimcheck.judge import base
 from claimcheck.report import html
 from claimcheck.schema import (
     Claim,
@@ -210,7 +210,7 @@ def test_counts_of_one_are_singular() -> None:
 
 
 def test_a_label_cut_inside_a_quotation_closes_it() -> None:
-    """cluster.py labels a row with the first words of its sentence: a cut inside a quotation
+    """link/cluster.py labels a row with the first words of its sentence: a cut inside a quotation
     keeps the closing mark."""
     report = three_outlets()
     cut = report.clusters[0].model_copy(

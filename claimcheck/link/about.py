@@ -4,29 +4,22 @@ A claim is about a measure or an event (what is counted or what happened: 'manag
 its participants and places (canonical entities), the time it refers to (resolved dates and the
 time references of its figures), who says it (speaker) and its content words (lemma stems). Two
 claims of different articles state the same fact when these agree, whatever their wording:
-pairing (`pairs.py`) blocks on them and the judges (`compare/`) read them.
+pairing (`pairs.py`) blocks on them and the judges (`judge/`) read them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from claimcheck import lexicon
-from claimcheck.align import fold, tokens
-from claimcheck.extract.coref import first_names_match
-from claimcheck.extract.dates import reanchor
+from claimcheck.extract.names import first_names_match
+from claimcheck.link.align import fold, tokens
 from claimcheck.schema import Claim, Event, Quantity
-
-if TYPE_CHECKING:
-    from claimcheck.story import Stories
 
 # Counted nouns that say only 'a number of': they leave the measure to the sentence.
 GENERIC_COUNTS = frozenset({"amount", "figure", "number", "total", "sum", "level", "share", "one"})
@@ -116,32 +109,6 @@ def _event_wordings() -> dict[tuple[str, str | None], str]:
             verb, _, obj = phrase.partition(" ")
             wordings[(stem(verb), stem(obj) if obj else None)] = name
     return wordings
-
-
-def anchored(
-    claims: Sequence[Claim], stories: Stories, published: Mapping[str, str | None]
-) -> list[Claim]:
-    """Claims of articles that give no publication date, with their relative dates ('last
-    month', 'on Friday') resolved against the story's own date: the earliest publication date
-    of the articles of its story that have one. An article with no dated story keeps them
-    unresolved (compared as unknown)."""
-    group = stories.groups()
-    earliest: dict[str, dt.date] = {}
-    for doc, day in published.items():
-        if day:
-            key = group.get(doc, doc)
-            value = dt.date.fromisoformat(day)
-            earliest[key] = min(earliest.get(key, value), value)
-    out = []
-    for claim in claims:
-        anchor = None if published.get(claim.doc_id) else earliest.get(group.get(claim.doc_id, ""))
-        unresolved = any(d.value is None for d in claim.dates)
-        if anchor is None or not unresolved:
-            out.append(claim)
-            continue
-        dates = tuple(reanchor(d, anchor) for d in claim.dates)
-        out.append(claim.model_copy(update={"dates": dates}))
-    return out
 
 
 @functools.lru_cache(maxsize=1 << 16)

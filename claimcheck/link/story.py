@@ -21,8 +21,9 @@ import operator
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 
-from claimcheck.about import stem
-from claimcheck.align import fold
+from claimcheck.extract.dates import reanchor
+from claimcheck.link.about import stem
+from claimcheck.link.align import fold
 from claimcheck.schema import Claim
 
 # The cosine two documents of one story reach. A small folder is usually what the user gave as
@@ -141,6 +142,32 @@ class Stories:
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
         return {doc: find(doc) for doc in parent}
+
+
+def anchored(
+    claims: Sequence[Claim], stories: Stories, published: Mapping[str, str | None]
+) -> list[Claim]:
+    """Claims of articles that give no publication date, with their relative dates ('last
+    month', 'on Friday') resolved against the story's own date: the earliest publication date
+    of the articles of its story that have one. An article with no dated story keeps them
+    unresolved (compared as unknown)."""
+    group = stories.groups()
+    earliest: dict[str, dt.date] = {}
+    for doc, day in published.items():
+        if day:
+            key = group.get(doc, doc)
+            value = dt.date.fromisoformat(day)
+            earliest[key] = min(earliest.get(key, value), value)
+    out = []
+    for claim in claims:
+        anchor = None if published.get(claim.doc_id) else earliest.get(group.get(claim.doc_id, ""))
+        unresolved = any(d.value is None for d in claim.dates)
+        if anchor is None or not unresolved:
+            out.append(claim)
+            continue
+        dates = tuple(reanchor(d, anchor) for d in claim.dates)
+        out.append(claim.model_copy(update={"dates": dates}))
+    return out
 
 
 def _dates(published: Mapping[str, str | None]) -> dict[str, dt.date]:

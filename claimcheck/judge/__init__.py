@@ -1,4 +1,4 @@
-"""Claims and their similar pairs -> contradictions, one comparator module per kind."""
+"""Judge: claims and their candidate pairs -> contradictions, one comparator module per kind."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from claimcheck.align import Diff, fold
-from claimcheck.cluster import Pair
-from claimcheck.compare import attribution, date, dispute, entity, polarity, quantity, wording
-from claimcheck.compare.base import Candidate, Context, cues, from_sides
-from claimcheck.pairs import Match
+from claimcheck.judge import attribution, date, dispute, entity, polarity, quantity, wording
+from claimcheck.judge.base import Candidate, Context, cues, from_sides
+from claimcheck.link.align import Diff, fold
+from claimcheck.link.cluster import Pair
+from claimcheck.link.pairs import Match
+from claimcheck.link.story import Stories
 from claimcheck.schema import Article, Claim, Contradiction, SideValue, Supersession
-from claimcheck.story import Stories
 
 __all__ = ["JUDGES", "Contradiction", "Supersession", "calls_false", "compare_all", "judged"]
 calls_false = dispute.calls_false
@@ -76,7 +76,7 @@ def compare_all(
 
 # The judges of pairs of claims about one thing: one per kind, one signature. Each reads the
 # pair's `About`s and the story's context and yields the candidates it compared, with the
-# levels of their evidence; the weights in models/judge.json decide (compare/evidence.py).
+# levels of their evidence; the weights in models/judge.json decide (judge/evidence.py).
 JUDGES: dict[str, Callable[[Match, Context], Iterator[Candidate]]] = {
     "quantity": quantity.candidates,
     "date": date.candidates,

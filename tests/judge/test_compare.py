@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck import cluster, compare
-from claimcheck.pairs import matches
+from claimcheck import judge
+from claimcheck.link import cluster
+from claimcheck.link.pairs import matches
+from claimcheck.link.story import Stories
 from claimcheck.schema import Article, Claim, Contradiction
-from claimcheck.story import Stories
 
 from .build import claim
 
@@ -26,7 +27,7 @@ def findings(
     stories = Stories(everything)
     pairs = cluster.similar_pairs(everything, stories)
     about_pairs = list(matches(everything, stories))
-    found, _ = compare.compare_all(everything, pairs, articles, stories, about_pairs)
+    found, _ = judge.compare_all(everything, pairs, articles, stories, about_pairs)
     return found
 
 
@@ -302,7 +303,7 @@ def test_later_article_with_update_cue_is_a_supersession() -> None:
         Article(id="b", path="b.txt", text=b.text, published="2024-05-03"),
     )
     pairs = cluster.similar_pairs([a, b])
-    found, updates = compare.compare_all([a, b], pairs, articles)  # nothing named: one story
+    found, updates = judge.compare_all([a, b], pairs, articles)  # nothing named: one story
     assert found == []
     assert len(updates) == 1 and "2024-05-03" in updates[0].explanation
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from claimcheck import cluster
+from claimcheck.link import cluster
 from claimcheck.schema import Claim
 
-from .compare.build import claim
+from ..judge.build import claim
 
 RESCUE = "Rescue teams pulled 14 survivors from the collapsed Harbor Street building on Tuesday."
 BUDGET = "The city council approved a new budget for the district's schools after a long debate."

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from claimcheck.align import Alignment, align, function_words, tokens
+from claimcheck.link.align import Alignment, align, function_words, tokens
+from claimcheck.link.story import Stories
 from claimcheck.schema import Claim, Cluster, Contradiction
-from claimcheck.story import Stories
 
 # How many of a sentence's rarest words make its blocking keys, and how large a block may grow
 # before it is too common a pairing to say anything (its members are then not paired through it).

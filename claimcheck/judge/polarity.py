@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claimcheck.about import stem
-from claimcheck.align import Diff
-from claimcheck.compare.base import (
+from claimcheck.judge.base import (
     Candidate,
     Context,
     common_levels,
@@ -15,8 +13,10 @@ from claimcheck.compare.base import (
     negation_words,
     source,
 )
-from claimcheck.compare.evidence import Evidence
-from claimcheck.pairs import Match
+from claimcheck.judge.evidence import Evidence
+from claimcheck.link.about import stem
+from claimcheck.link.align import Diff
+from claimcheck.link.pairs import Match
 from claimcheck.schema import Claim, Contradiction, Event
 
 # Below this share of aligned words, a negation may belong to a different statement.

@@ -10,11 +10,11 @@ from functools import cache
 from typing import Any, TypeVar
 
 from claimcheck import lexicon
-from claimcheck.about import same_person
-from claimcheck.align import Diff, align, fold
-from claimcheck.compare.confidence import calibrated
-from claimcheck.compare.evidence import Evidence, bucket
-from claimcheck.pairs import Match
+from claimcheck.judge.confidence import calibrated
+from claimcheck.judge.evidence import Evidence, bucket
+from claimcheck.link.about import same_person
+from claimcheck.link.align import Diff, align, fold
+from claimcheck.link.pairs import Match
 from claimcheck.schema import Claim, Contradiction, ContradictionKind, SideValue
 
 T = TypeVar("T")
@@ -86,7 +86,7 @@ def from_sides(
     confidence: float | None = None,
 ) -> Contradiction:
     """`confidence` is the evidence's probability where levels were weighed; else the judge's
-    score is calibrated (compare/confidence.py)."""
+    score is calibrated (judge/confidence.py)."""
     values = sorted({(v.claim_id, v.doc_id, v.value): v for v in sides}.values(), key=_side_key)
     basis = "\n".join(sorted(f"{v.doc_id}|{fold(v.value)}|{v.speaker or ''}" for v in values))
     digest = hashlib.sha1(f"{kind}\n{basis}".encode()).hexdigest()[:16]

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from claimcheck.about import PLACE_LABELS, same_person
-from claimcheck.align import Diff, Token, fold, tokens
-from claimcheck.compare.base import Candidate, Context, common_levels, finding, offices, source
-from claimcheck.compare.evidence import Evidence
 from claimcheck.extract.entities import canonical
-from claimcheck.pairs import Match
+from claimcheck.judge.base import Candidate, Context, common_levels, finding, offices, source
+from claimcheck.judge.evidence import Evidence
+from claimcheck.link.about import PLACE_LABELS, same_person
+from claimcheck.link.align import Diff, Token, fold, tokens
+from claimcheck.link.pairs import Match
 from claimcheck.schema import Anchor, Claim, Contradiction, Entity
 
 # Labels whose swap changes who or where; numbers and dates have comparators of their own.

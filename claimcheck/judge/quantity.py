@@ -12,10 +12,8 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from claimcheck import about, lexicon
-from claimcheck.about import CURRENCIES, About, same_person, synonym, time_key
-from claimcheck.align import Diff, Token, align, fold, function_words, tokens
-from claimcheck.compare.base import (
+from claimcheck import lexicon
+from claimcheck.judge.base import (
     Candidate,
     Context,
     common_levels,
@@ -25,9 +23,12 @@ from claimcheck.compare.base import (
     negation_words,
     source,
 )
-from claimcheck.compare.date import overlaps
-from claimcheck.compare.evidence import Evidence
-from claimcheck.pairs import Match
+from claimcheck.judge.date import overlaps
+from claimcheck.judge.evidence import Evidence
+from claimcheck.link import about
+from claimcheck.link.about import CURRENCIES, About, same_person, synonym, time_key
+from claimcheck.link.align import Diff, Token, align, fold, function_words, tokens
+from claimcheck.link.pairs import Match
 from claimcheck.schema import Claim, Contradiction, Entity, Quantity
 
 # Rounding that different outlets apply to one exact figure.
@@ -169,7 +170,7 @@ def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
     claims own: figures at two stated times are a series ('300 already', '550 by June'), and
     figures of claims that name different places or people (beside who speaks) are of two
     groups ('re-elected in Eastbrook with ...' / 'in Westmarch with ...'). The figures' value
-    relation, parse ties and the claims' likeness are the levels (compare/evidence.py). The
+    relation, parse ties and the claims' likeness are the levels (judge/evidence.py). The
     claims need not be worded alike: pairing found them through what they are about."""
     if not match.shares("m:") or _two_groups(match.a, match.b):
         return

@@ -19,9 +19,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from claimcheck.about import About, about, same_person
+from claimcheck.link.about import About, about, same_person
+from claimcheck.link.story import Stories
 from claimcheck.schema import Claim
-from claimcheck.story import Stories
 
 TOP_K = 10
 # Candidates inside the claim's own article (another person it quotes), kept apart so that they

@@ -1,6 +1,6 @@
 """The comparison levels each judge reads of a pair, and how weights turn levels into a finding.
 
-Claims are built by hand (tests/compare/build.py) from sentences of our own, so each level is
+Claims are built by hand (tests/judge/build.py) from sentences of our own, so each level is
 checked without the model; the weights come from a small table written here, not the shipped
 one, so these tests do not move when the weights are refitted.
 """
@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import compare
-from claimcheck.about import about
-from claimcheck.compare import attribution, date, entity, evidence, polarity, quantity
-from claimcheck.compare.evidence import Evidence
-from claimcheck.pairs import Match
+from claimcheck import judge
+from claimcheck.judge import attribution, date, entity, evidence, polarity, quantity
+from claimcheck.judge.evidence import Evidence
+from claimcheck.link.about import about
+from claimcheck.link.pairs import Match
 from claimcheck.schema import Anchor, Claim, Event
 
 from .build import claim
@@ -52,7 +52,7 @@ def pair(a: Claim, b: Claim, similarity: float = 0.5) -> Match:
 
 
 def levels(kind_judge: object, a: Claim, b: Claim, similarity: float = 0.5) -> list[dict[str, str]]:
-    ctx = compare.context([a, b], ())
+    ctx = judge.context([a, b], ())
     found = list(kind_judge(pair(a, b, similarity), ctx))  # type: ignore[operator]
     return [dict(c.evidence.levels) | {"agree": str(c.agree)} for c in found]
 
@@ -227,13 +227,13 @@ def test_a_decided_candidate_explains_itself_with_its_levels() -> None:
     a = money("a", LIBRARY_A, "$84 million", 84e6)
     b = money("b", LIBRARY_B, "$70 million", 70e6)
     # two plain figures: only the bias weighs here, P 0.27, under the threshold
-    assert list(compare.judged(pair(a, b), compare.context([a, b], ()))) == []
+    assert list(judge.judged(pair(a, b), judge.context([a, b], ()))) == []
     b = claim(
         "b",
         LIBRARY_B.format("at least $90 million"),
         quantities=({"text": "at least $90 million", "value": 90e6, "unit": "USD", "low": 90e6},),
     )
-    (found,) = compare.judged(pair(a, b), compare.context([a, b], ()))
+    (found,) = judge.judged(pair(a, b), judge.context([a, b], ()))
     assert found.kind == "quantity"
     assert found.confidence == pytest.approx(0.731, abs=0.001)
     assert "Evidence: value=bound +2.0." in found.explanation

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from claimcheck.align import function_words
+from claimcheck.link.align import function_words
 from claimcheck.schema import Claim, DateRef, Entity, Frame, Quantity
 
 

@@ -8,10 +8,10 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import cache
 
-from claimcheck.about import About, same_person, stem
-from claimcheck.align import fold, tokens
-from claimcheck.compare.base import cues, document_speaker, finding, hedged, named_person
-from claimcheck.pairs import Match
+from claimcheck.judge.base import cues, document_speaker, finding, hedged, named_person
+from claimcheck.link.about import About, same_person, stem
+from claimcheck.link.align import fold, tokens
+from claimcheck.link.pairs import Match
 from claimcheck.schema import Claim, Contradiction
 
 # Two claims about one thing, by pairing's cosine, before one can deny the other.

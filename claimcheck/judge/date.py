@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from claimcheck.about import event_name, stem
-from claimcheck.align import Diff
-from claimcheck.compare.base import Candidate, Context, common_levels, facing, finding, source
-from claimcheck.compare.evidence import Evidence
-from claimcheck.pairs import Match
+from claimcheck.judge.base import Candidate, Context, common_levels, facing, finding, source
+from claimcheck.judge.evidence import Evidence
+from claimcheck.link.about import event_name, stem
+from claimcheck.link.align import Diff
+from claimcheck.link.pairs import Match
 from claimcheck.schema import Claim, Contradiction, DateRef
 
 # Relative periods ('this year', 'last week') place a report, not the event it dates.

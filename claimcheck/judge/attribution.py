@@ -6,11 +6,11 @@ from collections.abc import Iterator, Sequence
 
 from rapidfuzz.distance import Indel
 
-from claimcheck.about import same_person
-from claimcheck.align import fold, function_words, tokens
-from claimcheck.compare.base import Candidate, Context, common_levels, finding, named_person
-from claimcheck.compare.evidence import Evidence, bucket
-from claimcheck.pairs import Match
+from claimcheck.judge.base import Candidate, Context, common_levels, finding, named_person
+from claimcheck.judge.evidence import Evidence, bucket
+from claimcheck.link.about import same_person
+from claimcheck.link.align import fold, function_words, tokens
+from claimcheck.link.pairs import Match
 from claimcheck.schema import Claim, Contradiction
 
 MIN_SIMILARITY = 0.7

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.align import align
+from claimcheck.link.align import align
 from claimcheck.schema import Claim
 
 

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from claimcheck.about import stem
-from claimcheck.align import Diff, Token, function_words, tokens
-from claimcheck.compare.base import finding, source
+from claimcheck.judge.base import finding, source
+from claimcheck.link.about import stem
+from claimcheck.link.align import Diff, Token, function_words, tokens
 from claimcheck.schema import Claim, Contradiction
 
 # A changed word this short is usually grammar ('a' / 'the', 'to' / 'at'), not a key word.

@@ -1,0 +1,1 @@
+"""Link: which claims could be about the same thing (stories, about, candidate pairs, clusters)."""
