@@ -63,8 +63,9 @@ class Candidate:
         p = self.evidence.probability()
         why = self.evidence.why()
         text = f"{self.explanation} Evidence: {why}." if why else self.explanation
-        kind: ContradictionKind = self.evidence.kind  # type: ignore[assignment]
-        return from_sides(kind, [side(c, v) for c, v in self.sides], text, p, confidence=p)
+        return from_sides(
+            self.evidence.kind, [side(c, v) for c, v in self.sides], text, p, confidence=p
+        )
 
 
 def finding(

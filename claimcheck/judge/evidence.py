@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck import lexicon
+from claimcheck.schema import ContradictionKind
 
 # A weights file to read instead of the shipped one: validation fits weights without a corpus
 # and scans that corpus with them (bench/loco.py). Inherited by every worker process.
@@ -39,7 +40,7 @@ SHOWN_LEVELS = 4
 class Evidence:
     """The levels one candidate pair reached, by comparison name, for one kind of finding."""
 
-    kind: str
+    kind: ContradictionKind
     levels: tuple[tuple[str, str], ...]  # (comparison, level), in the judge's order
 
     def features(self) -> list[str]:
