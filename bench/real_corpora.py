@@ -92,63 +92,51 @@ def _planted(shared: Path, keep: Path, corpus: str) -> str:
     return f"basil-planted {corpus}: {recall}must_not failures {must_not} | {tail}"
 
 
-def _fnc1(shared: Path, keep: Path) -> str:
-    out = _run(
-        [
-            sys.executable,
-            str(shared / "acceptance" / "score_fnc1.py"),
-            CLAIMCHECK,
-            "--jobs",
-            "2",
-            "--keep",
-            str(keep / "fnc1"),
-            "--scan-args",
-            " ".join(SCAN_ARGS),
-        ]
-    )
-    (keep / "fnc1.txt").write_text(out, encoding="utf-8")
+def _scorer(shared: Path, keep: Path, script: str, name: str, *args: str) -> str:
+    """Run one acceptance scorer on claimcheck, keep its output as NAME.txt, and give its
+    summary line (the last it prints)."""
+    out = _run([sys.executable, str(shared / "acceptance" / script), CLAIMCHECK, *args])
+    (keep / f"{name}.txt").write_text(out, encoding="utf-8")
     return out.strip().splitlines()[-1]
+
+
+def _fnc1(shared: Path, keep: Path) -> str:
+    scan_args = ("--scan-args", " ".join(SCAN_ARGS))
+    return _scorer(
+        shared,
+        keep,
+        "score_fnc1.py",
+        "fnc1",
+        "--jobs",
+        "2",
+        "--keep",
+        str(keep / "fnc1"),
+        *scan_args,
+    )
 
 
 def _mixed(shared: Path, keep: Path, corpus: str) -> str:
-    script = shared / "acceptance" / "score_mixed.py"
-    out = _run(
-        [
-            sys.executable,
-            str(script),
-            CLAIMCHECK,
-            "--keep",
-            str(keep / corpus),
-            "--data",
-            str(shared / "data" / corpus),
-            "--name",
-            corpus,
-            "--scan-args",
-            " ".join(SCAN_ARGS),
-        ]
+    data = ("--data", str(shared / "data" / corpus), "--name", corpus)
+    scan_args = ("--scan-args", " ".join(SCAN_ARGS))
+    return _scorer(
+        shared, keep, "score_mixed.py", corpus, "--keep", str(keep / corpus), *data, *scan_args
     )
-    (keep / f"{corpus}.txt").write_text(out, encoding="utf-8")
-    return out.strip().splitlines()[-1]
 
 
 def _summaries(shared: Path, keep: Path, corpus: str) -> str:
     """The scorer's last line, with the balanced accuracy ((any + 1 - false alarms) / 2)."""
-    script = shared / "acceptance" / "score_summaries.py"
-    out = _run(
-        [
-            sys.executable,
-            str(script),
-            CLAIMCHECK,
-            "--data",
-            str(shared / "data" / corpus),
-            "--jobs",
-            "2",
-            "--keep",
-            str(keep / corpus),
-        ]
+    data = ("--data", str(shared / "data" / corpus))
+    last = _scorer(
+        shared,
+        keep,
+        "score_summaries.py",
+        corpus,
+        *data,
+        "--jobs",
+        "2",
+        "--keep",
+        str(keep / corpus),
     )
-    (keep / f"{corpus}.txt").write_text(out, encoding="utf-8")
-    last = out.strip().splitlines()[-1]
     found = re.search(r"any (\S+) .*false-alarm (\S+)", last)
     if not found:
         return last
@@ -157,10 +145,9 @@ def _summaries(shared: Path, keep: Path, corpus: str) -> str:
 
 
 def _attribution(shared: Path, keep: Path) -> str:
-    script = shared / "acceptance" / "score_attribution.py"
-    out = _run([sys.executable, str(script), CLAIMCHECK, "--keep", str(keep / "polnear.json")])
-    (keep / "attribution.txt").write_text(out, encoding="utf-8")
-    return out.strip().splitlines()[-1]
+    return _scorer(
+        shared, keep, "score_attribution.py", "attribution", "--keep", str(keep / "polnear.json")
+    )
 
 
 def _polnear_findings(shared: Path, keep: Path) -> str:

@@ -12,7 +12,6 @@ import spacy
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from claimcheck import __version__, lexicon
-from claimcheck.judge import evidence
 from claimcheck.report import json as json_report
 from claimcheck.report import write_output
 from claimcheck.schema import Article, Claim, Report, compact
@@ -76,11 +75,14 @@ class ClaimCache:
         except OSError:
             return
 
-    def report_key(self, articles: Sequence[Article], skipped: Sequence[str]) -> str:
+    def report_key(
+        self, articles: Sequence[Article], skipped: Sequence[str], *, weights: str = ""
+    ) -> str:
         """What a whole report depends on: every article's claims key, where it was read and in
-        which role, the inputs skipped, and all of claimcheck (comparison included)."""
+        which role, the inputs skipped, and all of claimcheck (comparison included); `weights`
+        names judge weights given instead of the shipped ones (judge.evidence.source_digest)."""
         digest = hashlib.sha256(analysis_version().encode("utf-8"))
-        digest.update(evidence.source_digest().encode("utf-8"))  # weights given for validation
+        digest.update(weights.encode("utf-8"))
         parts = sorted(f"{self.key(a)}|{a.path}|{a.role}" for a in articles) + sorted(skipped)
         for part in parts:
             digest.update(part.encode("utf-8"))

@@ -13,6 +13,7 @@ from claimcheck.cache import model_key as cached_model_key
 from claimcheck.errors import BadPath, NoArticles, stage
 from claimcheck.extract import speakers
 from claimcheck.ingest import DEFAULT_MAX_BYTES, read_articles
+from claimcheck.judge import evidence
 from claimcheck.link import cluster
 from claimcheck.link.pairs import matches
 from claimcheck.link.story import Stories, anchored
@@ -156,7 +157,11 @@ def scan(paths: Sequence[str], options: ScanOptions) -> Report:
         with stage("comparison"):
             return _scan(articles, skipped, model, options)
     store = ClaimCache(options.cache_dir, model=model)
-    key = store.report_key(articles, [display_path(s.path) + s.reason for s in skipped])
+    key = store.report_key(
+        articles,
+        [display_path(s.path) + s.reason for s in skipped],
+        weights=evidence.source_digest(),
+    )
     report = store.get_report(key)
     if report is None:
         with stage("comparison"):

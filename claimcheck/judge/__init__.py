@@ -53,7 +53,7 @@ def compare_all(
     stories = stories or Stories(claims)
     outlets = {a.id: fold(a.outlet) for a in articles if a.outlet}
     found: list[Contradiction] = []
-    speakers = _speakers_by_sentence(claims)
+    ctx = context(claims, articles)
     last: tuple[str, int, str, int] | None = None  # the sentences of the previous pair
     for pair in pairs:
         a, b, similarity = pair.a, pair.b, pair.similarity
@@ -62,14 +62,14 @@ def compare_all(
         if (
             changed_slots(a, b, pair.alignment.diffs) == 0
         ):  # a changed name or figure: two statements
-            found.extend(attribution.compare(a, b, similarity, speakers))
+            found.extend(attribution.compare(a, b, similarity, ctx.speakers))
         sentences = (a.doc_id, a.start, b.doc_id, b.start)
         if sentences == last:
             continue
         last = sentences
         found.extend(_one_disagreement(a, b, pair))
     found.extend(dispute.compare(claims))
-    found.extend(_judged(matches, claims, articles))
+    found.extend(_judged(matches, claims, ctx))
     found = [f for f in found if not _self_reference(f, outlets)]
     return _split_updates(_merged(_unique(found)), claims, articles)
 
@@ -106,10 +106,9 @@ def judged(match: Match, ctx: Context) -> Iterator[Contradiction]:
 
 
 def _judged(
-    matches: Iterable[Match], claims: Sequence[Claim], articles: Sequence[Article]
+    matches: Iterable[Match], claims: Sequence[Claim], ctx: Context
 ) -> Iterator[Contradiction]:
     """What the judges find in the pairs of claims that are about the same thing."""
-    ctx = context(claims, articles)
     denials = dispute.Denials(claims)
     for match in matches:
         if match.level == "claims":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from rapidfuzz.distance import Indel
 
@@ -23,7 +23,7 @@ MIN_QUOTE_CONTENT = 2
 
 
 def compare(
-    a: Claim, b: Claim, similarity: float, speakers: dict[tuple[str, int], Sequence[str]]
+    a: Claim, b: Claim, similarity: float, speakers: Mapping[tuple[str, int], Sequence[str]]
 ) -> Iterator[Contradiction]:
     """`speakers` holds every speaker each sentence credits, so that nested attribution ('Daalder
     wrote that Burkhard asked') is not read as a conflict with an article that names one of them."""
@@ -96,7 +96,7 @@ def _shared_quote(a: Claim, b: Claim) -> str | None:
     return a.text[run[0].start - a.start : run[-1].end - a.start]
 
 
-def _two_people(a: Claim, b: Claim, speakers: dict[tuple[str, int], Sequence[str]]) -> bool:
+def _two_people(a: Claim, b: Claim, speakers: Mapping[tuple[str, int], Sequence[str]]) -> bool:
     """The two claims credit two different people the sentences name: not a document, an office
     or an organisation (their line is repeated by many mouths), not one person spelled two
     ways, not a sentence that names the other speaker too ('That group, Mr. Lee said, ...')."""

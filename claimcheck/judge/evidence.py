@@ -64,7 +64,7 @@ class Evidence:
         return self.probability() >= float(_kind(self.kind)["threshold"])
 
     def why(self) -> str:
-        """The levels that weigh most, signed: 'value=near +1.4, tie=none -0.9'."""
+        """The levels that weigh most, signed: 'value=bound +1.1, tie=none -0.8'."""
         ranked = sorted(self.weighed(), key=lambda fw: (-abs(fw[1]), fw[0]))[:SHOWN_LEVELS]
         return ", ".join(f"{f} {w:+.1f}" for f, w in ranked if w)
 
