@@ -71,6 +71,12 @@ EDGES = {
 }
 # A kind whose held-out stories are too few to choose its threshold by keeps the balanced 0.5.
 THRESHOLD = 0.5
+# Below this held-out AUC a kind's levels do not separate changed from natural pairs: its
+# natural differing pairs that pass the judge's definitional preconditions are as often real
+# disagreements as not (read by hand for dates, docs/judging.md), so a threshold on the levels
+# would be noise. Such a kind reports every candidate whose values differ (threshold 0), its
+# confidence still the levels' probability.
+MIN_AUC = 0.7
 # Two thresholds whose J differs by less are tied (floating-point sums of shares).
 TIES = 1e-9
 PENALTY_C = 1.0
@@ -460,13 +466,14 @@ def fit(rows: Sequence[dict[str, Any]], folds: int) -> tuple[dict[str, Any], dic
                 held.fit(x[train], [labels[i] for i in train])
                 for i, p in zip(test, held.predict_proba(x[test])[:, 1], strict=True):
                     scores[i] = float(p)
-            threshold = _youden(scores, labels)
+            auc = float(roc_auc_score(labels, scores))
+            threshold = _youden(scores, labels) if auc >= MIN_AUC else 0.0
             kinds[kind]["threshold"] = threshold
             said = [s >= threshold for s in scores]
             hits = sum(1 for s, y in zip(said, labels, strict=True) if s and y)
             checks[kind] = {
                 "threshold": threshold,
-                "auc": round(float(roc_auc_score(labels, scores)), 3),
+                "auc": round(auc, 3),
                 "recall": round(hits / max(sum(labels), 1), 3),
                 "false_alarm": round(
                     sum(1 for s, y in zip(said, labels, strict=True) if s and not y)

@@ -22,6 +22,8 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 # Dependencies that name a predicate's subject and its object or complement.
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECTS = frozenset({"dobj", "attr", "oprd", "acomp", "xcomp", "ccomp", "dative"})
+# The complement of a linking verb ('became exhausted', 'was the winner').
+COMPLEMENTS = frozenset({"acomp", "attr", "oprd"})
 # Words that negate the predicate they modify ('never', 'no longer' as well as 'not').
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing"})
 # Words whose infinitive complement did not happen: 'unable to stop', 'failed to file'.
@@ -98,6 +100,9 @@ def _ties(span: list[Token], items: Iterable[Quantity | DateRef]) -> Iterable[tu
         for head in (*nouns, *([verb] if verb is not None else [])):
             for prep in (c for c in head.children if c.dep_ == "prep"):
                 words.update(_lemma(g) for g in prep.children if g.dep_ == "pobj")
+            # a linking verb's complement says what happens: 'will become exhausted in 2036'
+            # dates the exhaustion, as 'will be exhausted by 2041' does
+            words.update(_lemma(c) for c in head.children if c.dep_ in COMPLEMENTS)
         kept = sorted(w for w in words if w.isalpha() and w not in stop)
         if verb is not None and _lemma(verb).isalpha() and _lemma(verb) not in stop:
             kept.append(f"v:{_lemma(verb)}")  # the governing verb, marked: a weaker tie

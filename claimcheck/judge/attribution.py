@@ -48,10 +48,11 @@ def _statement(claim: Claim) -> bool:
 def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
     """The same quoted words in two attributed claims of different articles: a run of at least
     MIN_QUOTE_WORDS words inside quotation marks in both (two of them content words). Credited
-    to one person, the claims agree; credited to two, whether both are people the sentences
-    name (a document, 'the statement', is its author's voice, and an office's line is repeated
-    by many mouths), whether a sentence names the other speaker too, and the quote's length
-    are levels."""
+    to one person, the claims agree. Credited to two, both must be people the sentences name
+    in their own words (a document, 'the statement', is its author's voice, an office's line is
+    repeated by many mouths, and '..., he said' credits whoever coreference chose, which no
+    reader can check in the sentence); whether a sentence names the other speaker too, and the
+    quote's length, are levels."""
     a, b = match.a.claim, match.b.claim
     if a.doc_id == b.doc_id or not (a.speaker and b.speaker) or a.negated or b.negated:
         return
@@ -61,10 +62,10 @@ def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
     names_a = ctx.speakers.get((a.doc_id, a.start), (a.speaker,))
     names_b = ctx.speakers.get((b.doc_id, b.start), (b.speaker,))
     same = any(same_person(x, y) for x in names_a for y in names_b)
-    named = named_person(a) + named_person(b)
+    if not same and not (named_person(a) and named_person(b)):
+        return  # a speaker the sentence does not name is our inference, not the outlet's words
     levels = (
         ("quote", bucket("quote_words", len(quoted.split()))),
-        ("named", ("none", "one", "both")[named]),
         ("names_other", "yes" if _names_other(a, b) or _names_other(b, a) else "no"),
         *common_levels(match),
     )

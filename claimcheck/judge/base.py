@@ -13,7 +13,7 @@ from claimcheck import lexicon
 from claimcheck.judge.confidence import calibrated
 from claimcheck.judge.evidence import Evidence, bucket
 from claimcheck.link.about import same_person
-from claimcheck.link.align import Diff, align, fold
+from claimcheck.link.align import Diff, align, fold, tokens
 from claimcheck.link.pairs import Match
 from claimcheck.schema import Claim, Contradiction, ContradictionKind, SideValue
 
@@ -144,11 +144,14 @@ def document_speaker(speaker: str) -> bool:
 
 
 def named_person(claim: Claim) -> bool:
-    """The speaker is a person the sentence names: a PERSON entity, or a name of capitalised
-    words the model did not label that is no organisation or place of the sentence."""
+    """The speaker is a person the sentence names, in its own words: a PERSON entity, or a name
+    of capitalised words the model did not label that is no organisation or place of the
+    sentence. A speaker found through a pronoun ('he said') is not named."""
     assert claim.speaker
     folded = fold(claim.speaker)
     surname = folded.split()[-1]
+    if surname not in {t.norm.removesuffix("'s") for t in tokens(claim)}:
+        return False  # 'he said': the name came from coreference, which this sentence cannot check
     labels = {fold(e.canonical): e.label for e in claim.entities}
     if any(label == "PERSON" and name.split()[-1:] == [surname] for name, label in labels.items()):
         return True
@@ -183,14 +186,16 @@ def common_levels(match: Match) -> tuple[tuple[str, str], ...]:
     (pairing's tf-idf cosine, in 'similarity' buckets) and in their words (the share of content
     words that align, 'aligned' buckets: a near-copy tells one statement), whether they name the
     same participants, who speaks in each, and whether they come from one article (two people
-    it quotes) or two."""
+    it quotes) or two. Two sentences of one article are two sentences by construction, never
+    one statement retold, so their wording reads 'within', not a bucket."""
     a, b = match.a, match.b
+    within = a.doc_id == b.doc_id
     return (
         ("similarity", bucket("similarity", match.similarity)),
-        ("wording", bucket("aligned", align(a.claim, b.claim).similarity)),
+        ("wording", "within" if within else bucket("aligned", align(a.claim, b.claim).similarity)),
         ("participants", _overlap(a.participants, b.participants)),
         ("speakers", _speakers(a.speaker, b.speaker)),
-        ("scope", "within" if a.doc_id == b.doc_id else "across"),
+        ("scope", "within" if within else "across"),
     )
 
 

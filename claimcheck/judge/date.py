@@ -49,8 +49,10 @@ def _touching(claim: Claim, span: tuple[int, int]) -> list[DateRef]:
 def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
     """One date each of two claims of different articles that tell one event (a predicate of
     one is a content word of the other: 'sentencing' / 'sentence'; or one named event,
-    'served' / 'held the seat'), at a precision both give: how the event is shared and what
-    the parse ties each date to are levels. Dates an article cannot know as past
+    'served' / 'held the seat'), at a precision both give, each date hung from words of that
+    event (the parse ties both to one stem or named event; dates tied to different words, 'a
+    poll released Friday' / 'clarified by Saturday', date two things): how the event is shared
+    is a level. Dates an article cannot know as past
     (`_unknowable`) date two occasions and are never compared."""
     a, b = match.a, match.b
     if a.doc_id == b.doc_id:
@@ -62,11 +64,11 @@ def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
     for da, db in _dated_alike(a.claim, b.claim, named=bool(match.shares("e:"))):
         if _unknowable(da, db, a.doc_id, b.doc_id, ctx.published):
             continue
-        ties_a, ties_b = _ties(a.claim, da), _ties(b.claim, db)
+        if not _ties(a.claim, da) & _ties(b.claim, db):
+            continue  # the dates hang from different words: they date two things
         levels = (
             ("value", _apart(da, db)),
             ("event", event),
-            ("tie", "same" if ties_a & ties_b else "none" if ties_a and ties_b else "unknown"),
             ("precision", "same" if da.granularity == db.granularity else "mixed"),
             ("anchored", "yes" if da.anchor or db.anchor else "no"),
             *common_levels(match),

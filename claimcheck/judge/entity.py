@@ -6,11 +6,13 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
+from claimcheck import lexicon
 from claimcheck.extract.entities import canonical
+from claimcheck.extract.names import expanded, one_name
 from claimcheck.judge.base import Candidate, Context, common_levels, finding, offices, source
 from claimcheck.judge.evidence import Evidence
 from claimcheck.link.about import PLACE_LABELS, same_person
-from claimcheck.link.align import Diff, Token, fold, tokens
+from claimcheck.link.align import Diff, Token, fold, function_words, tokens
 from claimcheck.link.pairs import Match
 from claimcheck.schema import Anchor, Claim, Contradiction, Entity
 
@@ -28,23 +30,6 @@ SAME_NAME = 80
 LOCATIVE = frozenset({"in", "at", "from"})
 # Prepositions that tie a name to what belongs to it.
 AFFILIATIONS = frozenset({"in", "of", "from", "at", "for", "with"})
-# Abbreviations one name is written with ('E. Main St.' / 'East Main Street').
-ABBREVIATIONS = {
-    "e": "east",
-    "w": "west",
-    "n": "north",
-    "s": "south",
-    "st": "street",
-    "ave": "avenue",
-    "blvd": "boulevard",
-    "rd": "road",
-    "dept": "department",
-    "co": "company",
-    "corp": "corporation",
-    "univ": "university",
-    "natl": "national",
-    "intl": "international",
-}
 
 
 def compare(
@@ -72,8 +57,9 @@ def compare(
 
 
 def same_entity(a: Entity, b: Entity) -> bool:
-    """Alias-aware: the same canonical name, or names of one person (see same_person)."""
-    if fold(a.canonical) == fold(b.canonical):
+    """Alias-aware: one name written two ways (names.one_name), or names of one person (see
+    same_person)."""
+    if one_name(fold(a.canonical), fold(b.canonical)):
         return True
     return a.label == "PERSON" and same_person(a.canonical, b.canonical)
 
@@ -85,18 +71,42 @@ def _is_subject(claim: Claim, entity: Entity) -> bool:
 
 
 def _names(claim: Claim, words: tuple[Token, ...]) -> list[Entity]:
-    """The named entities a changed stretch touches; else its capitalised run, as a NAME."""
+    """The named entities a changed stretch is made of; else its capitalised run, as a NAME."""
     start, end = words[0].start, words[-1].end
     touching = [
-        e for e in claim.entities if e.label in ROLE_LABELS and e.start < end and start < e.end
+        e
+        for e in claim.entities
+        if e.label in ROLE_LABELS and e.start < end and start < e.end and not _title(e.text)
     ]
     if touching:
-        return touching
+        # beside the names, a changed stretch may hold only dates and figures ('Inter last
+        # Friday' / 'Internationale on March 1'); other words make it a rewrite or a sentence
+        # cut short ('Moammar)' / 'Muammar) al-Qaddafi is going to beat the United States')
+        slots = [(e.start, e.end) for e in touching]
+        slots += [(d.start, d.end) for d in claim.dates]
+        slots += [(q.start, q.end) for q in claim.quantities]
+        inside = [w for w in words if any(s <= w.start and w.end <= e for s, e in slots)]
+        return touching if len(inside) == len(words) else []
     run = [w for w in words if claim.text[w.start - claim.start].isupper()]
-    if not run or len(run) != len(words) or run[0].start == claim.start:
-        return []  # lower-case words, or the capital that opens the sentence
+    if not run or len(run) != len(words) or run[0].start == claim.start or _headline(claim):
+        return []  # lower-case words, the capital that opens the sentence, or a headline's
+    if _title(claim.text[run[0].start - claim.start : run[-1].end - claim.start]):
+        return []  # 'Mr.' / 'Luke': a title alone names no one
     text = claim.text[run[0].start - claim.start : run[-1].end - claim.start]
     return [Entity(text=text, label="NAME", canonical=canonical(text), start=start, end=end)]
+
+
+def _title(text: str) -> bool:
+    """Words that are all honorifics or ranks ('Mr.', 'Sgt.'): no name."""
+    titles = lexicon.words("person_titles")
+    return all(w in titles or f"{w}." in titles for w in fold(text).split())
+
+
+def _headline(claim: Claim) -> bool:
+    """Every content word capitalised ('Biologists Call on Obama to Overturn Bush Rules'):
+    capitals there mark no names."""
+    content = [w for w in claim.text.split() if w.isalpha() and fold(w) not in function_words()]
+    return bool(content) and all(w[0].isupper() for w in content)
 
 
 def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
@@ -153,7 +163,7 @@ def _mentions(claim: Claim, name: str) -> bool:
     """The claim names `name` too, in any words ('Eastern China' in 'China's eastern province';
     'Ayr station in Scotland' names Ayr)."""
     words = {t.norm.removesuffix("'s") for t in tokens(claim)}  # "China’s" names China
-    return all(w in words for w in _expanded(name).split())
+    return all(w in words for w in expanded(name).split())
 
 
 def _surnames(claim: Claim) -> set[str]:
@@ -190,9 +200,4 @@ def _kind(label: str | None, relation: str) -> str | None:
 
 
 def _one_name(a: str, b: str) -> bool:
-    a, b = _expanded(a), _expanded(b)
-    return a == b or fuzz.token_set_ratio(a, b) >= SAME_NAME
-
-
-def _expanded(name: str) -> str:
-    return " ".join(ABBREVIATIONS.get(w, w) for w in name.split())
+    return one_name(a, b) or fuzz.token_set_ratio(expanded(a), expanded(b)) >= SAME_NAME

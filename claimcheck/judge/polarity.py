@@ -97,12 +97,24 @@ def _attributed(a: Claim, b: Claim) -> str:
 
 
 def _same_predication(a: Event, b: Event) -> str | None:
-    """'object': one predicate on a shared object; 'arguments': the same subject and object
-    under two predicates; None: two different predications."""
+    """'object': one predicate on a shared object, said of one subject or of a subject only one
+    clause names; 'arguments': the same subject and object under two predicates; None: two
+    different predications."""
     args_a = {stem(x) for x in (a.subject, a.object) if x and x not in VAGUE_ARGUMENTS}
     args_b = {stem(x) for x in (b.subject, b.object) if x and x not in VAGUE_ARGUMENTS}
     if stem(a.predicate) == stem(b.predicate):
         objects = {stem(x) for x in (a.object, b.object) if x and x not in VAGUE_ARGUMENTS}
+        if _other_subjects(a, b, args_a, args_b):
+            return None  # 'a farmer never went to law school' / 'Braley went to law school'
         return "object" if a.object and b.object and args_a & args_b & objects else None
     both = a.subject and a.object and b.subject and b.object
     return "arguments" if both and len(args_a) == 2 and args_a == args_b else None
+
+
+def _other_subjects(a: Event, b: Event, args_a: set[str], args_b: set[str]) -> bool:
+    """Each clause says it of someone or something specific, and neither of them takes part in
+    the other clause ('AARP has not changed its position' / 'its position had changed' share
+    the position)."""
+    if not (a.subject and b.subject) or {a.subject, b.subject} & VAGUE_ARGUMENTS:
+        return False
+    return stem(a.subject) not in args_b and stem(b.subject) not in args_a

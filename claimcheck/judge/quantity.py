@@ -183,8 +183,28 @@ def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
         for mb in ctx.figures(b):
             if ctx.owners.get((b.doc_id, mb.quantity.start)) != b.id or ma.measure != mb.measure:
                 continue
-            if (_same_time(ma, mb) or _time_level(ma, mb) == "one") and not _paid_for_two(ma, mb):
-                yield _candidate(match, ma, mb)
+            if not (_same_time(ma, mb) or _time_level(ma, mb) == "one") or _paid_for_two(ma, mb):
+                continue
+            if _unrelated(ma, mb) or _states(b, ma, mb, ctx) or _states(a, mb, ma, ctx):
+                continue
+            yield _candidate(match, ma, mb)
+
+
+def _unrelated(a: Measured, b: Measured) -> bool:
+    """Nothing but the unit ties the figures: no noun, whole, verb or word around them and no
+    time they both state ('a one-day swing' / '12 days of unrest' share only the day). A unit
+    is no measure; what it counts is."""
+    return _tie_level(a, b) == "none" and not (a.time and a.time == b.time)
+
+
+def _states(claim: Claim, figure: Measured, own: Measured, ctx: Context) -> bool:
+    """The claim states the other claim's figure too, beside its `own`: the two figures are of
+    two things ('the full $447 billion package or a $35 billion piece'), not one thing given
+    two values."""
+    return any(
+        m.quantity is not own.quantity and m.measure == figure.measure and meets(m, figure)
+        for m in ctx.figures(claim)
+    )
 
 
 def _paid_for_two(a: Measured, b: Measured) -> bool:
@@ -232,13 +252,14 @@ def _candidate(match: Match, ma: Measured, mb: Measured) -> Candidate:
 
 
 def _tie_level(a: Measured, b: Measured) -> str:
-    """What ties the two figures to one thing: the parse ties both to one noun beside their
-    measure ('noun'), or both are shares of one whole the sentences state ('whole'); else both
+    """What ties the two figures to one thing: both are of one stated thing ('noun': the parse
+    ties both to one noun beside their measure, or both are shares of one whole the sentences
+    state, which no story of the shared corpora showed often enough to weigh apart); else both
     hang from one verb ('verb'), or the words around them share a content word ('words')."""
     if _tied(a, b):
         return "noun"
     if a.quantity.of_whole is not None and a.quantity.of_whole == b.quantity.of_whole:
-        return "whole"
+        return "noun"
     if _verbs(a) & _verbs(b):
         return "verb"
     return "words" if _shares_words(a, b) else "none"

@@ -368,6 +368,38 @@ def test_a_formula_with_different_subjects_is_not_an_entity_conflict() -> None:
     assert kinds(a, b) == []
 
 
+def test_one_name_written_two_ways_is_not_an_entity_conflict() -> None:
+    """Two versions of one sentence that write one name two ways (an acronym, one letter more)
+    name one entity."""
+    text = "The new browser update will ship to all users in the spring, according to the {}."
+    a = claim("a", text.format("NBA"), entities=(("NBA", "ORG", "NBA"),))
+    b = claim(
+        "b",
+        text.format("Northwind Browser Alliance"),
+        entities=(("Northwind Browser Alliance", "ORG", "Northwind Browser Alliance"),),
+    )
+    assert kinds(a, b) == []
+    text = "Rescuers tried to carry {} down the glacier, but he died on the way, the guide said."
+    a = claim("a", text.format("Joel Marten"), entities=(("Joel Marten", "PERSON", "Joel Marten"),))
+    b = claim(
+        "b", text.format("Joel Martens"), entities=(("Joel Martens", "PERSON", "Joel Martens"),)
+    )
+    assert kinds(a, b) == []
+
+
+def test_an_honorific_alone_names_no_one() -> None:
+    text = "The riot squad officers had their guns out in the front yard, {} Tarrant said."
+    a = claim("a", text.format("Dennis"))
+    b = claim("b", text.format("Mr."))
+    assert kinds(a, b) == []
+
+
+def test_the_capitals_of_a_headline_mark_no_names() -> None:
+    a = claim("a", "Scientists Urge Lawmakers To Restore Funding For River Research")
+    b = claim("b", "Scientists Urge Lawmakers To Restore Funding For River Surveys")
+    assert "entity" not in kinds(a, b)
+
+
 def test_figures_of_two_unrelated_stories_are_not_compared() -> None:
     text = "Officials said {} homes would be rebuilt in the flooded towns of {} by June."
     a, b = (

@@ -105,6 +105,42 @@ def test_quantity_the_same_sum_rounded_agrees() -> None:
     assert found["agree"] == "True"
 
 
+def test_quantity_figures_that_share_only_their_unit_are_no_candidate() -> None:
+    """A unit is no measure: 'a two-day visit' and 'nine days of protests' count days of two
+    things, and nothing else ties the figures."""
+    a = claim(
+        "a",
+        "The minister began a two-day visit to the flooded towns.",
+        quantities=({"text": "two-day", "value": 2, "unit": "day"},),
+    )
+    b = claim(
+        "b",
+        "Residents have held nine days of protests over the slow cleanup.",
+        quantities=({"text": "nine days", "value": 9, "unit": "day"},),
+    )
+    assert levels(quantity.candidates, a, b) == []
+
+
+def test_quantity_a_claim_that_states_both_sums_is_no_candidate() -> None:
+    """A sentence that gives the other article's sum beside its own tells two sums (a whole and
+    a part), not one sum two ways."""
+    a = money("a", LIBRARY_A, "$84 million", 84e6)
+    both = (
+        "Council members voted to spend $84 million on the new public library on Elm Street, "
+        "$12 million of it on books."
+    )
+    b = claim(
+        "b",
+        both,
+        quantities=(
+            {"text": "$84 million", "value": 84e6, "unit": "USD"},
+            {"text": "$12 million", "value": 12e6, "unit": "USD"},
+        ),
+    )
+    found = levels(quantity.candidates, a, b)
+    assert [f["agree"] for f in found] == ["True"]  # the $84 million of each; never $84 / $12
+
+
 def test_quantity_figures_of_two_measures_are_never_compared() -> None:
     a = money("a", LIBRARY_A, "$84 million", 84e6)
     b = claim(
@@ -118,7 +154,27 @@ def test_quantity_figures_of_two_measures_are_never_compared() -> None:
 def trial(doc: str, sentence: str, phrase: str, day: str) -> Claim:
     """A claim that a trial opens on a day: 'open' is the event both sentences tell."""
     opens = Event(predicate="open", subject="trial")
-    return with_event(claim(doc, sentence, dates=((phrase, day),)), opens)
+    made = with_event(claim(doc, sentence, dates=((phrase, day),)), opens)
+    # the parse hangs the date from the verb (extract/frames.py)
+    dated = tuple((d.start, "v:open") for d in made.dates)
+    return made.model_copy(update={"frame": made.frame.model_copy(update={"dated": dated})})
+
+
+def test_date_of_a_trial_and_of_a_fundraiser_is_no_candidate() -> None:
+    """Dates the parse hangs from different words date two things, whatever else the claims
+    share: 'opens on June 3' / 'a fundraiser on June 10' of one trial's story."""
+    a = trial("a", "The bribery trial of Carla Benn will open on June 3.", "June 3", "2024-06-03")
+    b = trial(
+        "b", "Carla Benn's bribery trial held a fundraiser on June 10.", "June 10", "2024-06-10"
+    )
+    b = b.model_copy(
+        update={
+            "frame": b.frame.model_copy(
+                update={"dated": ((b.dates[0].start, "fundraiser v:hold"),)}
+            )
+        }
+    )
+    assert levels(date.candidates, a, b) == []
 
 
 def test_date_levels_of_one_trial_dated_a_month_apart() -> None:
@@ -178,6 +234,34 @@ def test_polarity_of_two_affirmations_agrees() -> None:
     assert found["agree"] == "True"
 
 
+def test_polarity_of_one_predicate_said_of_two_subjects_is_no_candidate() -> None:
+    """'A rival never went to law school' and 'Ms. Vance went to law school' negate one
+    predicate of two people: both can be true."""
+    went = Event(predicate="go", subject="rival", object="school")
+    a = with_event(claim("a", "Her rival never went to law school, the ad says."), went)
+    b = with_event(
+        claim("b", "Vance went to law school in Ohio before she ran for the seat."),
+        went.model_copy(update={"subject": "vance", "negated": False}),
+    )
+    a = with_event(a, went.model_copy(update={"negated": True}))
+    assert levels(polarity.candidates, a, b) == []
+
+
+def test_polarity_of_a_subject_that_is_the_other_clause_s_object_is_a_candidate() -> None:
+    """'The union has not changed its position' / 'the union's position had changed': the
+    position takes part in both clauses, so they tell one predication."""
+    a = with_event(
+        claim("a", "The union has not changed its position on the contract."),
+        Event(predicate="change", negated=True, subject="union", object="position"),
+    )
+    b = with_event(
+        claim("b", "The union's position on the contract had changed, its leader said."),
+        Event(predicate="change", subject="position", object="contract"),
+    )
+    (found,) = levels(polarity.candidates, a, b)
+    assert found["agree"] == "False"
+
+
 def attorney(doc: str, sentence: str, place: str) -> Claim:
     c = claim(doc, sentence, entities=((place, "GPE", place),))
     anchor = Anchor(head="attorney", relation="in", entity=place)
@@ -221,6 +305,14 @@ def test_attribution_one_person_spelled_two_ways_agrees() -> None:
     b = claim("b", QUOTE.format("Ms. Iles"), speaker="Iles")
     (found,) = levels(attribution.candidates, a, b)
     assert found["agree"] == "True"
+
+
+def test_attribution_a_speaker_found_through_a_pronoun_is_no_candidate() -> None:
+    """'... , he said.': the name came from coreference, which the sentence cannot check; the
+    sentences themselves credit no two people."""
+    a = claim("a", QUOTE.format("he"), speaker="Tom Radley")
+    b = claim("b", QUOTE.format("Marta Iles"), speaker="Marta Iles")
+    assert levels(attribution.candidates, a, b) == []
 
 
 def test_a_decided_candidate_explains_itself_with_its_levels() -> None:
