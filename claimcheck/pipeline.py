@@ -194,7 +194,7 @@ def _scan(
         chunk=1,  # a worker holds one story group's claims at a time
         what="judging story groups",
     )
-    links: cluster.Links = cluster.Links()  # what clustering needs of the pairs
+    links: cluster.Links[str] = cluster.Links()  # what clustering needs of the pairs
     contradictions: list[judge.Contradiction] = []
     supersessions: list[judge.Supersession] = []
     for found, updates, linked in judged:
@@ -227,7 +227,7 @@ def _judge_story(
     in any process (`runner.run_tasks`), with the articles and stories of the scan shared."""
     articles_by_id, stories = runner.shared()
     articles = [articles_by_id[doc] for doc in sorted({c.doc_id for c in claims})]
-    links: cluster.Links = cluster.Links()
+    links: cluster.Links[str] = cluster.Links()
     pairs = matches(claims, stories, judge.calls_false)
     contradictions, supersessions = judge.compare_all(claims, _noting(pairs, links), articles)
     return contradictions, supersessions, links.groups()
@@ -241,7 +241,7 @@ def _storied(articles: Sequence[Article], claims: list[Claim]) -> tuple[list[Cla
     return anchored(claims, stories, published), stories
 
 
-def _noting(pairs: Iterator[Match], links: cluster.Links) -> Iterator[Match]:
+def _noting(pairs: Iterator[Match], links: cluster.Links[str]) -> Iterator[Match]:
     """Pass the pairs on to comparison, linking the claims of those that state one fact (a
     near-copy pair, or a pair of claims about one thing alike enough) for clustering."""
     for pair in pairs:

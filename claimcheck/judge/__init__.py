@@ -10,6 +10,7 @@ from dataclasses import replace
 from claimcheck.judge import attribution, date, dispute, entity, polarity, quantity, wording
 from claimcheck.judge.base import Candidate, Context, cues, from_sides
 from claimcheck.link.align import Alignment, Diff, fold
+from claimcheck.link.cluster import Links
 from claimcheck.link.pairs import Match
 from claimcheck.schema import Article, Claim, Contradiction, SideValue, Supersession
 
@@ -202,24 +203,14 @@ def _merged(found: list[Contradiction]) -> list[Contradiction]:
 
 
 def _linked_by_claims(members: list[Contradiction]) -> list[list[Contradiction]]:
-    """Groups of findings connected through shared claims (union-find over claim ids)."""
-    parent = list(range(len(members)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    """Groups of findings connected through shared claims."""
+    links: Links[int] = Links()
     first_with: dict[str, int] = {}
     for i, member in enumerate(members):
+        links.add(i, i)
         for claim_id in member.claim_ids:
-            j = first_with.setdefault(claim_id, i)
-            parent[find(i)] = find(j)
-    groups: dict[int, list[Contradiction]] = defaultdict(list)
-    for i, member in enumerate(members):
-        groups[find(i)].append(member)
-    return list(groups.values())
+            links.add(i, first_with.setdefault(claim_id, i))
+    return [[members[i] for i in group] for group in links.groups()]
 
 
 def _joined_explanation(kind: str, sides: Sequence[SideValue]) -> str:

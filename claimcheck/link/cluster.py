@@ -1,7 +1,9 @@
 """Claims -> clusters of claims that report the same fact or statement.
 
 Claims are joined by the pairs the index (`pairs.py`) proposes as one fact: every near-copy
-pair, and pairs of claims whose features' cosine reaches SAME_FACT.
+pair, and pairs of claims whose features' cosine reaches SAME_FACT. `Links` is the one
+union-find of claimcheck: it also joins the documents of one story (`story.py`) and the
+findings that share a claim (`judge._merged`).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Generic, TypeVar
 
 from claimcheck.schema import Claim, Cluster, Contradiction
 
@@ -17,28 +20,31 @@ SAME_FACT = 0.4
 
 __all__ = ["Cluster", "Links", "cluster_claims"]
 
+Key = TypeVar("Key", str, int)
 
-class Links:
-    """Claims joined by similar pairs: a union-find forest that takes the pairs as they stream
-    past, so it grows with the claims linked, not with the pairs (820,000 of them, 50 MB as a
-    list, at 10,000 articles)."""
+
+class Links(Generic[Key]):
+    """Items joined by links: a union-find forest that takes the links as they stream past, so
+    it grows with the items linked, not with the links (820,000 similar pairs, 50 MB as a list,
+    at 10,000 articles). Each set is named by its least item, whatever the order of the links."""
 
     def __init__(self) -> None:
-        self._parent: dict[str, str] = {}
+        self._parent: dict[Key, Key] = {}
 
-    def add(self, a: str, b: str) -> None:
-        ra, rb = self._find(a), self._find(b)
+    def add(self, a: Key, b: Key) -> None:
+        ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self._parent[max(ra, rb)] = min(ra, rb)
 
-    def groups(self) -> list[list[str]]:
-        """The ids of each set of linked claims."""
-        members: dict[str, list[str]] = defaultdict(list)
-        for claim_id in self._parent:
-            members[self._find(claim_id)].append(claim_id)
+    def groups(self) -> list[list[Key]]:
+        """The items of each set, in the order they were first seen."""
+        members: dict[Key, list[Key]] = defaultdict(list)
+        for item in self._parent:
+            members[self.find(item)].append(item)
         return list(members.values())
 
-    def _find(self, x: str) -> str:
+    def find(self, x: Key) -> Key:
+        """The least item of x's set (x alone when nothing links it)."""
         parent = self._parent
         while parent.setdefault(x, x) != x:
             parent[x] = parent[parent[x]]
@@ -46,7 +52,7 @@ class Links:
         return x
 
 
-def cluster_claims(claims: Sequence[Claim], links: Links) -> list[Cluster]:
+def cluster_claims(claims: Sequence[Claim], links: Links[str]) -> list[Cluster]:
     """The linked claims as clusters, each spanning at least two documents or speakers."""
     by_id = {c.id: c for c in claims}
     return [_cluster(sorted((by_id[i] for i in ids), key=_order)) for ids in links.groups()]

@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 
 from claimcheck.link.about import About, about, same_person
 from claimcheck.link.align import Alignment, align, function_words, tokens
-from claimcheck.link.story import Stories
+from claimcheck.link.story import Stories, idf
 from claimcheck.schema import Claim
 
 # The blocking rules. The feature rules block on one kind of feature of `About.features`.
@@ -141,7 +141,7 @@ class _Space:
         self.docs = [m.doc_id for m in self.members]
         frequency = Counter(f for fs in self.features for f in fs)
         # squared tf-idf weights: the dot product of two binary vectors sums them
-        self.squared = {f: math.log(1 + len(self.members) / n) ** 2 for f, n in frequency.items()}
+        self.squared = {f: idf(len(self.members), n) ** 2 for f, n in frequency.items()}
         self.norms = [self.norm(fs) for fs in self.features]
         # the features that propose pairs: of a rule that runs, in a posting list short enough
         # to say something

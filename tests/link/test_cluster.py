@@ -13,8 +13,8 @@ RESCUE = "Rescue teams pulled 14 survivors from the collapsed Harbor Street buil
 BUDGET = "The city council approved a new budget for the district's schools after a long debate."
 
 
-def _linked(claims: list[Claim]) -> cluster.Links:
-    links: cluster.Links = cluster.Links()
+def _linked(claims: list[Claim]) -> cluster.Links[str]:
+    links: cluster.Links[str] = cluster.Links()
     for pair in matches(claims, Stories(claims)):
         if pair.alignment is not None:
             links.add(pair.a.claim.id, pair.b.claim.id)
@@ -22,7 +22,7 @@ def _linked(claims: list[Claim]) -> cluster.Links:
 
 
 def test_links_join_chains_and_keep_apart_what_no_pair_joins() -> None:
-    links: cluster.Links = cluster.Links()
+    links: cluster.Links[str] = cluster.Links()
     links.add("a:1", "b:1")
     links.add("c:1", "b:1")
     links.add("d:1", "e:1")
