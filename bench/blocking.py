@@ -4,10 +4,9 @@ rule's cost before using it; a rule that pairs everything is a bug).
 
     .venv/bin/python bench/blocking.py FOLDER [FOLDER ...] [--cache DIR]
 
-A pair of `link.pairs.matches` is counted under every feature kind it shares: content stems,
-participants (`e:`), measures (`m:`), a measure of a participant (`m:...|...`) and a name tied
-to an office (`x:`); one pair can count under several. The near-copy path
-(`link.cluster.similar_pairs`: two rare words, then word alignment) is counted on its own.
+Every pair of the index (`link.pairs.matches`, as a scan runs it) carries the blocking rules
+that proposed it (`pairs.RULES`); a pair counts under each of them, and under 'only' when no
+other rule proposed it.
 """
 
 from __future__ import annotations
@@ -21,21 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from claimcheck import judge, pipeline
 from claimcheck.cache import DEFAULT_DIR
-from claimcheck.link import cluster
-from claimcheck.link.pairs import matches
+from claimcheck.link import pairs
 from claimcheck.schema import Claim
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def rule(feature: str) -> str:
-    if feature.startswith("m:"):
-        return "measure of a participant" if "|" in feature else "measure"
-    if feature.startswith("e:"):
-        return "participant"
-    if feature.startswith("x:"):
-        return "name tied to an office"
-    return "content stem"
 
 
 def main() -> int:
@@ -51,28 +39,32 @@ def main() -> int:
     for claim in claims:
         members[group.get(claim.doc_id, claim.doc_id)].append(claim)
     proposed: Counter[str] = Counter()
+    alone: Counter[str] = Counter()
     compared: Counter[str] = Counter()
     found: Counter[str] = Counter()
-    pairs = near = 0
+    total = 0
     for name in sorted(members):
         story = members[name]
         ctx = judge.context(story, articles)
-        for match in matches(story, stories):
-            pairs += 1
-            for kind in {rule(f) for f in match.shared}:
-                proposed[kind] += 1
+        for match in pairs.matches(story, stories, judge.calls_false):
+            total += 1
+            proposed.update(match.rules)
+            if len(match.rules) == 1:
+                alone.update(match.rules)
+            if not (match.weighed and match.level == "claims"):
+                continue
             for kind, judged in judge.JUDGES.items():
                 for candidate in judged(match, ctx):
                     compared[kind] += 1
                     if not candidate.agree and candidate.evidence.decided():
                         found[kind] += 1
-        near += sum(1 for _ in cluster.similar_pairs(story, stories))
     print(f"{len(articles)} articles, {len(claims)} claims, {len(members)} story groups")
-    print(f"pairs proposed by matches: {pairs}; by the near-copy path: {near}")
-    print("| blocking rule | pairs sharing it | share |")
-    print("| --- | ---: | ---: |")
-    for kind, n in proposed.most_common():
-        print(f"| {kind} | {n} | {n / max(pairs, 1):.2f} |")
+    print(f"pairs proposed: {total}")
+    print("| blocking rule | pairs it proposes | only it | share of all pairs |")
+    print("| --- | ---: | ---: | ---: |")
+    for rule in pairs.RULES:
+        n = proposed[rule]
+        print(f"| {rule} | {n} | {alone[rule]} | {n / max(total, 1):.2f} |")
     print("| judge | candidates compared | findings |")
     print("| --- | ---: | ---: |")
     for kind in judge.JUDGES:

@@ -4,8 +4,9 @@
 
 The FactCC recipe (Kryscinski et al. 2020) moved across documents. From folders of real
 same-story articles (the shared corpora; their text never leaves this process), every pair of
-claims that pairing proposes (`pairs.matches`) goes through every judge of the registry
-(`judge.JUDGES`), and each candidate the judges compare becomes one labelled row of levels:
+claims that pairing's feature rules propose (`pairs.matches`: the pairs a scan's judges weigh)
+goes through every judge of the registry (`judge.JUDGES`), and each candidate the judges
+compare becomes one labelled row of levels:
 
 - values that agree (the same figure, dates that meet, one name, one speaker, one polarity):
   a seed. Changing one side of a seed the way an outlet's error would (another figure of the
@@ -55,7 +56,7 @@ from claimcheck.judge import evidence, quantity
 from claimcheck.judge.base import Candidate, Context, named_person
 from claimcheck.link.about import PLACE_LABELS, about, same_person
 from claimcheck.link.align import fold
-from claimcheck.link.pairs import Match, matches
+from claimcheck.link.pairs import FEATURE_RULES, Match, matches
 from claimcheck.schema import Anchor, Claim, DateRef, Entity, Event, Quantity
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,7 +141,7 @@ def rows_of(unit: Unit, options: pipeline.ScanOptions) -> Iterator[dict[str, Any
         ctx = judge.context(story, articles)
         pool = _Pool(story)
         label = f"{unit.name}/{name}"
-        for match in matches(story, stories):
+        for match in matches(story, stories, rules=FEATURE_RULES):
             for kind, rule in judge.JUDGES.items():
                 for candidate in rule(match, ctx):
                     if not candidate.agree:
@@ -219,7 +220,7 @@ def _changed(
     new_claim, new_subject = result
     sides = [match.a, match.b]
     sides[side] = about(new_claim)
-    changed = Match(sides[0], sides[1], match.similarity, match.shared, match.level)
+    changed = replace(match, a=sides[0], b=sides[1])
     for candidate in judge.JUDGES[kind](changed, fresh):
         if not candidate.agree and _same(candidate.subjects[side], new_subject):
             return candidate

@@ -15,7 +15,7 @@ from claimcheck.extract import speakers
 from claimcheck.ingest import DEFAULT_MAX_BYTES, read_articles
 from claimcheck.judge import evidence
 from claimcheck.link import cluster
-from claimcheck.link.pairs import matches
+from claimcheck.link.pairs import Match, matches
 from claimcheck.link.story import Stories, anchored
 from claimcheck.schema import Article, Claim, Document, Report, Skipped, Summary
 
@@ -194,7 +194,7 @@ def _scan(
         chunk=1,  # a worker holds one story group's claims at a time
         what="judging story groups",
     )
-    links = cluster.Links()  # what clustering needs of the similar pairs
+    links: cluster.Links[str] = cluster.Links()  # what clustering needs of the pairs
     contradictions: list[judge.Contradiction] = []
     supersessions: list[judge.Supersession] = []
     for found, updates, linked in judged:
@@ -227,15 +227,9 @@ def _judge_story(
     in any process (`runner.run_tasks`), with the articles and stories of the scan shared."""
     articles_by_id, stories = runner.shared()
     articles = [articles_by_id[doc] for doc in sorted({c.doc_id for c in claims})]
-    links = cluster.Links()
-    pairs = cluster.similar_pairs(claims, stories)
-    found = list(matches(claims, stories, judge.calls_false))
-    for match in found:
-        if match.level == "claims" and match.similarity >= cluster.SAME_FACT:
-            links.add(match.a.claim.id, match.b.claim.id)
-    contradictions, supersessions = judge.compare_all(
-        claims, _noting(pairs, links), articles, stories, found
-    )
+    links: cluster.Links[str] = cluster.Links()
+    pairs = matches(claims, stories, judge.calls_false)
+    contradictions, supersessions = judge.compare_all(claims, _noting(pairs, links), articles)
     return contradictions, supersessions, links.groups()
 
 
@@ -247,10 +241,13 @@ def _storied(articles: Sequence[Article], claims: list[Claim]) -> tuple[list[Cla
     return anchored(claims, stories, published), stories
 
 
-def _noting(pairs: Iterator[cluster.Pair], links: cluster.Links) -> Iterator[cluster.Pair]:
-    """Pass the pairs on to comparison, linking their claims for clustering."""
+def _noting(pairs: Iterator[Match], links: cluster.Links[str]) -> Iterator[Match]:
+    """Pass the pairs on to comparison, linking the claims of those that state one fact (a
+    near-copy pair, or a pair of claims about one thing alike enough) for clustering."""
     for pair in pairs:
-        links.add(pair.a.id, pair.b.id)
+        one_fact = pair.level == "claims" and pair.similarity >= cluster.SAME_FACT
+        if pair.alignment is not None or (pair.weighed and one_fact):
+            links.add(pair.a.claim.id, pair.b.claim.id)
         yield pair
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from claimcheck.judge import attribution, date, dispute, entity, polarity, quantity, wording
 from claimcheck.judge.base import Candidate, Context, cues, from_sides
-from claimcheck.link.align import Diff, fold
-from claimcheck.link.cluster import Pair
+from claimcheck.link.align import Alignment, Diff, fold
+from claimcheck.link.cluster import Links
 from claimcheck.link.pairs import Match
-from claimcheck.link.story import Stories
 from claimcheck.schema import Article, Claim, Contradiction, SideValue, Supersession
 
 __all__ = ["JUDGES", "Contradiction", "Supersession", "calls_false", "compare_all", "judged"]
@@ -38,38 +38,37 @@ ALIGNED = (
 
 
 def compare_all(
-    claims: Sequence[Claim],
-    pairs: Iterable[Pair],
-    articles: Sequence[Article],
-    stories: Stories | None = None,
-    matches: Iterable[Match] = (),
+    claims: Sequence[Claim], pairs: Iterable[Match], articles: Sequence[Article]
 ) -> tuple[list[Contradiction], list[Supersession]]:
     """Every contradiction the claims hold, and the figures a later article updates.
 
-    The pairs of claims of one pair of sentences (a sentence holds a claim per speaker) must
-    come one after another, as `cluster.similar_pairs` yields them: the sentences are compared
-    once, for the first of them. Remembering every pair of sentences instead held 190 MB at
-    10,000 articles."""
-    stories = stories or Stories(claims)
+    `pairs` are the index's (`pairs.matches`). A near-copy pair goes to the comparators of two
+    versions of one sentence; the pairs of one pair of sentences (a sentence holds a claim per
+    speaker) must come one after another, as the index yields them: the sentences are compared
+    once, for the first of them (remembering every pair of sentences instead held 190 MB at
+    10,000 articles). A pair another rule proposed goes to the judges, in the index's order
+    (`Match.order`), so that of two findings alike but for their claims the same one is kept
+    whichever rules proposed their pairs."""
     outlets = {a.id: fold(a.outlet) for a in articles if a.outlet}
     found: list[Contradiction] = []
+    weighed: list[Match] = []
     ctx = context(claims, articles)
     last: tuple[str, int, str, int] | None = None  # the sentences of the previous pair
     for pair in pairs:
-        a, b, similarity = pair.a, pair.b, pair.similarity
-        if not stories.related(a.doc_id, b.doc_id):
-            continue  # the same formula in two unrelated stories
-        if (
-            changed_slots(a, b, pair.alignment.diffs) == 0
-        ):  # a changed name or figure: two statements
-            found.extend(attribution.compare(a, b, similarity, ctx.speakers))
+        if pair.weighed:  # the judges read what the claims are about: no alignment is kept
+            weighed.append(replace(pair, alignment=None) if pair.alignment else pair)
+        if pair.alignment is None:
+            continue
+        a, b, diffs = pair.a.claim, pair.b.claim, pair.alignment.diffs
+        if changed_slots(a, b, diffs) == 0:  # a changed name or figure: two statements
+            found.extend(attribution.compare(a, b, pair.alignment.similarity, ctx.speakers))
         sentences = (a.doc_id, a.start, b.doc_id, b.start)
         if sentences == last:
             continue
         last = sentences
-        found.extend(_one_disagreement(a, b, pair))
+        found.extend(_one_disagreement(a, b, pair.alignment))
     found.extend(dispute.compare(claims))
-    found.extend(_judged(matches, claims, ctx))
+    found.extend(_judged(sorted(weighed, key=Match.order), claims, ctx))
     found = [f for f in found if not _self_reference(f, outlets)]
     return _split_updates(_merged(_unique(found)), claims, articles)
 
@@ -116,12 +115,13 @@ def _judged(
         yield from dispute.judge(match, denials)
 
 
-def _one_disagreement(a: Claim, b: Claim, pair: Pair) -> list[Contradiction]:
+def _one_disagreement(a: Claim, b: Claim, alignment: Alignment) -> list[Contradiction]:
     """Findings of two versions of one sentence. Versions that differ in two or more of their
     figures, dates and names are two different events told in the same words, not one event
     told two ways: nothing is reported for them."""
-    found = [f for compare in ALIGNED for f in compare(a, b, pair.alignment.diffs, pair.similarity)]
-    if changed_slots(a, b, pair.alignment.diffs) > 1:
+    diffs, similarity = alignment.diffs, alignment.similarity
+    found = [f for compare in ALIGNED for f in compare(a, b, diffs, similarity)]
+    if changed_slots(a, b, diffs) > 1:
         return [f for f in found if f.kind not in ("entity", "date", "quantity")]
     return found
 
@@ -203,24 +203,14 @@ def _merged(found: list[Contradiction]) -> list[Contradiction]:
 
 
 def _linked_by_claims(members: list[Contradiction]) -> list[list[Contradiction]]:
-    """Groups of findings connected through shared claims (union-find over claim ids)."""
-    parent = list(range(len(members)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    """Groups of findings connected through shared claims."""
+    links: Links[int] = Links()
     first_with: dict[str, int] = {}
     for i, member in enumerate(members):
+        links.add(i, i)
         for claim_id in member.claim_ids:
-            j = first_with.setdefault(claim_id, i)
-            parent[find(i)] = find(j)
-    groups: dict[int, list[Contradiction]] = defaultdict(list)
-    for i, member in enumerate(members):
-        groups[find(i)].append(member)
-    return list(groups.values())
+            links.add(i, first_with.setdefault(claim_id, i))
+    return [[members[i] for i in group] for group in links.groups()]
 
 
 def _joined_explanation(kind: str, sides: Sequence[SideValue]) -> str:

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from claimcheck.extract.dates import reanchor
 from claimcheck.link.about import stem
 from claimcheck.link.align import fold
+from claimcheck.link.cluster import Links
 from claimcheck.schema import Claim
 
 # The cosine two documents of one story reach. A small folder is usually what the user gave as
@@ -129,19 +130,10 @@ class Stories:
         return self._groups
 
     def _linked(self) -> dict[str, str]:
-        parent = {doc: doc for doc in self._docs}
-
-        def find(x: str) -> str:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
+        links: Links[str] = Links()
         for a, b in sorted(self._related):
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-        return {doc: find(doc) for doc in parent}
+            links.add(a, b)
+        return {doc: links.find(doc) for doc in self._docs}
 
 
 def anchored(
@@ -205,9 +197,13 @@ def _similarity(va: dict[str, float], vb: dict[str, float]) -> float:
     return math.fsum(map(operator.mul, map(va.__getitem__, shared), map(vb.__getitem__, shared)))
 
 
+def idf(total: int, count: int) -> float:
+    """How rare a marker or feature held by `count` of `total` documents or claims is: the one
+    inverse document frequency of stories and pairing (`pairs.py`)."""
+    return math.log(1 + total / count)
+
+
 def _unit(markers: Counter[str], frequency: Counter[str], total: int) -> dict[str, float]:
-    weights = {
-        m: (1 + math.log(n)) * math.log(1 + total / frequency[m]) for m, n in markers.items()
-    }
+    weights = {m: (1 + math.log(n)) * idf(total, frequency[m]) for m, n in markers.items()}
     norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
     return {m: x / norm for m, x in weights.items()}

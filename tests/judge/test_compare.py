@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from claimcheck import judge
-from claimcheck.link import cluster
 from claimcheck.link.pairs import matches
 from claimcheck.link.story import Stories
 from claimcheck.schema import Article, Claim, Contradiction
@@ -24,10 +23,8 @@ def findings(
     docs = sorted({c.doc_id for c in claims}) if same_story else []
     context = [claim(doc, background, at=5000, entities=named) for doc in docs]
     everything = [*claims, *context]
-    stories = Stories(everything)
-    pairs = cluster.similar_pairs(everything, stories)
-    about_pairs = list(matches(everything, stories))
-    found, _ = judge.compare_all(everything, pairs, articles, stories, about_pairs)
+    pairs = matches(everything, Stories(everything))
+    found, _ = judge.compare_all(everything, pairs, articles)
     return found
 
 
@@ -302,8 +299,8 @@ def test_later_article_with_update_cue_is_a_supersession() -> None:
         Article(id="a", path="a.txt", text=a.text, published="2024-05-01"),
         Article(id="b", path="b.txt", text=b.text, published="2024-05-03"),
     )
-    pairs = cluster.similar_pairs([a, b])
-    found, updates = judge.compare_all([a, b], pairs, articles)  # nothing named: one story
+    pairs = matches([a, b], Stories([a, b]))  # nothing named: one story
+    found, updates = judge.compare_all([a, b], pairs, articles)
     assert found == []
     assert len(updates) == 1 and "2024-05-03" in updates[0].explanation
 
