@@ -17,7 +17,7 @@ from claimcheck.judge import evidence
 from claimcheck.link import cluster
 from claimcheck.link.pairs import matches
 from claimcheck.link.story import Stories, anchored
-from claimcheck.schema import Article, Claim, Document, Report, Skipped, Summary
+from claimcheck.schema import Article, Claim, Document, Report, Skipped, Story, Summary
 
 # Below this many claims pairing and judging run in this process: a pool would cost more.
 PARALLEL_CLAIMS = 5_000
@@ -216,6 +216,7 @@ def _scan(
         clusters=clusters,
         contradictions=contradictions,
         supersessions=supersessions,
+        stories=stories.told(a.id for a in articles),
     )
 
 
@@ -294,6 +295,7 @@ def build_report(
     clusters: Sequence[cluster.Cluster] = (),
     contradictions: Sequence[judge.Contradiction] = (),
     supersessions: Sequence[judge.Supersession] = (),
+    stories: Sequence[Sequence[str]] = (),
 ) -> Report:
     """Assemble a report in a canonical order, so the same input gives byte-identical JSON."""
     documents = sorted(
@@ -326,4 +328,7 @@ def build_report(
         clusters=tuple(sorted(clusters, key=lambda c: c.id)),
         contradictions=tuple(sorted(contradictions, key=lambda c: (-c.confidence, c.kind, c.id))),
         supersessions=tuple(sorted(supersessions, key=lambda s: s.id)),
+        stories=tuple(
+            Story(id=docs[0], doc_ids=docs) for docs in sorted(tuple(sorted(d)) for d in stories)
+        ),
     )

@@ -17,6 +17,7 @@ from claimcheck.schema import (
     Quantity,
     Report,
     SideValue,
+    Story,
     Summary,
 )
 
@@ -112,6 +113,7 @@ def three_outlets() -> Report:
         claims=claims,
         clusters=clusters,
         contradictions=(finding,),
+        stories=(Story(id="a", doc_ids=("a", "b", "c")),),
     )
 
 
@@ -136,6 +138,12 @@ def two_stories() -> Report:
             "documents": (*report.documents, *docs),
             "claims": (*report.claims, fees_d, fees_e),
             "clusters": (*report.clusters, agreed),
+            # c has no claims: with two stories in the folder, it is in neither (story.told)
+            "stories": (
+                Story(id="a", doc_ids=("a", "b")),
+                Story(id="c", doc_ids=("c",)),
+                Story(id="d", doc_ids=("d", "e")),
+            ),
         }
     )
 
