@@ -66,6 +66,7 @@ class Finding:
     item: Contradiction
     sides: tuple[Side, ...]
     docs: frozenset[str]  # the documents it is about: its sides', else its claims'
+    outlets: tuple[str, ...]  # the names of those documents, sorted (the outlet filter)
 
     @property
     def anchor(self) -> str:
@@ -125,6 +126,13 @@ class Story:
 def render(report: Report) -> str:
     """The page: the same report gives the same bytes."""
     stories, alone, stray = _stories(report)
+    # every outlet of the page, for its outlet filter: a finding or story names its outlets by
+    # their number in this list
+    outlets = sorted(
+        {doc.outlet or doc.id for doc in report.documents}
+        | {name for story in stories for finding in story.findings for name in finding.outlets}
+        | {name for finding in stray for name in finding.outlets}
+    )
     kinds = [
         (kind, sum(c.kind == kind for c in report.contradictions)) for kind in CONTRADICTION_KINDS
     ]
@@ -136,6 +144,8 @@ def render(report: Report) -> str:
         alone=alone,
         stray=stray,
         kinds=kinds,
+        outlets=outlets,
+        outlet_number={name: i for i, name in enumerate(outlets)},
         states=STATES,
         count=count,
         style=Markup(_asset("report.css")),
@@ -291,7 +301,8 @@ def _finding(
     docs = {value.doc_id for value in item.values} or {
         claims[claim_id].doc_id for claim_id in item.claim_ids if claim_id in claims
     }
-    return Finding(item=item, sides=sides, docs=frozenset(docs))
+    outlets = tuple(sorted({names.get(doc, doc) for doc in docs}))
+    return Finding(item=item, sides=sides, docs=frozenset(docs), outlets=outlets)
 
 
 def highlighted(side: SideValue, claim: Claim | None) -> tuple[Piece, ...]:
