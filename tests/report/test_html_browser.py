@@ -335,6 +335,12 @@ def test_search_shows_what_says_the_words(browser: Any, mixed_page: dict[str, An
         r for r in browser.find_elements(By.CSS_SELECTOR, ".matrix tbody tr") if r.is_displayed()
     ]
     assert rows and all("rotterdam" in r.text.lower() for r in rows)
+    # the evidence window's own words (its Close button) are not the finding's: 'close' is
+    # in the factory's sentences only
+    search.clear()
+    search.send_keys("close")
+    assert shown_findings(browser)
+    assert not set(shown_findings(browser)) & set(findings_of(mixed_page, "bridge-"))
     search.clear()
     search.send_keys("no such words anywhere")
     assert shown_stories(browser) == []

@@ -5,11 +5,14 @@
   var form = document.getElementById("filters");
   var shown = document.getElementById("shown");
 
-  // Every finding's words, as its evidence window holds them: explanation, outlets, files,
-  // values, speakers and sentences.
+  // Every finding's words, as its evidence window holds them (not its Close button): kind,
+  // explanation, outlets, files, values, speakers, sentences and fingerprint.
   var words = {};
   document.querySelectorAll("dialog.evidence").forEach(function (dialog) {
-    words[dialog.id] = dialog.textContent.toLowerCase();
+    var parts = dialog.querySelectorAll("h4, .explanation, .sides, .id");
+    words[dialog.id] = Array.prototype.map.call(parts, function (part) {
+      return part.textContent;
+    }).join(" ").toLowerCase();
   });
 
   function has(numbers, number) {
