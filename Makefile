@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install run test lint types browser pytest fuzz acceptance corpora attribution bench weights loco clean
+.PHONY: install run test lint types browser pytest fuzz acceptance corpora attribution bench weights loco screenshots clean
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,11 @@ attribution: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# The HTML report's pictures in docs/img/ taken again: the page of tests/fixtures/mixed in
+# headless Chromium (bench/screenshots.py; the browser test takes the same into a temporary folder).
+screenshots: install browser
+	$(BIN)/python bench/screenshots.py
 
 # The judges' weights (models/judge.json), fitted on labelled pairs generated from the real
 # coverage under $(SHARED)/data (bench/weights.py; the texts never leave that folder, and the

@@ -170,7 +170,9 @@ AcrossOnlyOpt = Annotated[
 ExitZeroOpt = Annotated[
     bool, typer.Option("--exit-zero", help="Exit 0 even when contradictions are found.")
 ]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print only the summary line, and no progress bars.")
+]
 StatisticsOpt = Annotated[
     bool,
     typer.Option("--statistics", help="Print the number of findings of each kind instead of them."),

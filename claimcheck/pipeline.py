@@ -17,7 +17,7 @@ from claimcheck.judge import evidence
 from claimcheck.link import cluster
 from claimcheck.link.pairs import Match, matches
 from claimcheck.link.story import Stories, anchored
-from claimcheck.schema import Article, Claim, Document, Report, Skipped, Summary
+from claimcheck.schema import Article, Claim, Document, Report, Skipped, Story, Summary
 
 # Below this many claims pairing and judging run in this process: a pool would cost more.
 PARALLEL_CLAIMS = 5_000
@@ -48,8 +48,9 @@ def load_claims(
 ) -> tuple[list[Article], list[Skipped], list[Claim], str]:
     """Read and extract: articles, skipped inputs, claims (speakers unified) and the model key."""
     model = nlp.resolve_model(options.model)
-    articles, skipped = _read(paths, options)
-    return (*_extracted(articles, skipped, model, options), cached_model_key(model))
+    with runner.showing(options.progress):
+        articles, skipped = _read(paths, options)
+        return (*_extracted(articles, skipped, model, options), cached_model_key(model))
 
 
 def _read(paths: Sequence[str], options: ScanOptions) -> tuple[list[Article], list[Skipped]]:
@@ -127,16 +128,12 @@ def _extract_cached(
     The model is loaded only when some article misses the cache.
     """
     if options.cache_dir is None:
-        return list(
-            runner.extract_all(articles, model=model, jobs=options.jobs, progress=options.progress)
-        )
+        return list(runner.extract_all(articles, model=model, jobs=options.jobs))
     store = ClaimCache(options.cache_dir, model=model)
     found: list[list[Claim] | Skipped | None] = [store.get(a) for a in articles]
     missed = [i for i, claims in enumerate(found) if claims is None]
     if missed:
-        fresh = runner.extract_all(
-            [articles[i] for i in missed], model=model, jobs=options.jobs, progress=options.progress
-        )
+        fresh = runner.extract_all([articles[i] for i in missed], model=model, jobs=options.jobs)
         for i, result in zip(missed, fresh, strict=True):
             found[i] = result
             if not isinstance(result, Skipped):
@@ -150,8 +147,15 @@ def scan(paths: Sequence[str], options: ScanOptions) -> Report:
     With a cache, the report of an input seen before (the same articles, skipped files, roles,
     claimcheck and model) is read back instead of being computed again; its claims come from
     the claim cache.
+
+    With `options.progress`, each stage that runs shows a bar on stderr (`runner.showing`).
     """
     model = nlp.resolve_model(options.model)
+    with runner.showing(options.progress):
+        return _scan_or_cached(paths, options, model)
+
+
+def _scan_or_cached(paths: Sequence[str], options: ScanOptions, model: str) -> Report:
     articles, skipped = _read(paths, options)
     if options.cache_dir is None:
         with stage("comparison"):
@@ -183,6 +187,8 @@ def _scan(
     members: dict[str, list[Claim]] = {}
     for claim in claims:
         members.setdefault(group.get(claim.doc_id, claim.doc_id), []).append(claim)
+    runner.stage("pairing", len(claims), "claims")
+    runner.stage("judging", len(claims), "claims")
     judged = runner.run_tasks(
         _judge_story,
         [members[name] for name in sorted(members)],
@@ -216,6 +222,7 @@ def _scan(
         clusters=clusters,
         contradictions=contradictions,
         supersessions=supersessions,
+        stories=stories.told(a.id for a in articles),
     )
 
 
@@ -230,6 +237,9 @@ def _judge_story(
     links: cluster.Links[str] = cluster.Links()
     pairs = matches(claims, stories, judge.calls_false)
     contradictions, supersessions = judge.compare_all(claims, _noting(pairs, links), articles)
+    # pairs stream into the judges, so a story group is paired and judged in one pass
+    runner.advance("pairing", len(claims))
+    runner.advance("judging", len(claims))
     return contradictions, supersessions, links.groups()
 
 
@@ -291,6 +301,7 @@ def build_report(
     clusters: Sequence[cluster.Cluster] = (),
     contradictions: Sequence[judge.Contradiction] = (),
     supersessions: Sequence[judge.Supersession] = (),
+    stories: Sequence[Sequence[str]] = (),
 ) -> Report:
     """Assemble a report in a canonical order, so the same input gives byte-identical JSON."""
     documents = sorted(
@@ -323,4 +334,7 @@ def build_report(
         clusters=tuple(sorted(clusters, key=lambda c: c.id)),
         contradictions=tuple(sorted(contradictions, key=lambda c: (-c.confidence, c.kind, c.id))),
         supersessions=tuple(sorted(supersessions, key=lambda s: s.id)),
+        stories=tuple(
+            Story(id=docs[0], doc_ids=docs) for docs in sorted(tuple(sorted(d)) for d in stories)
+        ),
     )

@@ -8,6 +8,10 @@ per task and sends back claims, never Docs.
 A worker that dies (out-of-memory killer, SIGKILL) never leaves the scan waiting: its tasks
 are run once more, each alone, and one that dies again is skipped (extraction) or ends the
 run with one line, exit 2 (`run_tasks`).
+
+Progress: inside `showing(True)`, each stage that calls `stage()` gets a bar on a terminal
+(`Bars`), which `advance()` moves: at once in this process, or, from a task of `run_tasks` in a
+worker, when the task comes back.
 """
 
 from __future__ import annotations
@@ -22,7 +26,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
 from multiprocessing.context import BaseContext
-from types import TracebackType
 from typing import Any, TypeVar
 
 from rich.console import Console
@@ -35,6 +38,7 @@ from rich.progress import (
     TaskID,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.text import Text
 from spacy.language import Language
@@ -63,6 +67,10 @@ PROGRESS_DELAY = 1.0
 T = TypeVar("T")
 R = TypeVar("R")
 _shared: Any = None
+# The progress bars of the scan running in this process (`showing`), and in a worker of
+# run_tasks the stages its current tasks advanced, sent back with their results.
+_bars: Bars | None = None
+_advanced_here: list[tuple[str, int]] | None = None
 
 
 def extract_all(
@@ -70,7 +78,6 @@ def extract_all(
     *,
     model: str,
     jobs: int = 0,
-    progress: bool = False,
     batch_size: int = BATCH_SIZE,
 ) -> Iterator[list[Claim] | Skipped]:
     """Claims of each article, in the order of `articles`, yielded as each task finishes.
@@ -79,30 +86,27 @@ def extract_all(
     (`errors.internal_reason`), and the others go on. `jobs` is the number of parser processes
     (0 = all cores); with one, or with fewer than two tasks of articles, everything runs in
     this process without a pool. Claims are compacted here, as they arrive, with one string
-    pool for the whole call (`schema.compact`).
+    pool for the whole call (`schema.compact`). Each article advances the stage "extraction".
     """
+    stage("extraction", len(articles), "articles")
     size = batch_size * TASK_BATCHES
     tasks = [(list(articles[i : i + size]), batch_size) for i in range(0, len(articles), size)]
     workers = min(resolve_jobs(jobs), len(tasks))
     strings: dict[Any, Any] = {}
     if workers <= 1:
-        with _Bar(len(articles), enabled=progress) as bar:
-            for task in tasks:
-                yield from _advanced(_extract(*task, model=model), strings, bar)
+        for task in tasks:
+            yield from _advanced(_extract(*task, model=model), strings)
         return
     context = _context()
     if context.get_start_method() == "fork":
         nlp.load(model)  # once here, shared copy-on-write with every worker
-    # The workers are forked at the first result asked for, before the bar can start its
-    # refresh thread (after a result, `_Bar.advance`): never fork with threads.
     pooled = _pooled(
         _extract_task, tasks, workers=workers, context=context, init=(_init_worker, (model,))
     )
-    with _Bar(len(articles), enabled=progress) as bar:
-        for (task_articles, _), task_results in zip(tasks, pooled, strict=True):
-            if isinstance(task_results, _Died):
-                task_results = [_lost(article) for article in task_articles]
-            yield from _advanced(task_results, strings, bar)
+    for (task_articles, _), task_results in zip(tasks, pooled, strict=True):
+        if isinstance(task_results, _Died):
+            task_results = [_lost(article) for article in task_articles]
+        yield from _advanced(task_results, strings)
 
 
 def run_tasks(
@@ -123,7 +127,8 @@ def run_tasks(
     is what the memory bar counts (the sum of RSS). In this process, without a pool, when
     `serial` says the work is too small to share, with one job or one task. A worker takes
     `chunk` tasks at a time (0: about eight rounds per worker). If a worker dies, its tasks
-    are run once more; if one dies again, `errors.WorkerDied` says it died while `what`."""
+    are run once more; if one dies again, `errors.WorkerDied` says it died while `what`.
+    What a task advances (`advance`) moves the bars when its chunk comes back."""
     global _shared
     workers = min(resolve_jobs(jobs), len(tasks))
     if serial or workers <= 1:
@@ -145,7 +150,10 @@ def run_tasks(
     ):
         if isinstance(done, _Died):
             raise errors.WorkerDied(what)
-        results.extend(done)
+        chunk_results, advanced = done
+        for name, units in advanced:
+            advance(name, units)
+        results.extend(chunk_results)
     return results
 
 
@@ -169,10 +177,13 @@ def _pooled(
     forever for the task it held). Which worker held which task is not known then, so each
     unfinished task is run once more, alone in a fresh one-worker process: a death there is
     its own, and it comes out as a `_Died`; the others go on. One at a time, because memory
-    is what kills workers most often; spawned, because the progress bar's thread may run by
+    is what kills workers most often; spawned, because the progress bars' thread may run by
     then and a fork must not copy a process with threads. The same batches run again, so
-    the results are those of a run without a death.
+    the results are those of a run without a death. The bars are hidden (their refresh thread
+    stopped) while the workers fork; the next `advance` shows them again.
     """
+    if _bars is not None:
+        _bars.pause()
     with _pool(context, workers, init) as pool:
         futures = [pool.submit(work, task) for task in tasks]
         first_lost = len(futures)
@@ -235,9 +246,14 @@ def _pool(
     pool.shutdown()
 
 
-def _each(work: Callable[[T], R], tasks: Sequence[T]) -> list[R]:
-    """`work` over a chunk of tasks, in one worker."""
-    return [work(task) for task in tasks]
+def _each(work: Callable[[T], R], tasks: Sequence[T]) -> tuple[list[R], list[tuple[str, int]]]:
+    """`work` over a chunk of tasks, in one worker, and the stages they advanced."""
+    global _advanced_here
+    _advanced_here = []
+    try:
+        return [work(task) for task in tasks], _advanced_here
+    finally:
+        _advanced_here = None
 
 
 def shared() -> Any:
@@ -247,9 +263,10 @@ def shared() -> Any:
 
 def _init_tasks(shared: object) -> None:
     """Pool initializer of `run_tasks`: what the tasks share; Ctrl-C is the main process's."""
-    global _shared
+    global _shared, _bars
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _shared = shared
+    _bars = None  # a forked copy of the scan's: a worker's progress goes back with its results
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -263,15 +280,15 @@ def resolve_jobs(jobs: int) -> int:
 
 
 def _advanced(
-    results: list[list[Claim] | Skipped], strings: dict[Any, Any], bar: _Bar
+    results: list[list[Claim] | Skipped], strings: dict[Any, Any]
 ) -> Iterator[list[Claim] | Skipped]:
     for result in results:
         if isinstance(result, Skipped):
-            bar.advance(1, 0)
+            advance("extraction")
             yield result
             continue
         claims = compact(result, strings)
-        bar.advance(1, len(claims))
+        advance("extraction", claims=len(claims))
         yield claims
 
 
@@ -371,8 +388,9 @@ def _init_worker(model: str) -> None:
     Ctrl-C goes to the whole process group: the main process alone answers it (one line, exit
     130) and ends the pool, so workers ignore it rather than each printing a traceback.
     """
-    global _worker_model
+    global _worker_model, _bars
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _bars = None
     nlp.load(model)
     _worker_model = model
 
@@ -383,56 +401,106 @@ def _extract_task(task: tuple[list[Article], int]) -> list[list[Claim] | Skipped
     return _extract(*task, model=_worker_model)
 
 
+@contextmanager
+def showing(enabled: bool) -> Iterator[None]:
+    """Progress bars for the stages that run inside the block, when `enabled` (the command
+    line: stderr is a terminal and --quiet is not given); none at all otherwise."""
+    global _bars
+    if not enabled:
+        yield
+        return
+    _bars = Bars()
+    try:
+        yield
+    finally:
+        _bars.close()
+        _bars = None
+
+
+def stage(name: str, total: int, unit: str) -> None:
+    """A stage of `total` units (files, articles, claims) about to run: its bar, if bars are
+    shown. A stage begun again (the corpus of --against is read after the new articles)
+    counts the new units too."""
+    if _bars is not None:
+        _bars.stage(name, total, unit)
+
+
+def advance(name: str, units: int = 1, *, claims: int = 0) -> None:
+    """`units` more of stage `name` done (and `claims` found, for extraction): on the bars at
+    once in this process, or with the task's results from a worker of run_tasks."""
+    if _advanced_here is not None:
+        _advanced_here.append((name, units))
+    elif _bars is not None:
+        _bars.advance(name, units, claims)
+
+
 class _RateColumn(ProgressColumn):
-    """Files per second since the scan started."""
+    """Units per second from the stage's start to now, or to its end once it is done."""
 
     def render(self, task: Task) -> Text:
-        elapsed = task.elapsed
+        elapsed = task.finished_time if task.finished else task.elapsed
         if not elapsed:
             return Text("")
-        return Text(f"{task.completed / elapsed:.1f} files/s", style="progress.data.speed")
+        rate = task.completed / elapsed
+        return Text(f"{rate:.1f} {task.fields['unit']}/s", style="progress.data.speed")
 
 
-class _Bar:
-    """A transient rich progress bar on stderr that shows up only after `PROGRESS_DELAY`."""
+class _NoteColumn(ProgressColumn):
+    """The unit counted, and the claims found so far where a stage finds them."""
 
-    def __init__(self, total: int, *, enabled: bool) -> None:
-        self._enabled = enabled
+    def render(self, task: Task) -> Text:
+        claims = task.fields["claims"]
+        return Text(task.fields["unit"] + (f", {claims:,} claims" if claims else ""))
+
+
+class Bars:
+    """Transient rich progress bars on stderr, one per stage (reading, extraction, pairing,
+    judging): count done of total, elapsed time, time left and rate. They show up only once
+    the scan has run `PROGRESS_DELAY`, at an `advance`, and stay until the scan ends."""
+
+    def __init__(self) -> None:
         self._started_at = time.monotonic()
         self._shown = False
-        self._claims = 0
+        self._rows: dict[str, TaskID] = {}
+        self._totals: dict[str, int] = {}
+        self._claims: dict[str, int] = {}
         self._progress = Progress(
-            TextColumn("parsing"),
+            TextColumn("{task.description:<10}"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("files"),
-            TextColumn("{task.fields[claims]} claims"),
+            _NoteColumn(),
             TimeElapsedColumn(),
+            TextColumn("eta"),
+            TimeRemainingColumn(),
             _RateColumn(),
             console=Console(stderr=True),
             transient=True,
             redirect_stdout=False,
             redirect_stderr=False,
         )
-        self._task: TaskID = self._progress.add_task("parsing", total=total, claims=0)
 
-    def __enter__(self) -> _Bar:
-        return self
+    def stage(self, name: str, total: int, unit: str) -> None:
+        self._totals[name] = self._totals.get(name, 0) + total
+        if name in self._rows:
+            self._progress.update(self._rows[name], total=self._totals[name])
+        else:
+            self._claims[name] = 0
+            self._rows[name] = self._progress.add_task(name, total=total, unit=unit, claims=0)
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if self._shown:
-            self._progress.stop()
-
-    def advance(self, files: int, claims: int) -> None:
-        if not self._enabled:
+    def advance(self, name: str, units: int, claims: int) -> None:
+        if name not in self._rows:
             return
-        self._claims += claims
-        self._progress.update(self._task, advance=files, claims=self._claims)
+        self._claims[name] += claims
+        self._progress.update(self._rows[name], advance=units, claims=self._claims[name])
         if not self._shown and time.monotonic() - self._started_at >= PROGRESS_DELAY:
             self._progress.start()
             self._shown = True
+
+    def pause(self) -> None:
+        """Stop the refresh thread (before workers fork); the next `advance` starts it again."""
+        if self._shown:
+            self._progress.stop()
+            self._shown = False
+
+    def close(self) -> None:
+        self.pause()

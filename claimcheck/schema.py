@@ -209,6 +209,16 @@ class Supersession(Frozen):
     values: tuple[SideValue, ...] = ()
 
 
+class Story(Frozen):
+    """Articles the scan compared with each other: their claims were paired and judged together
+    (link/story.py). Every document of a report is in exactly one story."""
+
+    id: str = Field(description="The story's first document id")
+    doc_ids: tuple[str, ...] = Field(
+        description="Its documents, sorted; one alone shares a story with no other"
+    )
+
+
 class Summary(Frozen):
     documents: int
     skipped: int
@@ -230,6 +240,7 @@ class Report(Frozen):
     clusters: tuple[Cluster, ...] = ()
     contradictions: tuple[Contradiction, ...] = ()
     supersessions: tuple[Supersession, ...] = ()
+    stories: tuple[Story, ...] = ()
 
 
 class BaselineEntry(Frozen):

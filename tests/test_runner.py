@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -73,18 +74,79 @@ def test_progress_never_writes_to_stdout(
     jobs: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(runner, "PROGRESS_DELAY", 0.0)
-    list(
-        runner.extract_all(
-            _articles(), model=nlp.resolve_model(None), jobs=jobs, progress=True, batch_size=1
+    with runner.showing(True):
+        list(
+            runner.extract_all(_articles(), model=nlp.resolve_model(None), jobs=jobs, batch_size=1)
         )
-    )
     assert capsys.readouterr().out == ""
 
 
 def test_no_progress_writes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
-    list(runner.extract_all(_articles(), model=nlp.resolve_model(None), jobs=1, progress=False))
+    list(runner.extract_all(_articles(), model=nlp.resolve_model(None), jobs=1))
     captured = capsys.readouterr()
     assert (captured.out, captured.err) == ("", "")
+
+
+def _scan_mixed(jobs: int) -> None:
+    from claimcheck import pipeline
+
+    folder = ROOT / "tests" / "fixtures" / "mixed"
+    pipeline.scan([str(folder)], pipeline.ScanOptions(jobs=jobs, progress=True))
+
+
+@pytest.mark.parametrize("pooled", [False, True], ids=["in-process", "in-workers"])
+def test_each_stage_has_its_bar_on_a_terminal(
+    pooled: bool, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Forced: a terminal as rich sees one (TTY_COMPATIBLE), bars at once. Reading, extraction,
+    pairing and judging each have a bar with its count of the stage's units; in workers, a
+    task's progress comes back with it."""
+    from claimcheck import ingest, pipeline
+
+    monkeypatch.setattr(runner, "PROGRESS_DELAY", 0.0)
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setenv("COLUMNS", "200")
+    if pooled:  # share even this small a scan: files read, articles parsed, stories judged
+        monkeypatch.setattr(ingest, "PARALLEL_FILES", 0)
+        monkeypatch.setattr(pipeline, "PARALLEL_CLAIMS", 0)
+    _scan_mixed(jobs=2 if pooled else 1)
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", captured.err)
+    assert re.search(r"reading +\S* +7/7 +files", shown)
+    assert re.search(r"extraction +\S* +7/7 +articles, [0-9,]+ claims", shown)
+    claims = re.findall(r"pairing +\S* +(\d+)/(\d+) +claims", shown)
+    assert claims and claims[-1][0] == claims[-1][1]
+    assert re.search(rf"judging +\S* +{claims[-1][1]}/{claims[-1][1]} +claims", shown)
+    assert "eta" in shown
+
+
+def test_no_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    """The command line, its stderr a pipe: nothing but its one summary line on stdout, even
+    with rich told to colour (FORCE_COLOR, TTY_COMPATIBLE), and the scan long enough (the
+    model's load) for a bar to have shown."""
+    env = {**os.environ, "FORCE_COLOR": "1", "TTY_COMPATIBLE": "1", "TERM": "xterm"}
+    folder = ROOT / "tests" / "fixtures" / "mixed"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "claimcheck",
+            "scan",
+            str(folder),
+            "--no-cache",
+            "-q",
+            "--exit-zero",
+        ],
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stderr == ""
+    assert done.stdout.count("\n") == 1
 
 
 def _scaled(task: int) -> tuple[int, int, int]:

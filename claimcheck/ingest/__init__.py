@@ -49,6 +49,7 @@ def read_articles(
     input always here), in the same order."""
     sources, skipped = find_sources(paths, glob=glob, exclude=exclude)
     serial = len(sources) < PARALLEL_FILES or any(s.path is None for s in sources)
+    runner.stage("reading", len(sources), "files")
     articles: list[Article] = []
     for items in runner.run_tasks(
         _read_one, sources, jobs=jobs, shared=max_bytes, serial=serial, what="reading files"
@@ -71,6 +72,8 @@ def _read_one(source: Source) -> list[Article | Skipped]:
     except Exception as exc:  # a bad file must never stop the batch
         print_traceback(exc)
         return [Skipped(path=source.shown, reason=internal_reason("reading", exc))]
+    finally:
+        runner.advance("reading")
 
 
 def _read_source(source: Source, max_bytes: int) -> Iterator[Article | Skipped]:

@@ -19,7 +19,7 @@ import datetime as dt
 import math
 import operator
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from claimcheck.extract.dates import reanchor
 from claimcheck.link.about import stem
@@ -128,6 +128,20 @@ class Stories:
         if self._groups is None:
             self._groups = self._linked()
         return self._groups
+
+    def told(self, documents: Iterable[str]) -> list[tuple[str, ...]]:
+        """Every one of `documents` in its story, as the report lists them: the documents of
+        each story group, sorted, the groups in order of their first document. A document
+        without claims is in no group: when the others tell one story it is theirs (nothing
+        of it was compared), else it stands alone."""
+        group = self.groups()
+        listed = sorted(set(documents))
+        told = {group[doc] for doc in listed if doc in group}
+        only = next(iter(told)) if len(told) == 1 else None
+        members: dict[str, list[str]] = {}
+        for doc in listed:
+            members.setdefault(group.get(doc, only or doc), []).append(doc)
+        return sorted(tuple(docs) for docs in members.values())
 
     def _linked(self) -> dict[str, str]:
         links: Links[str] = Links()

@@ -1,9 +1,9 @@
 """Report -> one self-contained HTML page: per story, its outlets side by side, the facts they
 share, and where they contradict each other, each finding's evidence a click away.
 
-The page is built from what the Report holds: its clusters (the rows), their corroboration,
-its findings and documents. Which documents tell one story is not in the Report; it is asked of
-`story.Stories`, the grouping the scan compared claims within, over the Report's own claims.
+The page is built from the Report alone, never the NLP side: its stories (the articles the scan
+compared with each other), their documents (the columns), clusters (the rows) and corroboration,
+and its findings.
 Everything an article wrote is escaped by Jinja2's autoescaping; the style sheet and script are
 the package's own files, inlined, so the page needs no network and works opened from disk.
 """
@@ -21,7 +21,6 @@ from typing import Literal
 from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup
 
-from claimcheck.link.story import Stories
 from claimcheck.report.findings import closed, count
 from claimcheck.report.terminal import summary_line
 from claimcheck.schema import (
@@ -67,6 +66,7 @@ class Finding:
     item: Contradiction
     sides: tuple[Side, ...]
     docs: frozenset[str]  # the documents it is about: its sides', else its claims'
+    outlets: tuple[str, ...]  # the names of those documents, sorted (the outlet filter)
 
     @property
     def anchor(self) -> str:
@@ -126,6 +126,13 @@ class Story:
 def render(report: Report) -> str:
     """The page: the same report gives the same bytes."""
     stories, alone, stray = _stories(report)
+    # every outlet of the page, for its outlet filter: a finding or story names its outlets by
+    # their number in this list
+    outlets = sorted(
+        {doc.outlet or doc.id for doc in report.documents}
+        | {name for story in stories for finding in story.findings for name in finding.outlets}
+        | {name for finding in stray for name in finding.outlets}
+    )
     kinds = [
         (kind, sum(c.kind == kind for c in report.contradictions)) for kind in CONTRADICTION_KINDS
     ]
@@ -137,6 +144,8 @@ def render(report: Report) -> str:
         alone=alone,
         stray=stray,
         kinds=kinds,
+        outlets=outlets,
+        outlet_number={name: i for i, name in enumerate(outlets)},
         states=STATES,
         count=count,
         style=Markup(_asset("report.css")),
@@ -151,7 +160,10 @@ def _stories(report: Report) -> tuple[list[Story], list[Document], list[Finding]
     names = {doc.id: doc.outlet or doc.id for doc in report.documents}
     paths = {doc.id: doc.path for doc in report.documents}
     findings = [_finding(item, claims, names, paths) for item in report.contradictions]
-    story_of = _story_keys(report, findings)
+    # each document's story, named by its first document; one no story lists stands alone
+    story_of = {doc: story.id for story in report.stories for doc in story.doc_ids}
+    for doc in report.documents:
+        story_of.setdefault(doc.id, doc.id)
     docs: dict[str, list[Document]] = defaultdict(list)
     for doc in report.documents:
         docs[story_of[doc.id]].append(doc)
@@ -183,35 +195,6 @@ def _stories(report: Report) -> tuple[list[Story], list[Document], list[Finding]
             _story(len(stories) + 1, docs[key], clusters[key], told[key], counts, updates[key])
         )
     return stories, alone, stray
-
-
-def _story_keys(report: Report, findings: Sequence[Finding]) -> dict[str, str]:
-    """Each document's story: the group the scan compared its claims within
-    (story.Stories.groups), joined with any other group a cluster or finding reaches into (a
-    document that names nothing is compared with every story). A document without claims is
-    in no group: when the others tell one story, it is theirs, else it stands alone."""
-    groups = Stories(report.claims, {d.id: d.published for d in report.documents}).groups()
-    parent = {doc.id: groups.get(doc.id, doc.id) for doc in report.documents}
-    for key in list(parent.values()):
-        parent.setdefault(key, key)
-
-    def find(key: str) -> str:
-        while parent[key] != key:
-            key = parent[key]
-        return key
-
-    spans = [set(c.doc_ids) for c in report.clusters] + [set(f.docs) for f in findings]
-    for span in spans:
-        roots = sorted({find(doc) for doc in span if doc in parent})
-        for root in roots[1:]:
-            parent[root] = roots[0]
-    told = {find(doc) for doc in groups if doc in parent}
-    if len(told) == 1:
-        (only,) = told
-        for doc in report.documents:
-            if doc.id not in groups:
-                parent[find(doc.id)] = only
-    return {doc.id: find(doc.id) for doc in report.documents}
 
 
 def _story(
@@ -318,7 +301,8 @@ def _finding(
     docs = {value.doc_id for value in item.values} or {
         claims[claim_id].doc_id for claim_id in item.claim_ids if claim_id in claims
     }
-    return Finding(item=item, sides=sides, docs=frozenset(docs))
+    outlets = tuple(sorted({names.get(doc, doc) for doc in docs}))
+    return Finding(item=item, sides=sides, docs=frozenset(docs), outlets=outlets)
 
 
 def highlighted(side: SideValue, claim: Claim | None) -> tuple[Piece, ...]:

@@ -745,6 +745,12 @@ def test_a_storys_findings_do_not_depend_on_the_folder_it_is_scanned_in(tmp_path
     assert findings_of(alone_a, docs_a) and findings_of(alone_b, docs_b)
     assert findings_of(mixed, docs_a) == findings_of(alone_a, docs_a)
     assert findings_of(mixed, docs_b) == findings_of(alone_b, docs_b)
+    # the report lists the stories the scan compared within: each event is one, every
+    # document is in exactly one
+    stories = [set(story["doc_ids"]) for story in mixed["stories"]]
+    assert docs_a in stories and docs_b in stories
+    listed = [doc for story in mixed["stories"] for doc in story["doc_ids"]]
+    assert sorted(listed) == sorted(d["id"] for d in mixed["documents"])
     touching = docs_a | docs_b
     assert all(
         {v["doc_id"] for v in c["values"]} <= docs_a

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimcheck.schema import Claim, Contradiction, Document, Report, SideValue, Summary
+from claimcheck.schema import Claim, Contradiction, Document, Report, SideValue, Story, Summary
 
 
 def against_corpus(report: Report, *corpus: str) -> Report:
@@ -93,4 +93,5 @@ def make_report(*, doc_dir: str = "articles") -> Report:
         documents=documents,
         claims=claims,
         contradictions=findings,
+        stories=(Story(id="alpha", doc_ids=("alpha", "beta")),),
     )

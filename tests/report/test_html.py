@@ -17,6 +17,7 @@ from claimcheck.schema import (
     Quantity,
     Report,
     SideValue,
+    Story,
     Summary,
 )
 
@@ -112,6 +113,7 @@ def three_outlets() -> Report:
         claims=claims,
         clusters=clusters,
         contradictions=(finding,),
+        stories=(Story(id="a", doc_ids=("a", "b", "c")),),
     )
 
 
@@ -136,6 +138,12 @@ def two_stories() -> Report:
             "documents": (*report.documents, *docs),
             "claims": (*report.claims, fees_d, fees_e),
             "clusters": (*report.clusters, agreed),
+            # c has no claims: with two stories in the folder, it is in neither (story.told)
+            "stories": (
+                Story(id="a", doc_ids=("a", "b")),
+                Story(id="c", doc_ids=("c",)),
+                Story(id="d", doc_ids=("d", "e")),
+            ),
         }
     )
 
@@ -343,3 +351,17 @@ def test_speaker_marked_as_the_sentence_names_them() -> None:
     source = claim("x", sentence, speaker="Ana Ruiz", speaker_mention="The mayor")
     side = SideValue(claim_id=source.id, doc_id="x", sentence=sentence, value="Ana Ruiz")
     assert [t for t, m in html.highlighted(side, source) if m] == ["The mayor"]
+
+
+def test_the_outlet_filter_names_each_finding_and_storys_outlets_by_number() -> None:
+    """report.js matches the outlet chosen against the numbers a finding or story carries."""
+    tags = parse(html.render(two_stories())).tags
+    select = [t for t, a in tags].index("select")
+    options = [a["value"] for t, a in tags[select + 1 :] if t == "option"][:6]
+    assert options == ["", "0", "1", "2", "3", "4"]
+    text = "".join(parse(html.render(two_stories())).text)
+    assert "Coast Radio\nDaily One\nEvening Two\nPort Weekly\nc\n" in text
+    findings = {a["data-outlets"] for t, a in tags if "data-finding" in a}
+    assert findings == {"1 2"}  # Daily One and Evening Two
+    stories = [a["data-outlets"] for t, a in tags if t == "section" and a.get("class") == "story"]
+    assert stories == ["1 2", "3 0"]  # the columns' outlets, in column order

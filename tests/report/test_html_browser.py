@@ -5,6 +5,8 @@ The seeds' page, written by `claimcheck scan seeds/ --html`: the matrix has the 
 every contradiction of the JSON report is on the page and its evidence opens, by mouse and by
 keyboard; the filters hide what they say; the page fits 390 and 1280 pixels and loads nothing.
 A hand-built page: stories without findings are hidden until the reader ticks the toggle.
+The page of tests/fixtures/mixed (three stories, four outlets): search, sort by confidence and
+the outlet filter show what they say, and its screenshots are taken (bench/screenshots.py).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from bench.screenshots import FLAGS
+from bench import screenshots
 from claimcheck.cli import app
 from claimcheck.report import html
 from claimcheck.schema import Report
@@ -27,34 +29,26 @@ from claimcheck.schema import Report
 from ..conftest import SEEDS
 from .test_html import HOSTILE_TITLE, hostile, two_stories
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-
 pytestmark = pytest.mark.model
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support.ui import Select  # noqa: E402
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    for needed in (CHROMIUM, CHROMEDRIVER):
+    for needed in (screenshots.CHROMIUM, screenshots.CHROMEDRIVER):
         if not needed.exists():
             pytest.skip(
                 f"{needed} is missing: `make browser` installs Debian's chromium and "
                 "chromium-driver (apt-get, as root)"
             )
     profile = tempfile.mkdtemp(prefix="claimcheck-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in (*FLAGS, f"--user-data-dir={profile}", "--window-size=1280,900"):
-        options.add_argument(flag)
-    service = webdriver.ChromeService(executable_path=str(CHROMEDRIVER))
-    driver = webdriver.Chrome(service=service, options=options)
-    driver.set_page_load_timeout(20)
+    driver = screenshots.chromium(Path(profile), 1280, 900)
     try:
         yield driver
     finally:
@@ -66,12 +60,23 @@ def browser() -> Iterator[Any]:
 def seeds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
     """The seeds' page and JSON report, from one scan."""
     out = tmp_path_factory.mktemp("seeds-page")
-    page, report = out / "seeds.html", out / "seeds.json"
-    common = ["--exit-zero", "--jobs", "1", "--cache-dir", str(out / "cache")]
-    args = ["scan", str(SEEDS), "--html", str(page), "--json", str(report), "-q", *common]
-    result = runner.invoke(app, args)
+    return scanned(SEEDS, out, "--cache-dir", str(out / "cache"))
+
+
+def scanned(folder: Path, out: Path, *options: str) -> tuple[Path, dict[str, Any]]:
+    """The page and JSON report one `claimcheck scan FOLDER --html --json` writes into `out`."""
+    page, report = out / "page.html", out / "report.json"
+    args = ["scan", str(folder), "--html", str(page), "--json", str(report), "-q", "--exit-zero"]
+    result = runner.invoke(app, [*args, "--jobs", "1", *options])
     assert result.exit_code == 0, result.output
     return page, json.loads(report.read_text(encoding="utf-8"))
+
+
+def load(browser: Any, scan: tuple[Path, dict[str, Any]]) -> dict[str, Any]:
+    """The page of `scan` opened at 1280 pixels; its JSON report."""
+    browser.set_window_size(1280, 900)
+    browser.get(scan[0].as_uri())
+    return scan[1]
 
 
 def test_same_input_same_page(seeds: tuple[Path, dict[str, Any]]) -> None:
@@ -88,9 +93,7 @@ def test_same_input_same_page(seeds: tuple[Path, dict[str, Any]]) -> None:
 
 @pytest.fixture
 def seeds_page(browser: Any, seeds: tuple[Path, dict[str, Any]]) -> dict[str, Any]:
-    browser.set_window_size(1280, 900)
-    browser.get(seeds[0].as_uri())
-    return seeds[1]
+    return load(browser, seeds)
 
 
 def opened(browser: Any) -> list[str]:
@@ -248,3 +251,202 @@ def test_stories_without_findings_show_on_request(browser: Any, tmp_path: Path) 
     assert visible(browser, ".toc li") == 2
     toggle.click()
     assert not browser.find_element(By.ID, "story-2").is_displayed()
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    """The page and JSON report of tests/fixtures/mixed: a factory closing (three outlets,
+    three findings), a bridge reopening (two outlets, one finding) and a library's new hours
+    (two outlets that agree: no finding)."""
+    return scanned(screenshots.MIXED, tmp_path_factory.mktemp("mixed-page"), "--no-cache")
+
+
+@pytest.fixture
+def mixed_page(browser: Any, mixed: tuple[Path, dict[str, Any]]) -> dict[str, Any]:
+    return load(browser, mixed)
+
+
+def shown_findings(browser: Any) -> list[str]:
+    """The finding each shown item of the findings lists opens, in page order."""
+    return [
+        str(li.get_attribute("data-finding"))
+        for li in browser.find_elements(By.CSS_SELECTOR, ".findings li")
+        if li.is_displayed()
+    ]
+
+
+def shown_stories(browser: Any) -> list[str]:
+    return [
+        s.find_element(By.TAG_NAME, "h2").text
+        for s in browser.find_elements(By.CSS_SELECTOR, "section.story")
+        if s.is_displayed()
+    ]
+
+
+# The stories' headings: each is named by the title of its first article.
+BRIDGE = "Story 1: Penhallow crossing reopens next month"
+GLASS = "Story 2: Dunmore bottle plant to shut"
+LIBRARY = "Story 3: Saltash library extends its opening hours"
+
+
+def findings_of(report: dict[str, Any], prefix: str) -> list[str]:
+    """The anchors of the findings between documents whose ids start with `prefix`, in the
+    report's order (highest confidence first)."""
+    return [
+        f"f-{f['id']}"
+        for f in report["contradictions"]
+        if f["values"][0]["doc_id"].startswith(prefix)
+    ]
+
+
+def test_the_mixed_folder_is_three_stories(browser: Any, mixed_page: dict[str, Any]) -> None:
+    assert [s["doc_ids"] for s in mixed_page["stories"]] == [
+        ["bridge-metro-wire", "bridge-valley-post"],
+        ["glass-coast-star", "glass-river-news", "glass-valley-post"],
+        ["library-coast-star", "library-metro-wire"],
+    ]
+    # stories in the order of their first document; the library's has no finding: hidden
+    assert shown_stories(browser) == [BRIDGE, GLASS]
+    assert shown_findings(browser) == findings_of(mixed_page, "bridge-") + findings_of(
+        mixed_page, "glass-"
+    )
+
+
+def test_search_shows_what_says_the_words(browser: Any, mixed_page: dict[str, Any]) -> None:
+    search = browser.find_element(By.CSS_SELECTOR, 'input[name="q"]')
+    search.send_keys("Penhallow")
+    assert shown_findings(browser) == findings_of(mixed_page, "bridge-")
+    assert shown_stories(browser) == [BRIDGE]
+    assert visible(browser, ".toc li") == 1
+    total = len(mixed_page["contradictions"])
+    assert browser.find_element(By.ID, "shown").text == f"1 of {total} findings shown"
+    # every word must be there, in any case: the wording finding quotes 'difficult'
+    search.clear()
+    search.send_keys("DIFFICULT carrow")
+    wording = [f"f-{f['id']}" for f in mixed_page["contradictions"] if f["kind"] == "wording"]
+    assert shown_findings(browser) == wording
+    marks = browser.find_elements(By.CSS_SELECTOR, ".matrix button.mark")
+    assert {m.get_attribute("data-open") for m in marks if m.is_displayed()} == set(wording)
+    # a statement no finding is about still shows when its own words are searched
+    search.clear()
+    search.send_keys("Rotterdam")
+    assert shown_findings(browser) == []
+    rows = [
+        r for r in browser.find_elements(By.CSS_SELECTOR, ".matrix tbody tr") if r.is_displayed()
+    ]
+    assert rows and all("rotterdam" in r.text.lower() for r in rows)
+    # the evidence window's own words (its Close button) are not the finding's: 'close' is
+    # in the factory's sentences only
+    search.clear()
+    search.send_keys("close")
+    assert shown_findings(browser)
+    assert not set(shown_findings(browser)) & set(findings_of(mixed_page, "bridge-"))
+    search.clear()
+    search.send_keys("no such words anywhere")
+    assert shown_stories(browser) == []
+    assert browser.find_element(By.ID, "shown").text == f"0 of {total} findings shown"
+    search.clear()
+    search.send_keys(" ")
+    assert len(shown_findings(browser)) == total
+
+
+def confidences(browser: Any) -> list[list[float]]:
+    """Per shown findings list, the confidences of its shown findings in page order."""
+    return [
+        [
+            float(str(li.get_attribute("data-confidence")))
+            for li in ol.find_elements(By.TAG_NAME, "li")
+            if li.is_displayed()
+        ]
+        for ol in browser.find_elements(By.CSS_SELECTOR, "ol.findings")
+        if ol.is_displayed()
+    ]
+
+
+def row_confidences(browser: Any, story: str) -> list[float]:
+    """Per shown row of a story's matrix, the highest confidence of its shown findings (-1:
+    none)."""
+    found = []
+    for row in browser.find_elements(By.CSS_SELECTOR, f"#{story} .matrix tbody tr"):
+        if not row.is_displayed():
+            continue
+        marks = [m for m in row.find_elements(By.CSS_SELECTOR, "button.mark") if m.is_displayed()]
+        found.append(
+            max((float(str(m.get_attribute("data-confidence"))) for m in marks), default=-1)
+        )
+    return found
+
+
+def by_confidence(rows: list[float], *, highest_first: bool) -> bool:
+    """Rows with a finding sorted by confidence, and after them those without one."""
+    found = [c for c in rows if c >= 0]
+    return found == sorted(found, reverse=highest_first) and rows == found + [-1] * (
+        len(rows) - len(found)
+    )
+
+
+def test_sort_by_confidence(browser: Any, mixed_page: dict[str, Any]) -> None:
+    glass = "story-2"
+    page_order, page_rows = confidences(browser), row_confidences(browser, glass)
+    assert [len(c) for c in page_order] == [1, 3]
+    assert len([c for c in page_rows if c >= 0]) >= 2
+    assert not by_confidence(page_rows, highest_first=False)
+    sort = Select(browser.find_element(By.CSS_SELECTOR, 'select[name="sort"]'))
+    sort.select_by_value("low")
+    assert confidences(browser) == [sorted(c) for c in page_order]
+    assert by_confidence(row_confidences(browser, glass), highest_first=False)
+    sort.select_by_value("high")
+    assert confidences(browser) == [sorted(c, reverse=True) for c in page_order]
+    assert by_confidence(row_confidences(browser, glass), highest_first=True)
+    # with a filter on, a row sorts by the findings it still shows
+    browser.find_element(By.CSS_SELECTOR, 'input[name="kind"][value="date"]').click()
+    rows = row_confidences(browser, glass)
+    assert by_confidence(rows, highest_first=True) and rows != page_rows
+    browser.find_element(By.CSS_SELECTOR, 'input[name="kind"][value="date"]').click()
+    sort.select_by_value("page")
+    assert confidences(browser) == page_order
+    assert row_confidences(browser, glass) == page_rows
+
+
+def test_outlet_filter(browser: Any, mixed_page: dict[str, Any]) -> None:
+    outlet = Select(browser.find_element(By.CSS_SELECTOR, 'select[name="outlet"]'))
+    names = [o.text for o in outlet.options]
+    assert names == ["all outlets", "Coast Star", "Metro Wire", "River News", "Valley Post"]
+    outlets = {d["id"]: d["outlet"] for d in mixed_page["documents"]}
+
+    def involving(name: str) -> set[str]:
+        return {
+            f"f-{f['id']}"
+            for f in mixed_page["contradictions"]
+            if name in {outlets[v["doc_id"]] for v in f["values"]}
+        }
+
+    outlet.select_by_visible_text("River News")
+    assert set(shown_findings(browser)) == involving("River News") and involving("River News")
+    assert shown_stories(browser) == [GLASS]
+    assert visible(browser, ".toc li") == 1
+    outlet.select_by_visible_text("Metro Wire")
+    assert set(shown_findings(browser)) == involving("Metro Wire")
+    assert shown_stories(browser) == [BRIDGE]  # the library has no finding: still hidden
+    browser.find_element(By.CSS_SELECTOR, 'input[name="empty"]').click()
+    assert shown_stories(browser) == [BRIDGE, LIBRARY]  # Metro Wire reports it too
+    outlet.select_by_visible_text("River News")
+    assert shown_stories(browser) == [GLASS]
+    outlet.select_by_visible_text("all outlets")
+    assert shown_stories(browser) == [BRIDGE, GLASS, LIBRARY]
+    assert len(shown_findings(browser)) == len(mixed_page["contradictions"])
+
+
+def test_screenshots(browser: Any, mixed: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
+    """bench/screenshots.py's pictures (`make screenshots` puts them in docs/img), here in a
+    temporary folder: PNGs of the page's width."""
+    paths = screenshots.photograph(browser, mixed[0], tmp_path / "img")
+    assert [p.name for p in paths] == list(screenshots.SHOTS)
+    for path in paths:
+        data = path.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        width = int.from_bytes(data[16:20], "big")
+        assert width == screenshots.WIDTH
+    searched = browser.find_element(By.CSS_SELECTOR, 'input[name="q"]')
+    assert searched.get_attribute("value") == ""  # the last picture is of the page reloaded
+    assert opened(browser)
