@@ -191,9 +191,12 @@ def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
 
 
 def _unrelated(a: Measured, b: Measured) -> bool:
-    """Nothing but the unit ties the figures: no noun, whole, verb or word around them and no
-    time they both state ('a one-day swing' / '12 days of unrest' share only the day). A unit
-    is no measure; what it counts is."""
+    """Nothing but a unit of measurement ties the figures: a duration or a sum of money with no
+    noun, whole, verb or word around them and no time they both state in common ('a one-day
+    swing' / '12 days of unrest' share only the day). A unit measures anything; a counted noun
+    ('130 jobs' / '310 jobs') names what is counted, so counts are left to the weights."""
+    if _measure_kind(a.measure) not in ("duration", "money"):
+        return False
     return _tie_level(a, b) == "none" and not (a.time and a.time == b.time)
 
 

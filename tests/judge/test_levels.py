@@ -105,6 +105,22 @@ def test_quantity_the_same_sum_rounded_agrees() -> None:
     assert found["agree"] == "True"
 
 
+def test_quantity_counts_of_one_counted_noun_stay_candidates() -> None:
+    """'the loss of 130 jobs' / 'cut 310 jobs': the counted noun names what is counted."""
+    a = claim(
+        "a",
+        "The mill will shut its doors next month, with the loss of 130 jobs.",
+        quantities=({"text": "130 jobs", "value": 130, "unit": "job", "counted": "job"},),
+    )
+    b = claim(
+        "b",
+        "Owners plan to cut 310 jobs when production ends.",
+        quantities=({"text": "310 jobs", "value": 310, "unit": "job", "counted": "job"},),
+    )
+    (found,) = levels(quantity.candidates, a, b)
+    assert found["tie"] == "none"
+
+
 def test_quantity_figures_that_share_only_their_unit_are_no_candidate() -> None:
     """A unit is no measure: 'a two-day visit' and 'nine days of protests' count days of two
     things, and nothing else ties the figures."""
