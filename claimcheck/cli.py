@@ -44,6 +44,7 @@ from claimcheck.cli_options import (
     MinConfidenceOpt,
     ModelOpt,
     NoCacheOpt,
+    NoIgnoreOpt,
     Paths,
     QuietOpt,
     ReportPathArg,
@@ -103,11 +104,14 @@ def _options(
     quiet: bool,
     against: list[str] | None = None,
     cache_dir: str | None = None,
+    *,
+    no_ignore: bool = False,
 ) -> pipeline.ScanOptions:
     return pipeline.ScanOptions(
         model=settings.model,
         glob=glob,
         exclude=settings.exclude,
+        use_gitignore=not no_ignore,
         max_bytes=max_bytes,
         jobs=settings.jobs,
         progress=not quiet and sys.stderr.isatty(),
@@ -137,6 +141,7 @@ def scan(
     statistics: StatisticsOpt = False,
     glob: GlobOpt = None,
     exclude: ExcludeOpt = None,
+    no_ignore: NoIgnoreOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: JobsOpt = None,
     cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
@@ -170,7 +175,8 @@ def scan(
         run(functools.partial(check_output, dest))
     known_file = settings.baseline
     known = run(lambda: baseline.load(known_file)) if known_file else None
-    options = _options(settings, glob, max_bytes, quiet, against, None if no_cache else cache_dir)
+    cache = None if no_cache else cache_dir
+    options = _options(settings, glob, max_bytes, quiet, against, cache, no_ignore=no_ignore)
     report = run(lambda: pipeline.scan(paths, options))
     report = run(lambda: _kept(report, known, settings, across_only=across_only), "comparison")
     for dest, render in outputs:
@@ -210,6 +216,7 @@ def baseline_write(
     min_confidence: MinConfidenceOpt = None,
     glob: GlobOpt = None,
     exclude: ExcludeOpt = None,
+    no_ignore: NoIgnoreOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: JobsOpt = None,
     cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
@@ -227,8 +234,9 @@ def baseline_write(
         jobs=jobs,
     )
     run(lambda: check_output(output))
+    cache = None if no_cache else cache_dir
     options = _options(
-        settings, glob, max_bytes, output == "-", against, None if no_cache else cache_dir
+        settings, glob, max_bytes, output == "-", against, cache, no_ignore=no_ignore
     )
     report = run(lambda: pipeline.scan(paths, options))
     recorded = run(lambda: baseline.from_report(_kept(report, None, settings)), "comparison")
@@ -247,6 +255,7 @@ def claims(
     model: ModelOpt = None,
     glob: GlobOpt = None,
     exclude: ExcludeOpt = None,
+    no_ignore: NoIgnoreOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: JobsOpt = None,
     debug: DebugOpt = False,
@@ -254,7 +263,7 @@ def claims(
     """List the claims extracted from articles: speaker, cue, figures and dates."""
     errors.set_debug(debug or errors.debug_enabled())
     settings = _settings(exclude=exclude, model=model, jobs=jobs)
-    options = _options(settings, glob, max_bytes, fmt is ClaimsFormat.json)
+    options = _options(settings, glob, max_bytes, fmt is ClaimsFormat.json, no_ignore=no_ignore)
     _, skipped, found, _ = run(lambda: pipeline.load_claims(paths, options))
     chosen = [
         c

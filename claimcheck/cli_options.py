@@ -94,6 +94,14 @@ CacheDirOpt = Annotated[
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Neither read nor write the claim cache.")
 ]
+NoIgnoreOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-ignore",
+        help="Read what .gitignore files leave out, too, when walking folders in a git "
+        "repository (by default a walk skips it, as git, ruff and ripgrep do).",
+    ),
+]
 DebugOpt = Annotated[
     bool,
     typer.Option(

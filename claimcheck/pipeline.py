@@ -34,6 +34,8 @@ class ScanOptions:
     glob: str | None = None
     # Patterns of files and folders a walk leaves out (ingest.walk.find_sources).
     exclude: tuple[str, ...] = ()
+    # Whether a walk inside a git repository leaves out what its .gitignore files do.
+    use_gitignore: bool = True
     max_bytes: int = DEFAULT_MAX_BYTES
     jobs: int = 0
     progress: bool = False
@@ -56,26 +58,26 @@ def _read(paths: Sequence[str], options: ScanOptions) -> tuple[list[Article], li
     missing = [p for p in options.against if p != "-" and not os.path.lexists(p)]
     if missing:
         raise BadPath(missing[0], "--against: no such file or folder; check the path")
+    articles, skipped = _read_walked(paths, options)
+    _some_left(articles, skipped)
+    if options.against:
+        corpus, corpus_skipped = _read_walked(options.against, options)
+        articles, skipped = _with_corpus(articles, skipped, corpus, corpus_skipped)
+    return articles, skipped
+
+
+def _read_walked(paths: Sequence[str], options: ScanOptions) -> tuple[list[Article], list[Skipped]]:
+    """The articles under `paths` and the inputs skipped: the new articles and the corpus
+    (--against) are found by the one walk, with the same options."""
     with stage("reading"):
-        articles, skipped = read_articles(
+        return read_articles(
             paths,
             glob=options.glob,
             exclude=options.exclude,
+            use_gitignore=options.use_gitignore,
             max_bytes=options.max_bytes,
             jobs=options.jobs,
         )
-    _some_left(articles, skipped)
-    if options.against:
-        with stage("reading"):
-            corpus, corpus_skipped = read_articles(
-                options.against,
-                glob=options.glob,
-                exclude=options.exclude,
-                max_bytes=options.max_bytes,
-                jobs=options.jobs,
-            )
-        articles, skipped = _with_corpus(articles, skipped, corpus, corpus_skipped)
-    return articles, skipped
 
 
 def _some_left(articles: Sequence[Article], skipped: Sequence[Skipped]) -> None:
