@@ -25,6 +25,7 @@ from claimcheck.cli_options import (
     CacheDirOpt,
     ClaimsFormat,
     ClaimsFormatOpt,
+    ConfigOpt,
     DebugOpt,
     DocOpt,
     ExcludeOpt,
@@ -36,6 +37,7 @@ from claimcheck.cli_options import (
     GoldOpt,
     HtmlOutOpt,
     IgnoreOpt,
+    IsolatedOpt,
     JobsOpt,
     JsonOutOpt,
     KindOpt,
@@ -92,9 +94,11 @@ def _main(
     errors.set_debug(debug)
 
 
-def _settings(**flags: object) -> Settings:
-    """The configuration file's settings with the flags given on the command line over them."""
-    return run(lambda: config.load(flags={k.replace("_", "-"): v for k, v in flags.items()}))
+def _settings(config_file: Path | None, isolated: bool, **flags: object) -> Settings:
+    """The configuration file's settings (`config_file`, else the one found from here; none
+    when `isolated`) with the flags given on the command line over them."""
+    given = {k.replace("_", "-"): v for k, v in flags.items()}
+    return run(lambda: config.load(flags=given, file=config_file, isolated=isolated))
 
 
 def _options(
@@ -146,6 +150,8 @@ def scan(
     jobs: JobsOpt = None,
     cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
     no_cache: NoCacheOpt = False,
+    config_file: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Scan articles, print the contradictions found and exit 1 if there are any.
@@ -156,6 +162,8 @@ def scan(
     """
     errors.set_debug(debug or errors.debug_enabled())
     settings = _settings(
+        config_file,
+        isolated,
         select=select,
         ignore=ignore,
         min_confidence=min_confidence,
@@ -221,11 +229,15 @@ def baseline_write(
     jobs: JobsOpt = None,
     cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
     no_cache: NoCacheOpt = False,
+    config_file: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Scan articles and write their findings, by stable fingerprint, to a baseline file."""
     errors.set_debug(debug or errors.debug_enabled())
     settings = _settings(
+        config_file,
+        isolated,
         select=select,
         ignore=ignore,
         min_confidence=min_confidence,
@@ -258,11 +270,13 @@ def claims(
     no_ignore: NoIgnoreOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: JobsOpt = None,
+    config_file: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """List the claims extracted from articles: speaker, cue, figures and dates."""
     errors.set_debug(debug or errors.debug_enabled())
-    settings = _settings(exclude=exclude, model=model, jobs=jobs)
+    settings = _settings(config_file, isolated, exclude=exclude, model=model, jobs=jobs)
     options = _options(settings, glob, max_bytes, fmt is ClaimsFormat.json, no_ignore=no_ignore)
     _, skipped, found, _ = run(lambda: pipeline.load_claims(paths, options))
     chosen = [
@@ -284,11 +298,11 @@ def _claims_json(claims: list[Claim]) -> str:
 
 
 @app.command("config")
-def show_config() -> None:
-    """Print the settings in force, each with where it came from: pyproject.toml's
-    [tool.claimcheck] table or claimcheck.toml (here or in a parent folder), or the default."""
-    settings = _settings()
-    write(config.describe, settings, "-")
+def show_config(config_file: ConfigOpt = None, isolated: IsolatedOpt = False) -> None:
+    """Print the settings in force, each with where it came from: a configuration file (found
+    from here upward, or --config) or the default."""
+    settings = _settings(config_file, isolated)
+    write(functools.partial(config.describe, isolated=isolated), settings, "-")
 
 
 @app.command()

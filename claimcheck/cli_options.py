@@ -102,6 +102,20 @@ NoIgnoreOpt = Annotated[
         "repository (by default a walk skips it, as git, ruff and ripgrep do).",
     ),
 ]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        help="Read the settings from this claimcheck.toml or pyproject.toml instead of the "
+        "one found from the current folder upward.",
+        show_default=False,
+    ),
+]
+IsolatedOpt = Annotated[
+    bool,
+    typer.Option("--isolated", help="Ignore every configuration file: defaults and flags only."),
+]
 DebugOpt = Annotated[
     bool,
     typer.Option(

@@ -1,5 +1,6 @@
 """Settings like ruff's: a [tool.claimcheck] table in pyproject.toml, or claimcheck.toml, found
-from the current folder upward; command-line flags override what the file says."""
+from the current folder upward or named with --config (--isolated reads none); command-line
+flags override what the file says."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from claimcheck.schema import CONTRADICTION_KINDS
 # In one folder, claimcheck.toml (its keys at the top level) wins over pyproject.toml (its
 # [tool.claimcheck] table); a pyproject.toml without that table does not count.
 FILES = ("claimcheck.toml", "pyproject.toml")
+PYPROJECT_TABLE = "tool.claimcheck"
 DEFAULT = "default"
 
 
@@ -105,19 +107,42 @@ def find(start: Path | None = None) -> tuple[Path, str] | None:
             path = candidate / name
             if not path.is_file():
                 continue
-            if name == "claimcheck.toml":
+            if name != "pyproject.toml":
                 return path, ""
             if "claimcheck" in _read(path).get("tool", {}):
-                return path, "tool.claimcheck"
+                return path, PYPROJECT_TABLE
     return None
 
 
-def load(start: Path | None = None, flags: Mapping[str, object] | None = None) -> Settings:
-    """The settings in force: the defaults, then the file found from `start`, then `flags`
-    (file keys with values as the command line gives them: kinds comma-separated, None for a
-    flag not given)."""
+def named(path: Path) -> tuple[Path, str]:
+    """A configuration file named with --config and the table it is read from: a
+    pyproject.toml's [tool.claimcheck], the top level of any other file."""
+    shown = os.path.relpath(path)
+    if not path.exists():
+        raise BadConfig(shown, "no such file; check the path given to --config")
+    if path.is_dir():
+        raise BadConfig(shown, "is a folder; give --config a claimcheck.toml or pyproject.toml")
+    if path.name != "pyproject.toml":
+        return path, ""
+    if "claimcheck" not in _read(path).get("tool", {}):
+        raise BadConfig(shown, f"no [{PYPROJECT_TABLE}] table; add one, or pass another file")
+    return path, PYPROJECT_TABLE
+
+
+def load(
+    start: Path | None = None,
+    flags: Mapping[str, object] | None = None,
+    *,
+    file: Path | None = None,
+    isolated: bool = False,
+) -> Settings:
+    """The settings in force: the defaults, then the configuration file (`file`, else the
+    one found from `start`; none when `isolated`), then `flags` (file keys with values as the
+    command line gives them: kinds comma-separated, None for a flag not given)."""
+    if file is not None and isolated:
+        raise BadConfig("--config", "cannot be used with --isolated; give one or the other")
     settings = Settings()
-    found = find(start)
+    found = None if isolated else named(file) if file is not None else find(start)
     if found is not None:
         path, table = found
         settings = _from_file(settings, path, table)
@@ -180,9 +205,11 @@ UNSET = {
 }
 
 
-def describe(settings: Settings) -> str:
+def describe(settings: Settings, *, isolated: bool = False) -> str:
     """`claimcheck config`: the file read, then each key, its value and where it came from."""
     read = settings.file or f"no {' or '.join(FILES)} with settings here or above"
+    if isolated:
+        read = "none, --isolated ignores every configuration file"
     lines = [f"# configuration: {read}"]
     for key in KEYS:
         value = getattr(settings, key.replace("-", "_"))

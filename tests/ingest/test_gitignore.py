@@ -150,6 +150,6 @@ def test_every_command_that_walks_follows_no_ignore(
 
     monkeypatch.setattr(runner, "extract_all", extract)
     monkeypatch.chdir(_repository(tmp_path / "repo"))
-    result = CliRunner().invoke(app, [*command, ".", *flag])
+    result = CliRunner().invoke(app, [*command, ".", "--isolated", *flag])
     assert result.exit_code == 0, result.output
     assert sorted(Path(p).as_posix() for p in seen) == read
