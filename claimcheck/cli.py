@@ -14,15 +14,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from claimcheck import __version__, baseline, config, errors, pipeline
+from claimcheck import __version__, baseline, cache, config, errors, pipeline
 from claimcheck import evaluate as evaluation
-from claimcheck.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from claimcheck.cli_options import (
     AcrossOnlyOpt,
     AgainstOpt,
     BaselineOpt,
     BaselineOutputOpt,
     CacheDirOpt,
+    CacheMaxSizeOpt,
     ClaimsFormat,
     ClaimsFormatOpt,
     ConfigOpt,
@@ -106,9 +106,9 @@ def _options(
     glob: str | None,
     max_bytes: int,
     quiet: bool,
-    against: list[str] | None = None,
-    cache_dir: str | None = None,
     *,
+    against: list[str] | None = None,
+    cache: bool = False,
     no_ignore: bool = False,
 ) -> pipeline.ScanOptions:
     return pipeline.ScanOptions(
@@ -120,7 +120,8 @@ def _options(
         jobs=settings.jobs,
         progress=not quiet and sys.stderr.isatty(),
         against=tuple(against or ()),
-        cache_dir=cache_dir,
+        cache_dir=settings.cache_dir if cache else None,
+        cache_max_size=settings.cache_max_size,
     )
 
 
@@ -148,7 +149,8 @@ def scan(
     no_ignore: NoIgnoreOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: JobsOpt = None,
-    cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
+    cache_dir: CacheDirOpt = None,
+    cache_max_size: CacheMaxSizeOpt = None,
     no_cache: NoCacheOpt = False,
     config_file: ConfigOpt = None,
     isolated: IsolatedOpt = False,
@@ -172,6 +174,8 @@ def scan(
         exclude=exclude,
         model=model,
         jobs=jobs,
+        cache_dir=cache_dir,
+        cache_max_size=cache_max_size,
     )
     outputs: list[tuple[str | None, Callable[[Report], str | Iterable[str]]]] = [
         (json_out, json_report.chunks),  # in pieces: 400 MB of JSON at 10,000 articles
@@ -183,8 +187,15 @@ def scan(
         run(functools.partial(check_output, dest))
     known_file = settings.baseline
     known = run(lambda: baseline.load(known_file)) if known_file else None
-    cache = None if no_cache else cache_dir
-    options = _options(settings, glob, max_bytes, quiet, against, cache, no_ignore=no_ignore)
+    options = _options(
+        settings,
+        glob,
+        max_bytes,
+        quiet,
+        against=against,
+        cache=not no_cache,
+        no_ignore=no_ignore,
+    )
     report = run(lambda: pipeline.scan(paths, options))
     report = run(lambda: _kept(report, known, settings, across_only=across_only), "comparison")
     for dest, render in outputs:
@@ -227,7 +238,8 @@ def baseline_write(
     no_ignore: NoIgnoreOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: JobsOpt = None,
-    cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
+    cache_dir: CacheDirOpt = None,
+    cache_max_size: CacheMaxSizeOpt = None,
     no_cache: NoCacheOpt = False,
     config_file: ConfigOpt = None,
     isolated: IsolatedOpt = False,
@@ -244,11 +256,18 @@ def baseline_write(
         exclude=exclude,
         model=model,
         jobs=jobs,
+        cache_dir=cache_dir,
+        cache_max_size=cache_max_size,
     )
     run(lambda: check_output(output))
-    cache = None if no_cache else cache_dir
     options = _options(
-        settings, glob, max_bytes, output == "-", against, cache, no_ignore=no_ignore
+        settings,
+        glob,
+        max_bytes,
+        output == "-",
+        against=against,
+        cache=not no_cache,
+        no_ignore=no_ignore,
     )
     report = run(lambda: pipeline.scan(paths, options))
     recorded = run(lambda: baseline.from_report(_kept(report, None, settings)), "comparison")
@@ -300,9 +319,46 @@ def _claims_json(claims: list[Claim]) -> str:
 @app.command("config")
 def show_config(config_file: ConfigOpt = None, isolated: IsolatedOpt = False) -> None:
     """Print the settings in force, each with where it came from: a configuration file (found
-    from here upward, or --config) or the default."""
+    from here upward, or --config), CLAIMCHECK_CACHE_DIR or the default."""
     settings = _settings(config_file, isolated)
     write(functools.partial(config.describe, isolated=isolated), settings, "-")
+
+
+cache_app = typer.Typer(
+    help="The claim cache: where it is, what it holds, and emptying it. A scan trims it to "
+    "cache-max-size, removing the least recently used entries.",
+    no_args_is_help=True,
+)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info(
+    cache_dir: CacheDirOpt = None, config_file: ConfigOpt = None, isolated: IsolatedOpt = False
+) -> None:
+    """Print where the claim cache is, its entries, their size and the size cap."""
+    settings = _settings(config_file, isolated, cache_dir=cache_dir)
+    held = cache.usage(settings.cache_dir)
+    cap = settings.cache_max_size
+    lines = [
+        f"location: {settings.cache_dir}  # {settings.origin('cache-dir')}",
+        f"entries: {held.entries}",
+        f"size: {config.format_size(held.size)} ({held.size} bytes)",
+        f"max size: {config.format_size(cap) if cap else 'no limit'}"
+        f"  # {settings.origin('cache-max-size')}",
+    ]
+    write(lambda _: "\n".join(lines) + "\n", None, "-")
+
+
+@cache_app.command("clean")
+def cache_clean(
+    cache_dir: CacheDirOpt = None, config_file: ConfigOpt = None, isolated: IsolatedOpt = False
+) -> None:
+    """Remove every entry of the claim cache: the next scan extracts every article again."""
+    settings = _settings(config_file, isolated, cache_dir=cache_dir)
+    removed = cache.clean(settings.cache_dir)
+    size = config.format_size(removed.size)
+    typer.echo(f"claimcheck: removed {removed.entries} entries ({size}) from {settings.cache_dir}")
 
 
 @app.command()

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimcheck import __version__, judge, nlp, runner
-from claimcheck.cache import ClaimCache
+from claimcheck.cache import ClaimCache, trim
 from claimcheck.cache import model_key as cached_model_key
+from claimcheck.config import Settings
 from claimcheck.errors import BadPath, NoArticles, stage
 from claimcheck.extract import speakers
 from claimcheck.ingest import DEFAULT_MAX_BYTES, read_articles
@@ -43,6 +44,8 @@ class ScanOptions:
     against: tuple[str, ...] = ()
     # Where extracted claims are kept between runs; None reads and writes no cache.
     cache_dir: str | None = None
+    # After a scan the cache keeps at most this many bytes, the most recently used (0: all).
+    cache_max_size: int = Settings.cache_max_size
 
 
 def load_claims(
@@ -151,14 +154,28 @@ def scan(paths: Sequence[str], options: ScanOptions) -> Report:
 
     With a cache, the report of an input seen before (the same articles, skipped files, roles,
     claimcheck and model) is read back instead of being computed again; its claims come from
-    the claim cache.
+    the claim cache. Then the cache is trimmed to `cache_max_size`.
     """
     model = nlp.resolve_model(options.model)
     articles, skipped = _read(paths, options)
     if options.cache_dir is None:
         with stage("comparison"):
             return _scan(articles, skipped, model, options)
-    store = ClaimCache(options.cache_dir, model=model)
+    report = _scan_cached(articles, skipped, model, options, options.cache_dir)
+    trim(options.cache_dir, options.cache_max_size)
+    return report
+
+
+def _scan_cached(
+    articles: list[Article],
+    skipped: list[Skipped],
+    model: str,
+    options: ScanOptions,
+    cache_dir: str,
+) -> Report:
+    """The report of the input read back from the cache in `cache_dir`, or computed and
+    stored there."""
+    store = ClaimCache(cache_dir, model=model)
     key = store.report_key(
         articles,
         [display_path(s.path) + s.reason for s in skipped],

@@ -268,7 +268,7 @@ def test_a_bad_config_file_is_exit_2_with_one_line(
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text)
-    for command in (["config"], ["scan", "."]):
+    for command in (["config"], ["scan", "."], ["cache", "info"]):
         result = runner.invoke(app, [*command, "--config", "missing.toml"])
         assert result.exit_code == 2
         assert result.output.startswith(f"claimcheck: error: {message}")
@@ -298,6 +298,57 @@ def test_isolated_reads_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     code, out = _config("--isolated", "--config", "claimcheck.toml")
     assert code == 2
     assert "--config: cannot be used with --isolated" in out
+
+
+@pytest.mark.parametrize(
+    ("value", "size"),
+    [
+        (0, 0),
+        (4096, 4096),
+        ('"500 MB"', 500_000_000),
+        ('"2GB"', 2_000_000_000),
+        ('"1.5 GiB"', 1_610_612_736),
+        ('"64 kib"', 65_536),
+        ('"3 TB"', 3_000_000_000_000),
+        ('"100"', 100),
+    ],
+)
+def test_cache_max_size_reads_units(tmp_path: Path, value: object, size: int) -> None:
+    (tmp_path / "claimcheck.toml").write_text(f"cache-max-size = {value}\n")
+    assert config.load(tmp_path).cache_max_size == size
+
+
+@pytest.mark.parametrize("value", ['"lots"', '"1 PB"', "-1", "true", '"5 MB free"', "1.5"])
+def test_cache_max_size_rejects_what_is_not_a_size(tmp_path: Path, value: str) -> None:
+    (tmp_path / "claimcheck.toml").write_text(f"cache-max-size = {value}\n")
+    with pytest.raises(BadConfig, match='cache-max-size: expected a size such as "500 MB"'):
+        config.load(tmp_path)
+
+
+def test_cache_dir_from_file_then_environment_then_flag(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, platform_cache: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert Path(config.load(tmp_path).cache_dir) == platform_cache  # the platform's folder
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / "claimcheck.toml").write_text('cache-dir = "build/claims"\n')
+    settings = config.load(tmp_path / "project")
+    assert Path(settings.cache_dir) == Path("project/build/claims")  # relative to the file
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", "/srv/claims")
+    settings = config.load(tmp_path / "project")
+    assert (settings.cache_dir, settings.origin("cache-dir")) == (
+        "/srv/claims",
+        "CLAIMCHECK_CACHE_DIR",
+    )
+    settings = config.load(tmp_path / "project", {"cache-dir": "here"})
+    assert (settings.cache_dir, settings.origin("cache-dir")) == ("here", "--cache-dir")
+
+
+def test_readme_states_the_default_cache_cap() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    default = config.format_size(config.Settings.cache_max_size)
+    assert f'| `"{default}"` |' in readme
+    assert f"(default {default}" in readme
 
 
 @pytest.mark.model
