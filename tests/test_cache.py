@@ -248,3 +248,20 @@ def test_a_scan_keeps_its_cache_in_the_platform_folder(
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["news", "platform"]
     assert cache.usage(tmp_path / "platform" / "claimcheck").entries == 3  # 2 articles, 1 report
+
+
+def test_cache_max_size_flag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "extract_all", lambda arts, **_: [_claims(a) for a in arts])
+    monkeypatch.chdir(tmp_path)
+    _corpus(tmp_path / "news", 2)
+    scan = ["scan", "news", "--isolated", "--quiet", "--cache-dir", "kept"]
+    assert CliRunner().invoke(app, [*scan, "--cache-max-size", "1 MB"]).exit_code == 0
+    assert cache.usage(tmp_path / "kept").entries == 3
+    assert CliRunner().invoke(app, [*scan, "--cache-max-size", "1"]).exit_code == 0
+    assert cache.usage(tmp_path / "kept") == cache.Usage()  # every entry is over one byte
+    bad = CliRunner().invoke(app, [*scan, "--cache-max-size", "lots"])
+    assert bad.exit_code == 2
+    assert bad.output == (
+        'claimcheck: error: --cache-max-size: expected a size such as "500 MB" or "2 GB" '
+        "(0: no limit), not 'lots'\n"
+    )
