@@ -18,18 +18,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import CACHE
 from claimcheck import judge, pipeline
-from claimcheck.cache import DEFAULT_DIR
 from claimcheck.link import pairs
 from claimcheck.schema import Claim
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="+")
-    parser.add_argument("--cache", default=str(ROOT / DEFAULT_DIR))
+    parser.add_argument("--cache", default=str(CACHE))
     args = parser.parse_args()
     options = pipeline.ScanOptions(cache_dir=args.cache, jobs=2)
     articles, _, extracted, _ = pipeline.load_claims(args.folders, options)

@@ -9,7 +9,8 @@ accuracy added), PolNeAR dev attributions, and findings per article on PolNeAR.
 `--weights FILE` scans with the judges' weights in FILE instead of the shipped ones (the
 environment variable CLAIMCHECK_JUDGE_WEIGHTS, which every claimcheck process it starts
 inherits): bench/loco.py passes weights fitted without the corpus scored. `--cache` lets scans
-use the claim cache (faster; frank and summedits always scan without it).
+use the checkout's claim cache, .claimcheck-cache/ (faster; frank and summedits always scan
+without it).
 
 The corpora's texts stay in ../shared; `--keep` writes reports and listings (which quote them)
 to a folder outside the repository. Takes about 15 minutes on two cores.
@@ -30,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import CACHE  # noqa: E402
 from claimcheck.judge.evidence import WEIGHTS_ENV  # noqa: E402
 
 CLAIMCHECK = str(ROOT / ".venv" / "bin" / "claimcheck")
@@ -44,7 +46,7 @@ NAMES = (
     "attribution",
     "polnear-findings",
 )
-# Arguments every scan gets after its folder (`--cache` empties it).
+# Arguments every scan gets after its folder (`--cache` makes it the checkout's claim cache).
 SCAN_ARGS = ["--no-cache"]
 
 
@@ -59,7 +61,7 @@ def main() -> int:
     if args.weights:
         os.environ[WEIGHTS_ENV] = str(Path(args.weights).resolve())
     if args.cache:
-        SCAN_ARGS.clear()
+        SCAN_ARGS[:] = ["--cache-dir", str(CACHE)]
     shared = Path(args.shared)
     if not (shared / "acceptance").is_dir():
         print(f"{shared}/acceptance not found: nothing to score", file=sys.stderr)

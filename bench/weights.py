@@ -49,8 +49,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import CACHE
 from claimcheck import judge, pipeline
-from claimcheck.cache import DEFAULT_DIR, analysis_version
+from claimcheck.cache import analysis_version
 from claimcheck.judge import date as date_judge
 from claimcheck.judge import evidence, quantity
 from claimcheck.judge.base import Candidate, Context, named_person
@@ -507,7 +508,7 @@ def _youden(scores: Sequence[float], labels: Sequence[int]) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    parser.add_argument("--cache", default=str(ROOT / DEFAULT_DIR))
+    parser.add_argument("--cache", default=str(CACHE))
     parser.add_argument("--leave-out", action="append", default=[], help="a corpus to fit without")
     parser.add_argument("--out", default=str(ROOT / "models" / "judge.json"))
     parser.add_argument("--folds", type=int, default=5)

@@ -1,10 +1,13 @@
-"""Extracted claims per article on disk, so a rescan parses only articles that changed."""
+"""Extracted claims per article on disk, so a rescan parses only articles that changed; kept
+under a size cap by evicting the least recently used entries."""
 
 from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +19,14 @@ from claimcheck.report import json as json_report
 from claimcheck.report import write_output
 from claimcheck.schema import Article, Claim, Report, compact
 
-DEFAULT_DIR = ".claimcheck-cache"
 PACKAGE = Path(__file__).resolve().parent
 # Sources whose change can change the claims of an article: extraction, the pipeline set-up,
 # the word lists and the Claim type itself. Their bytes go into every cache key.
 EXTRACTION_SOURCES = ("extract", "nlp.py", "lexicon.py", "runner.py", "schema.py")
+# The entries: an article's claims under claims/<2 hex>/, an input's report under reports/.
+# Nothing else in the folder is the cache's (bench/ scripts keep rows of their own there).
+CLAIMS = "claims"
+REPORTS = "reports"
 # Files a person may leave next to the entries: tell backup tools and git to ignore the folder.
 CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# claimcheck claim cache\n"
 
@@ -57,12 +63,14 @@ class ClaimCache:
     def get(self, article: Article) -> list[Claim] | None:
         """The cached claims of `article`, or None when absent, stale or unreadable."""
         key = self.key(article)
+        path = self._path(key)
         try:
-            entry = CacheEntry.model_validate_json(self._path(key).read_bytes())
+            entry = CacheEntry.model_validate_json(path.read_bytes())
         except (OSError, ValueError, ValidationError):
             return None
         if entry.key != key or entry.doc_id != article.id:
             return None
+        _used(path)
         return compact(list(entry.claims), self._strings)
 
     def put(self, article: Article, claims: list[Claim]) -> None:
@@ -91,10 +99,13 @@ class ClaimCache:
 
     def get_report(self, key: str) -> Report | None:
         """The report stored under `key`, without its claims (see `put_report`), or None."""
+        path = self._report_path(key)
         try:
-            return Report.model_validate_json(self._report_path(key).read_bytes())
+            report = Report.model_validate_json(path.read_bytes())
         except (OSError, ValueError, ValidationError):
             return None
+        _used(path)
+        return report
 
     def put_report(self, key: str, report: Report) -> None:
         """Store `report` without its claims: they are in the claim entries already, and read
@@ -108,10 +119,10 @@ class ClaimCache:
             return
 
     def _report_path(self, key: str) -> Path:
-        return self.root / "reports" / f"{key}.json"
+        return self.root / REPORTS / f"{key}.json"
 
     def _path(self, key: str) -> Path:
-        return self.root / "claims" / key[:2] / f"{key}.json"
+        return self.root / CLAIMS / key[:2] / f"{key}.json"
 
     def _prepare(self) -> None:
         if (self.root / "CACHEDIR.TAG").exists():
@@ -119,6 +130,81 @@ class ClaimCache:
         self.root.mkdir(parents=True, exist_ok=True)
         write_output("*\n", str(self.root / ".gitignore"))
         write_output(CACHEDIR_TAG, str(self.root / "CACHEDIR.TAG"))
+
+
+@dataclass(frozen=True)
+class Usage:
+    """How many entries a cache holds, or removed, and their bytes."""
+
+    entries: int = 0
+    size: int = 0
+
+
+def usage(root: str | Path) -> Usage:
+    """The entries under `root` and their size (0 and 0 where there is no cache)."""
+    found = list(_entries(Path(root)))
+    return Usage(len(found), sum(size for _, size, _ in found))
+
+
+def trim(root: str | Path, max_size: int) -> Usage:
+    """Remove the least recently used entries (read or written longest ago) until the rest
+    take at most `max_size` bytes (0: no limit); what was removed. Never fatal."""
+    if max_size <= 0:
+        return Usage()
+    found = sorted(_entries(Path(root)), key=lambda entry: entry[2])
+    excess = sum(size for _, size, _ in found) - max_size
+    removed = Usage()
+    for path, size, _ in found:
+        if excess <= 0:
+            break
+        if _remove(path):
+            removed = Usage(removed.entries + 1, removed.size + size)
+            excess -= size
+    return removed
+
+
+def clean(root: str | Path) -> Usage:
+    """Remove every entry under `root`, and the folders left empty; what was removed."""
+    folder = Path(root)
+    removed = Usage()
+    for path, size, _ in list(_entries(folder)):
+        if _remove(path):
+            removed = Usage(removed.entries + 1, removed.size + size)
+    for emptied in (*folder.glob(f"{CLAIMS}/*/"), folder / CLAIMS, folder / REPORTS):
+        try:
+            emptied.rmdir()
+        except OSError:  # not empty: something else was put there
+            continue
+    return removed
+
+
+def _entries(root: Path) -> Iterator[tuple[Path, int, float]]:
+    """Each entry's path, size and last use (its modification time: `_used` sets it); none
+    in a folder that is not a claim cache (no CACHEDIR.TAG), which `clean` must not touch."""
+    if not (root / "CACHEDIR.TAG").is_file():
+        return
+    for path in (*root.glob(f"{CLAIMS}/*/*.json"), *root.glob(f"{REPORTS}/*.json")):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        yield path, stat.st_size, stat.st_mtime
+
+
+def _used(path: Path) -> None:
+    """Mark an entry as just used, for `trim` (access times are unreliable: noatime)."""
+    try:
+        os.utime(path)
+    except OSError:
+        return
+
+
+def _remove(path: Path) -> bool:
+    try:
+        path.unlink()
+    except OSError:  # gone already (another scan trimmed it) or not ours to remove
+        return False
+    return True
 
 
 def model_key(model: str) -> str:

@@ -14,17 +14,18 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from claimcheck import __version__, baseline, config, errors, pipeline
+from claimcheck import __version__, baseline, cache, config, errors, pipeline
 from claimcheck import evaluate as evaluation
-from claimcheck.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from claimcheck.cli_options import (
     AcrossOnlyOpt,
     AgainstOpt,
     BaselineOpt,
     BaselineOutputOpt,
     CacheDirOpt,
+    CacheMaxSizeOpt,
     ClaimsFormat,
     ClaimsFormatOpt,
+    ConfigOpt,
     DebugOpt,
     DocOpt,
     ExcludeOpt,
@@ -36,6 +37,7 @@ from claimcheck.cli_options import (
     GoldOpt,
     HtmlOutOpt,
     IgnoreOpt,
+    IsolatedOpt,
     JobsOpt,
     JsonOutOpt,
     KindOpt,
@@ -44,6 +46,7 @@ from claimcheck.cli_options import (
     MinConfidenceOpt,
     ModelOpt,
     NoCacheOpt,
+    NoIgnoreOpt,
     Paths,
     QuietOpt,
     ReportPathArg,
@@ -91,9 +94,11 @@ def _main(
     errors.set_debug(debug)
 
 
-def _settings(**flags: object) -> Settings:
-    """The configuration file's settings with the flags given on the command line over them."""
-    return run(lambda: config.load(flags={k.replace("_", "-"): v for k, v in flags.items()}))
+def _settings(config_file: Path | None, isolated: bool, **flags: object) -> Settings:
+    """The configuration file's settings (`config_file`, else the one found from here; none
+    when `isolated`) with the flags given on the command line over them."""
+    given = {k.replace("_", "-"): v for k, v in flags.items()}
+    return run(lambda: config.load(flags=given, file=config_file, isolated=isolated))
 
 
 def _options(
@@ -101,18 +106,22 @@ def _options(
     glob: str | None,
     max_bytes: int,
     quiet: bool,
+    *,
     against: list[str] | None = None,
-    cache_dir: str | None = None,
+    cache: bool = False,
+    no_ignore: bool = False,
 ) -> pipeline.ScanOptions:
     return pipeline.ScanOptions(
         model=settings.model,
         glob=glob,
         exclude=settings.exclude,
+        use_gitignore=not no_ignore,
         max_bytes=max_bytes,
         jobs=settings.jobs,
         progress=not quiet and sys.stderr.isatty(),
         against=tuple(against or ()),
-        cache_dir=cache_dir,
+        cache_dir=settings.cache_dir if cache else None,
+        cache_max_size=settings.cache_max_size,
     )
 
 
@@ -137,10 +146,14 @@ def scan(
     statistics: StatisticsOpt = False,
     glob: GlobOpt = None,
     exclude: ExcludeOpt = None,
+    no_ignore: NoIgnoreOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: JobsOpt = None,
-    cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
+    cache_dir: CacheDirOpt = None,
+    cache_max_size: CacheMaxSizeOpt = None,
     no_cache: NoCacheOpt = False,
+    config_file: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Scan articles, print the contradictions found and exit 1 if there are any.
@@ -151,6 +164,8 @@ def scan(
     """
     errors.set_debug(debug or errors.debug_enabled())
     settings = _settings(
+        config_file,
+        isolated,
         select=select,
         ignore=ignore,
         min_confidence=min_confidence,
@@ -159,6 +174,8 @@ def scan(
         exclude=exclude,
         model=model,
         jobs=jobs,
+        cache_dir=cache_dir,
+        cache_max_size=cache_max_size,
     )
     outputs: list[tuple[str | None, Callable[[Report], str | Iterable[str]]]] = [
         (json_out, json_report.chunks),  # in pieces: 400 MB of JSON at 10,000 articles
@@ -170,7 +187,15 @@ def scan(
         run(functools.partial(check_output, dest))
     known_file = settings.baseline
     known = run(lambda: baseline.load(known_file)) if known_file else None
-    options = _options(settings, glob, max_bytes, quiet, against, None if no_cache else cache_dir)
+    options = _options(
+        settings,
+        glob,
+        max_bytes,
+        quiet,
+        against=against,
+        cache=not no_cache,
+        no_ignore=no_ignore,
+    )
     report = run(lambda: pipeline.scan(paths, options))
     report = run(lambda: _kept(report, known, settings, across_only=across_only), "comparison")
     for dest, render in outputs:
@@ -210,25 +235,39 @@ def baseline_write(
     min_confidence: MinConfidenceOpt = None,
     glob: GlobOpt = None,
     exclude: ExcludeOpt = None,
+    no_ignore: NoIgnoreOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: JobsOpt = None,
-    cache_dir: CacheDirOpt = DEFAULT_CACHE_DIR,
+    cache_dir: CacheDirOpt = None,
+    cache_max_size: CacheMaxSizeOpt = None,
     no_cache: NoCacheOpt = False,
+    config_file: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Scan articles and write their findings, by stable fingerprint, to a baseline file."""
     errors.set_debug(debug or errors.debug_enabled())
     settings = _settings(
+        config_file,
+        isolated,
         select=select,
         ignore=ignore,
         min_confidence=min_confidence,
         exclude=exclude,
         model=model,
         jobs=jobs,
+        cache_dir=cache_dir,
+        cache_max_size=cache_max_size,
     )
     run(lambda: check_output(output))
     options = _options(
-        settings, glob, max_bytes, output == "-", against, None if no_cache else cache_dir
+        settings,
+        glob,
+        max_bytes,
+        output == "-",
+        against=against,
+        cache=not no_cache,
+        no_ignore=no_ignore,
     )
     report = run(lambda: pipeline.scan(paths, options))
     recorded = run(lambda: baseline.from_report(_kept(report, None, settings)), "comparison")
@@ -247,14 +286,17 @@ def claims(
     model: ModelOpt = None,
     glob: GlobOpt = None,
     exclude: ExcludeOpt = None,
+    no_ignore: NoIgnoreOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: JobsOpt = None,
+    config_file: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """List the claims extracted from articles: speaker, cue, figures and dates."""
     errors.set_debug(debug or errors.debug_enabled())
-    settings = _settings(exclude=exclude, model=model, jobs=jobs)
-    options = _options(settings, glob, max_bytes, fmt is ClaimsFormat.json)
+    settings = _settings(config_file, isolated, exclude=exclude, model=model, jobs=jobs)
+    options = _options(settings, glob, max_bytes, fmt is ClaimsFormat.json, no_ignore=no_ignore)
     _, skipped, found, _ = run(lambda: pipeline.load_claims(paths, options))
     chosen = [
         c
@@ -275,11 +317,48 @@ def _claims_json(claims: list[Claim]) -> str:
 
 
 @app.command("config")
-def show_config() -> None:
-    """Print the settings in force, each with where it came from: pyproject.toml's
-    [tool.claimcheck] table or claimcheck.toml (here or in a parent folder), or the default."""
-    settings = _settings()
-    write(config.describe, settings, "-")
+def show_config(config_file: ConfigOpt = None, isolated: IsolatedOpt = False) -> None:
+    """Print the settings in force, each with where it came from: a configuration file (found
+    from here upward, or --config), CLAIMCHECK_CACHE_DIR or the default."""
+    settings = _settings(config_file, isolated)
+    write(functools.partial(config.describe, isolated=isolated), settings, "-")
+
+
+cache_app = typer.Typer(
+    help="The claim cache: where it is, what it holds, and emptying it. A scan trims it to "
+    "cache-max-size, removing the least recently used entries.",
+    no_args_is_help=True,
+)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info(
+    cache_dir: CacheDirOpt = None, config_file: ConfigOpt = None, isolated: IsolatedOpt = False
+) -> None:
+    """Print where the claim cache is, its entries, their size and the size cap."""
+    settings = _settings(config_file, isolated, cache_dir=cache_dir)
+    held = cache.usage(settings.cache_dir)
+    cap = settings.cache_max_size
+    lines = [
+        f"location: {settings.cache_dir}  # {settings.origin('cache-dir')}",
+        f"entries: {held.entries}",
+        f"size: {config.format_size(held.size)} ({held.size} bytes)",
+        f"max size: {config.format_size(cap) if cap else 'no limit'}"
+        f"  # {settings.origin('cache-max-size')}",
+    ]
+    write(lambda _: "\n".join(lines) + "\n", None, "-")
+
+
+@cache_app.command("clean")
+def cache_clean(
+    cache_dir: CacheDirOpt = None, config_file: ConfigOpt = None, isolated: IsolatedOpt = False
+) -> None:
+    """Remove every entry of the claim cache: the next scan extracts every article again."""
+    settings = _settings(config_file, isolated, cache_dir=cache_dir)
+    removed = cache.clean(settings.cache_dir)
+    size = config.format_size(removed.size)
+    typer.echo(f"claimcheck: removed {removed.entries} entries ({size}) from {settings.cache_dir}")
 
 
 @app.command()

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from claimcheck import errors
+from claimcheck.config import Settings, format_size
 from claimcheck.schema import CONTRADICTION_KINDS
 
 
@@ -83,16 +84,49 @@ AgainstOpt = Annotated[
     ),
 ]
 CacheDirOpt = Annotated[
-    str,
+    str | None,
     typer.Option(
         "--cache-dir",
-        envvar="CLAIMCHECK_CACHE_DIR",
-        help="Keep extracted claims here between runs, keyed by article content, "
-        "claimcheck version and model.",
+        help="Keep extracted claims here between runs, keyed by article content, claimcheck "
+        "version and model (default: the platform's cache folder, ~/.cache/claimcheck on "
+        "Linux; also CLAIMCHECK_CACHE_DIR or cache-dir in the configuration file).",
+        show_default=False,
+    ),
+]
+CacheMaxSizeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--cache-max-size",
+        metavar="SIZE",
+        help="After the scan, remove the least recently used cache entries beyond this size, "
+        f"e.g. '500 MB' (default {format_size(Settings.cache_max_size)}; 0: no limit).",
+        show_default=False,
     ),
 ]
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Neither read nor write the claim cache.")
+]
+NoIgnoreOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-ignore",
+        help="Read what .gitignore files leave out, too, when walking folders in a git "
+        "repository (by default a walk skips it, as git, ruff and ripgrep do).",
+    ),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        help="Read the settings from this claimcheck.toml or pyproject.toml instead of the "
+        "one found from the current folder upward.",
+        show_default=False,
+    ),
+]
+IsolatedOpt = Annotated[
+    bool,
+    typer.Option("--isolated", help="Ignore every configuration file: defaults and flags only."),
 ]
 DebugOpt = Annotated[
     bool,

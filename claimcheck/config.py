@@ -1,14 +1,18 @@
 """Settings like ruff's: a [tool.claimcheck] table in pyproject.toml, or claimcheck.toml, found
-from the current folder upward; command-line flags override what the file says."""
+from the current folder upward or named with --config (--isolated reads none); environment
+variables override the file, and command-line flags override both."""
 
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+import platformdirs
 
 from claimcheck.errors import BadConfig, UnknownKind
 from claimcheck.schema import CONTRADICTION_KINDS
@@ -16,7 +20,18 @@ from claimcheck.schema import CONTRADICTION_KINDS
 # In one folder, claimcheck.toml (its keys at the top level) wins over pyproject.toml (its
 # [tool.claimcheck] table); a pyproject.toml without that table does not count.
 FILES = ("claimcheck.toml", "pyproject.toml")
+PYPROJECT_TABLE = "tool.claimcheck"
 DEFAULT = "default"
+# Keys an environment variable sets when no flag does (over the file, as ruff's RUFF_CACHE_DIR).
+ENVIRONMENT = {"cache-dir": "CLAIMCHECK_CACHE_DIR"}
+# Keys whose value is a path: in a file, relative to the file's folder, as ruff's paths are.
+PATH_KEYS = ("baseline", "cache-dir")
+
+
+def _platform_cache() -> str:
+    """Where the platform keeps caches: ~/.cache/claimcheck on Linux ($XDG_CACHE_HOME),
+    ~/Library/Caches/claimcheck on macOS, %LOCALAPPDATA%\\claimcheck\\Cache on Windows."""
+    return platformdirs.user_cache_dir("claimcheck", appauthor=False)
 
 
 @dataclass(frozen=True)
@@ -31,6 +46,10 @@ class Settings:
     exclude: tuple[str, ...] = ()
     model: str | None = None
     jobs: int = 0
+    cache_dir: str = field(default_factory=_platform_cache)
+    # Bytes of cached claims and reports kept after a scan (least recently used go first);
+    # about 27,000 articles at 36 KB each. 0 keeps everything.
+    cache_max_size: int = 1_000_000_000
     file: str | None = None  # the configuration file read, with its table
     origins: Mapping[str, str] = field(default_factory=dict)
 
@@ -77,6 +96,30 @@ def _text(value: object, where: str) -> str:
     return value
 
 
+# A size as "500 MB" or "2GB" (powers of 1000; KiB, MiB, GiB, TiB: powers of 1024), or bytes.
+SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]i?)?B?\s*", re.IGNORECASE)
+UNITS = {"": 1, "k": 1000, "m": 1000**2, "g": 1000**3, "t": 1000**4}
+
+
+def _size(value: object, where: str) -> int:
+    """Bytes, from a whole number of bytes or a string with a unit."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    match = SIZE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        raise ValueError('expected a size such as "500 MB" or "2 GB" (0: no limit)')
+    unit = (match[2] or "").lower()
+    scale = 1024 ** (1 + "kmgt".index(unit[0])) if unit.endswith("i") else UNITS[unit]
+    return round(float(match[1]) * scale)
+
+
+def format_size(size: int) -> str:
+    """Bytes for a person, to one decimal, in the units `_size` reads: "1 GB", "36.4 KB"."""
+    unit = next((u for u in "TGMK" if size >= UNITS[u.lower()]), "")
+    amount = f"{size / UNITS[unit.lower()]:.1f}".removesuffix(".0")
+    return f"{amount} {unit}B"
+
+
 def _patterns(value: object, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
         raise ValueError("expected a list of glob patterns")
@@ -93,6 +136,8 @@ KEYS: dict[str, Callable[[object, str], Any]] = {
     "exclude": _patterns,
     "model": _text,
     "jobs": _jobs,
+    "cache-dir": _text,
+    "cache-max-size": _size,
 }
 
 
@@ -105,22 +150,49 @@ def find(start: Path | None = None) -> tuple[Path, str] | None:
             path = candidate / name
             if not path.is_file():
                 continue
-            if name == "claimcheck.toml":
+            if name != "pyproject.toml":
                 return path, ""
             if "claimcheck" in _read(path).get("tool", {}):
-                return path, "tool.claimcheck"
+                return path, PYPROJECT_TABLE
     return None
 
 
-def load(start: Path | None = None, flags: Mapping[str, object] | None = None) -> Settings:
-    """The settings in force: the defaults, then the file found from `start`, then `flags`
-    (file keys with values as the command line gives them: kinds comma-separated, None for a
-    flag not given)."""
+def named(path: Path) -> tuple[Path, str]:
+    """A configuration file named with --config and the table it is read from: a
+    pyproject.toml's [tool.claimcheck], the top level of any other file."""
+    shown = os.path.relpath(path)
+    if not path.exists():
+        raise BadConfig(shown, "no such file; check the path given to --config")
+    if path.is_dir():
+        raise BadConfig(shown, "is a folder; give --config a claimcheck.toml or pyproject.toml")
+    if path.name != "pyproject.toml":
+        return path, ""
+    if "claimcheck" not in _read(path).get("tool", {}):
+        raise BadConfig(shown, f"no [{PYPROJECT_TABLE}] table; add one, or pass another file")
+    return path, PYPROJECT_TABLE
+
+
+def load(
+    start: Path | None = None,
+    flags: Mapping[str, object] | None = None,
+    *,
+    file: Path | None = None,
+    isolated: bool = False,
+) -> Settings:
+    """The settings in force: the defaults, then the configuration file (`file`, else the
+    one found from `start`; none when `isolated`), then the environment (ENVIRONMENT), then
+    `flags` (file keys with values as the command line gives them: kinds comma-separated,
+    None for a flag not given)."""
+    if file is not None and isolated:
+        raise BadConfig("--config", "cannot be used with --isolated; give one or the other")
     settings = Settings()
-    found = find(start)
+    found = None if isolated else named(file) if file is not None else find(start)
     if found is not None:
         path, table = found
         settings = _from_file(settings, path, table)
+    for key, variable in ENVIRONMENT.items():
+        if os.environ.get(variable):
+            settings = _apply(settings, {key: os.environ[variable]}, variable)
     given = {
         key: value.split(",") if KEYS.get(key) is _kinds and isinstance(value, str) else value
         for key, value in (flags or {}).items()
@@ -138,13 +210,15 @@ def _from_file(settings: Settings, path: Path, table: str) -> Settings:
     if not isinstance(values, dict):
         raise BadConfig(where, "expected a table of settings")
     values = dict(values)
-    if isinstance(values.get("baseline"), str):  # relative to the file, as ruff's paths are
-        values["baseline"] = os.path.relpath(path.parent / values["baseline"])
+    for key in PATH_KEYS:
+        if isinstance(values.get(key), str) and values[key]:  # relative to the file
+            values[key] = os.path.relpath(path.parent / values[key])
     return replace(_apply(settings, values, where), file=where)
 
 
 def _apply(settings: Settings, values: Mapping[str, object], source: str | None) -> Settings:
-    """`settings` with `values` from `source` (a file), or from command-line flags (None)."""
+    """`settings` with `values` from `source` (a file or an environment variable), or from
+    command-line flags (None)."""
     changes: dict[str, Any] = {}
     origins = dict(settings.origins)
     for key, value in values.items():
@@ -180,9 +254,11 @@ UNSET = {
 }
 
 
-def describe(settings: Settings) -> str:
+def describe(settings: Settings, *, isolated: bool = False) -> str:
     """`claimcheck config`: the file read, then each key, its value and where it came from."""
     read = settings.file or f"no {' or '.join(FILES)} with settings here or above"
+    if isolated:
+        read = "none, --isolated ignores every configuration file"
     lines = [f"# configuration: {read}"]
     for key in KEYS:
         value = getattr(settings, key.replace("-", "_"))

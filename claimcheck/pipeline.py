@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimcheck import __version__, judge, nlp, runner
-from claimcheck.cache import ClaimCache
+from claimcheck.cache import ClaimCache, trim
 from claimcheck.cache import model_key as cached_model_key
+from claimcheck.config import Settings
 from claimcheck.errors import BadPath, NoArticles, stage
 from claimcheck.extract import speakers
 from claimcheck.ingest import DEFAULT_MAX_BYTES, read_articles
@@ -34,6 +35,8 @@ class ScanOptions:
     glob: str | None = None
     # Patterns of files and folders a walk leaves out (ingest.walk.find_sources).
     exclude: tuple[str, ...] = ()
+    # Whether a walk inside a git repository leaves out what its .gitignore files do.
+    use_gitignore: bool = True
     max_bytes: int = DEFAULT_MAX_BYTES
     jobs: int = 0
     progress: bool = False
@@ -41,6 +44,8 @@ class ScanOptions:
     against: tuple[str, ...] = ()
     # Where extracted claims are kept between runs; None reads and writes no cache.
     cache_dir: str | None = None
+    # After a scan the cache keeps at most this many bytes, the most recently used (0: all).
+    cache_max_size: int = Settings.cache_max_size
 
 
 def load_claims(
@@ -57,26 +62,26 @@ def _read(paths: Sequence[str], options: ScanOptions) -> tuple[list[Article], li
     missing = [p for p in options.against if p != "-" and not os.path.lexists(p)]
     if missing:
         raise BadPath(missing[0], "--against: no such file or folder; check the path")
+    articles, skipped = _read_walked(paths, options)
+    _some_left(articles, skipped)
+    if options.against:
+        corpus, corpus_skipped = _read_walked(options.against, options)
+        articles, skipped = _with_corpus(articles, skipped, corpus, corpus_skipped)
+    return articles, skipped
+
+
+def _read_walked(paths: Sequence[str], options: ScanOptions) -> tuple[list[Article], list[Skipped]]:
+    """The articles under `paths` and the inputs skipped: the new articles and the corpus
+    (--against) are found by the one walk, with the same options."""
     with stage("reading"):
-        articles, skipped = read_articles(
+        return read_articles(
             paths,
             glob=options.glob,
             exclude=options.exclude,
+            use_gitignore=options.use_gitignore,
             max_bytes=options.max_bytes,
             jobs=options.jobs,
         )
-    _some_left(articles, skipped)
-    if options.against:
-        with stage("reading"):
-            corpus, corpus_skipped = read_articles(
-                options.against,
-                glob=options.glob,
-                exclude=options.exclude,
-                max_bytes=options.max_bytes,
-                jobs=options.jobs,
-            )
-        articles, skipped = _with_corpus(articles, skipped, corpus, corpus_skipped)
-    return articles, skipped
 
 
 def _some_left(articles: Sequence[Article], skipped: Sequence[Skipped]) -> None:
@@ -146,7 +151,7 @@ def scan(paths: Sequence[str], options: ScanOptions) -> Report:
 
     With a cache, the report of an input seen before (the same articles, skipped files, roles,
     claimcheck and model) is read back instead of being computed again; its claims come from
-    the claim cache.
+    the claim cache. Then the cache is trimmed to `cache_max_size`.
 
     With `options.progress`, each stage that runs shows a bar on stderr (`runner.showing`).
     """
@@ -160,7 +165,21 @@ def _scan_or_cached(paths: Sequence[str], options: ScanOptions, model: str) -> R
     if options.cache_dir is None:
         with stage("comparison"):
             return _scan(articles, skipped, model, options)
-    store = ClaimCache(options.cache_dir, model=model)
+    report = _scan_cached(articles, skipped, model, options, options.cache_dir)
+    trim(options.cache_dir, options.cache_max_size)
+    return report
+
+
+def _scan_cached(
+    articles: list[Article],
+    skipped: list[Skipped],
+    model: str,
+    options: ScanOptions,
+    cache_dir: str,
+) -> Report:
+    """The report of the input read back from the cache in `cache_dir`, or computed and
+    stored there."""
+    store = ClaimCache(cache_dir, model=model)
     key = store.report_key(
         articles,
         [display_path(s.path) + s.reason for s in skipped],

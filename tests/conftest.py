@@ -20,6 +20,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def platform_cache(scratch: Path) -> Iterator[Path]:
+    """The platform's cache folder, where a scan keeps claims by default, in `scratch` for the
+    session: tests never write to the user's own cache, nor read what it holds."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(scratch / "xdg-cache"))
+        patch.delenv("CLAIMCHECK_CACHE_DIR", raising=False)
+        yield scratch / "xdg-cache" / "claimcheck"
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return nlp_module.load(None)

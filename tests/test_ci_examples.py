@@ -74,7 +74,7 @@ def test_workflow_is_pinned_and_wired() -> None:
     assert hook["additional_dependencies"] == [env["CLAIMCHECK_MODEL"]]
     uses = {step["uses"].split("@")[0]: step for step in _steps() if "uses" in step}
     assert uses["actions/checkout"]["with"]["fetch-depth"] == 0
-    assert uses["actions/cache"]["with"]["path"] == ".claimcheck-cache"
+    assert uses["actions/cache"]["with"]["path"] == env["CLAIMCHECK_CACHE_DIR"]
     upload = uses["github/codeql-action/upload-sarif"]
     assert upload["if"].startswith("always()")
     scan = shlex.split(_step("Scan")["run"].splitlines()[-1])
@@ -152,6 +152,7 @@ def test_workflow_steps_run_as_written(
     }
     assert uris == {"new/blog.md"}
     assert summary.read_text().startswith("# claimcheck report")
+    assert list((repo / ".claimcheck-cache" / "claims").rglob("*.json"))  # what actions/cache saves
 
     # Accept today's findings as docs/ci.md says: baseline write, then the setting.
     (write,) = [line for line in _doc_commands() if line.startswith("claimcheck baseline write")]

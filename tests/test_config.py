@@ -225,3 +225,141 @@ def test_readme_example_and_table(tmp_path: Path) -> None:
     assert re.findall(r"^\| `([a-z-]+)` \| `--\1` \|", section, flags=re.MULTILINE) == list(
         config.KEYS
     )
+
+
+def _config(*args: str) -> tuple[int, str]:
+    """`claimcheck config ARGS`: exit code, and stdout or the error line."""
+    result = runner.invoke(app, ["config", *args])
+    return result.exit_code, result.stdout if result.exit_code == 0 else result.output
+
+
+def test_config_names_a_file_instead_of_the_one_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "claimcheck.toml").write_text("jobs = 1\n")
+    (tmp_path / "ci").mkdir()
+    (tmp_path / "ci" / "strict.toml").write_text('min-confidence = 0.8\nbaseline = "known.json"\n')
+    (tmp_path / "ci" / "pyproject.toml").write_text('[tool.claimcheck]\nselect = ["date"]\n')
+    code, out = _config("--config", "ci/strict.toml")
+    assert code == 0
+    assert out.splitlines()[0] == "# configuration: ci/strict.toml"
+    assert "min-confidence = 0.8  # ci/strict.toml" in out
+    assert "jobs = 0  # default" in out  # claimcheck.toml here is not read
+    assert 'baseline = "ci/known.json"  # ci/strict.toml' in out  # relative to the file
+    code, out = _config("--config", "ci/pyproject.toml")
+    assert 'select = ["date"]  # ci/pyproject.toml [tool.claimcheck]' in out
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({}, "missing.toml: no such file; check the path given to --config"),
+        ({"missing.toml/a.txt": ""}, "missing.toml: is a folder; give --config a claimcheck"),
+        ({"missing.toml": "jobs = \n"}, "missing.toml: not valid TOML"),
+        ({"missing.toml": "jbos = 2\n"}, "missing.toml: unknown key 'jbos'"),
+        ({"missing.toml": "jobs = -1\n"}, "missing.toml: jobs: expected a whole number"),
+    ],
+)
+def test_a_bad_config_file_is_exit_2_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str], message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    for command in (["config"], ["scan", "."], ["cache", "info"]):
+        result = runner.invoke(app, [*command, "--config", "missing.toml"])
+        assert result.exit_code == 2
+        assert result.output.startswith(f"claimcheck: error: {message}")
+        assert result.output.count("\n") == 1
+
+
+def test_a_pyproject_named_needs_the_table(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.ruff]\nselect = ["E"]\n')
+    with pytest.raises(BadConfig, match=r"no \[tool.claimcheck\] table; add one"):
+        config.load(file=tmp_path / "pyproject.toml")
+
+
+def test_isolated_reads_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "claimcheck.toml").write_text('select = ["date"]\njobs = 1\n')
+    code, out = _config("--isolated")
+    assert code == 0
+    assert (
+        out.splitlines()[0] == "# configuration: none, --isolated ignores every configuration file"
+    )
+    assert all(line.endswith("# default") for line in out.splitlines()[1:])
+    settings = config.load(flags={"jobs": 2}, isolated=True)
+    assert (settings.select, settings.jobs) == (CONTRADICTION_KINDS, 2)
+    # even a file that could not be read is not looked at
+    (tmp_path / "claimcheck.toml").write_text("not toml at all")
+    assert _config("--isolated")[0] == 0
+    code, out = _config("--isolated", "--config", "claimcheck.toml")
+    assert code == 2
+    assert "--config: cannot be used with --isolated" in out
+
+
+@pytest.mark.parametrize(
+    ("value", "size"),
+    [
+        (0, 0),
+        (4096, 4096),
+        ('"500 MB"', 500_000_000),
+        ('"2GB"', 2_000_000_000),
+        ('"1.5 GiB"', 1_610_612_736),
+        ('"64 kib"', 65_536),
+        ('"3 TB"', 3_000_000_000_000),
+        ('"100"', 100),
+    ],
+)
+def test_cache_max_size_reads_units(tmp_path: Path, value: object, size: int) -> None:
+    (tmp_path / "claimcheck.toml").write_text(f"cache-max-size = {value}\n")
+    assert config.load(tmp_path).cache_max_size == size
+
+
+@pytest.mark.parametrize("value", ['"lots"', '"1 PB"', "-1", "true", '"5 MB free"', "1.5"])
+def test_cache_max_size_rejects_what_is_not_a_size(tmp_path: Path, value: str) -> None:
+    (tmp_path / "claimcheck.toml").write_text(f"cache-max-size = {value}\n")
+    with pytest.raises(BadConfig, match='cache-max-size: expected a size such as "500 MB"'):
+        config.load(tmp_path)
+
+
+def test_cache_dir_from_file_then_environment_then_flag(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, platform_cache: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert Path(config.load(tmp_path).cache_dir) == platform_cache  # the platform's folder
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / "claimcheck.toml").write_text('cache-dir = "build/claims"\n')
+    settings = config.load(tmp_path / "project")
+    assert Path(settings.cache_dir) == Path("project/build/claims")  # relative to the file
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", "/srv/claims")
+    settings = config.load(tmp_path / "project")
+    assert (settings.cache_dir, settings.origin("cache-dir")) == (
+        "/srv/claims",
+        "CLAIMCHECK_CACHE_DIR",
+    )
+    settings = config.load(tmp_path / "project", {"cache-dir": "here"})
+    assert (settings.cache_dir, settings.origin("cache-dir")) == ("here", "--cache-dir")
+
+
+def test_readme_states_the_default_cache_cap() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    default = config.format_size(config.Settings.cache_max_size)
+    assert f'| `"{default}"` |' in readme
+    assert f"(default {default}" in readme
+
+
+@pytest.mark.model
+def test_scan_reads_the_file_named_or_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "articles").mkdir()
+    for name, text in ARTICLES.items():
+        (tmp_path / "articles" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "claimcheck.toml").write_text('select = ["date"]\n', encoding="utf-8")
+    (tmp_path / "figures.toml").write_text('select = ["quantity"]\n', encoding="utf-8")
+    scan = ["scan", "articles", "--quiet", "--no-cache"]
+    for extra, code in (([], 0), (["--config", "figures.toml"], 1), (["--isolated"], 1)):
+        result = runner.invoke(app, [*scan, *extra])
+        assert result.exit_code == code, (extra, result.output)

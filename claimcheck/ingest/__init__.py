@@ -41,13 +41,14 @@ def read_articles(
     *,
     glob: str | None = None,
     exclude: Sequence[str] = (),
+    use_gitignore: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
     jobs: int = 1,
 ) -> tuple[list[Article], list[Skipped]]:
-    """Read every article under `paths`; what cannot be read is skipped with a reason. From
-    PARALLEL_FILES files on, they are read and cleaned in up to `jobs` processes (standard
-    input always here), in the same order."""
-    sources, skipped = find_sources(paths, glob=glob, exclude=exclude)
+    """Read every article under `paths` (folders walked as `walk.find_sources` says); what
+    cannot be read is skipped with a reason. From PARALLEL_FILES files on, they are read and
+    cleaned in up to `jobs` processes (standard input always here), in the same order."""
+    sources, skipped = find_sources(paths, glob=glob, exclude=exclude, use_gitignore=use_gitignore)
     serial = len(sources) < PARALLEL_FILES or any(s.path is None for s in sources)
     runner.stage("reading", len(sources), "files")
     articles: list[Article] = []

@@ -1,5 +1,5 @@
-"""Paths -> input files: walks folders (sorted, symlink-safe), applies --glob and exclude
-patterns, names each one."""
+"""Paths -> input files: walks folders (sorted, symlink-safe), applies --glob, exclude
+patterns and .gitignore, names each one."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from claimcheck.ingest import reasons
+from claimcheck.ingest import gitignore, reasons
 from claimcheck.schema import Skipped
 
 TEXT = frozenset({".txt", ".md", ".markdown", ".text"})
@@ -44,13 +44,18 @@ class Source:
 
 
 def find_sources(
-    paths: Sequence[str], *, glob: str | None = None, exclude: Sequence[str] = ()
+    paths: Sequence[str],
+    *,
+    glob: str | None = None,
+    exclude: Sequence[str] = (),
+    use_gitignore: bool = True,
 ) -> tuple[list[Source], list[Skipped]]:
     """Every input under `paths` in a deterministic order, with unique document ids.
 
-    Walking a folder leaves out SKIPPED_FOLDERS, caches, and files and folders matching an
-    `exclude` pattern (a glob on the name or on the path below the folder walked); a path
-    given by name is always read."""
+    Walking a folder leaves out SKIPPED_FOLDERS, caches, files and folders matching an
+    `exclude` pattern (a glob on the name or on the path below the folder walked) and, with
+    `use_gitignore`, what the .gitignore files of a git repository leave out; a path given
+    by name is always read."""
     sources: list[Source] = []
     skipped: list[Skipped] = []
     seen: set[tuple[int, int]] = set()
@@ -64,8 +69,10 @@ def find_sources(
             skipped.append(Skipped(path=name, reason=problem))
         elif path.is_dir():
             if _first_visit(path, seen):
-                walk = _Walk(path, glob, tuple(p.rstrip("/") for p in exclude), seen, skipped)
-                sources.extend(walk.files(path))
+                patterns = tuple(p.rstrip("/") for p in exclude)
+                walk = _Walk(path, glob, patterns, seen, skipped)
+                ignored = gitignore.above(path) if use_gitignore else gitignore.Ignored(off=True)
+                sources.extend(walk.files(path, ignored))
         elif path.suffix.lower() not in SUPPORTED:
             skipped.append(Skipped(path=name, reason=reasons.unsupported(path.suffix)))
         elif _first_visit(path, seen):
@@ -84,12 +91,15 @@ class _Walk:
     seen: set[tuple[int, int]]
     skipped: list[Skipped]
 
-    def files(self, folder: Path) -> Iterator[Source]:
+    def files(self, folder: Path, ignored: gitignore.Ignored) -> Iterator[Source]:
+        """The inputs below `folder`, with `ignored` the .gitignore rules in force above it."""
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
             self.skipped.append(Skipped(path=str(folder), reason=reasons.os_error(exc)))
             return
+        here = folder.relative_to(self.root).as_posix()
+        ignored = ignored.entering(folder, "" if here == "." else here)
         for entry in entries:
             path = Path(entry.path)
             relative = path.relative_to(self.root).as_posix()
@@ -100,9 +110,10 @@ class _Walk:
             except OSError:
                 is_dir = False
             if is_dir:
-                yield from self._folder(path, folder, entry.name, relative)
+                if not ignored.ignores(relative, is_dir=True):
+                    yield from self._folder(path, folder, entry.name, relative, ignored)
                 continue
-            if path.suffix.lower() not in SUPPORTED:
+            if path.suffix.lower() not in SUPPORTED or ignored.ignores(relative, is_dir=False):
                 continue
             if self.glob and not _matches(entry.name, relative, (self.glob,)):
                 continue
@@ -112,14 +123,16 @@ class _Walk:
             elif _first_visit(path, self.seen):
                 yield Source(path, str(path), relative)
 
-    def _folder(self, path: Path, parent: Path, name: str, relative: str) -> Iterator[Source]:
+    def _folder(
+        self, path: Path, parent: Path, name: str, relative: str, ignored: gitignore.Ignored
+    ) -> Iterator[Source]:
         if _matches(name, relative, SKIPPED_FOLDERS) or (path / CACHE_TAG).exists():
             return
         if not _first_visit(path, self.seen):
             if path.is_symlink() and _is_ancestor(path, parent):
                 self.skipped.append(Skipped(path=str(path), reason=reasons.LOOP))
             return
-        yield from self.files(path)
+        yield from self.files(path, ignored)
 
 
 def _matches(name: str, relative: str, patterns: Sequence[str]) -> bool:
