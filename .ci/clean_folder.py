@@ -309,13 +309,13 @@ def main() -> int:
                 raise Failed(f"the {name} install reports the seeds otherwise than the checkout")
         step("GitHub workflow steps", partial(workflow_steps, venvs["git URL"], source, tag, work))
         step("pre-commit hook", partial(pre_commit_hook, source, work))
+        print(f"clean folder: all ok in {time.monotonic() - started:.0f} s", flush=True)
     except Failed as failed:
         print(f"clean folder: FAILED: {failed}", file=sys.stderr)
         return 1
     finally:
-        if not keep:
-            shutil.rmtree(work, ignore_errors=True)
-    print(f"clean folder: all ok in {time.monotonic() - started:.0f} s")
+        if not keep:  # three environments with spaCy and pre-commit's: thousands of files
+            step("temporary folder removed", partial(shutil.rmtree, work, ignore_errors=True))
     return 0
 
 
