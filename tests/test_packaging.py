@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, Installed
+from .conftest import CHECKOUT_ENV, ROOT, USER_ENV, Installed
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
@@ -23,10 +23,11 @@ ARTICLES = {
 }
 
 
-def _scan(claimcheck: list[str], articles: Path, cwd: Path) -> tuple[int, str]:
+def _scan(claimcheck: list[str], articles: Path, cwd: Path, env: dict[str, str]) -> tuple[int, str]:
     done = subprocess.run(
         [*claimcheck, "scan", str(articles), "--json", "-", "--no-cache", "--jobs", "1"],
         cwd=cwd,
+        env=env,
         capture_output=True,
         text=True,
     )
@@ -44,18 +45,20 @@ def _check_installed(installed: Installed, scratch_path: Path) -> None:
     where = subprocess.run(
         [str(installed.bin / "python"), "-c", "import claimcheck.lexicon as l; print(l.MODELS)"],
         cwd=elsewhere,
+        env=USER_ENV,
         capture_output=True,
         text=True,
         check=True,
     ).stdout.strip()
     assert Path(where).is_relative_to(installed.venv), where
-    code, out = _scan([str(installed.bin / "claimcheck")], articles, elsewhere)
+    code, out = _scan([str(installed.bin / "claimcheck")], articles, elsewhere, USER_ENV)
     assert code == 1, out
     report = json.loads(out)
     assert report["skipped"] == []
     assert [c["kind"] for c in report["contradictions"]] == ["quantity"]
     # The installed package reports exactly what the checkout does.
-    assert (code, out) == _scan([sys.executable, "-m", "claimcheck"], articles, elsewhere)
+    checkout = _scan([sys.executable, "-m", "claimcheck"], articles, elsewhere, CHECKOUT_ENV)
+    assert (code, out) == checkout
 
 
 def test_wheel_ships_every_asset(installed: Installed) -> None:
@@ -66,6 +69,7 @@ def test_wheel_ships_every_asset(installed: Installed) -> None:
     templates = ROOT / "claimcheck" / "report" / "templates"
     page = {f"claimcheck/report/templates/{p.name}" for p in templates.iterdir()}
     assert page and page <= set(names)  # the HTML report's template, style and script
+    assert "claimcheck/requirements-model.txt" in names  # what `claimcheck model install` reads
     assert any(n.endswith("licenses/LICENSE") for n in names)
 
 
@@ -92,6 +96,9 @@ def test_installed_sdist_scans_from_another_folder(
 
 def test_metadata_without_deprecation(installed: Installed) -> None:
     assert "deprecat" not in installed.build_log.lower()
+    # setuptools frames each of its warnings in "!!" lines (a data folder missing from
+    # `packages`, a malformed setting, ...): building claimcheck prints none.
+    assert "!!" not in installed.build_log, installed.build_log
     metadata = _wheel_metadata(installed.wheel)
     assert "License-Expression: MIT" in metadata
     assert "Classifier: Typing :: Typed" in metadata
