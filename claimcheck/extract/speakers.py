@@ -12,10 +12,13 @@ from claimcheck.schema import Claim, compact
 _WORD = re.compile(r"[\w'’.-]+")
 
 
-def unify(claims: Sequence[Claim]) -> list[Claim]:
+def unify(claims: Sequence[Claim], names: Counter[str] | None = None) -> list[Claim]:
     """Claims with speaker names unified across articles (a renamed claim is compacted again,
-    as a copy is not: `schema.compact`)."""
-    names = Counter(c.speaker for c in claims if c.speaker)
+    as a copy is not: `schema.compact`). `names` counts the speaker names of the whole
+    collection when the claims are part of one (a scan against a store); by default, the
+    claims' own."""
+    if names is None:
+        names = Counter(c.speaker for c in claims if c.speaker)
     canonical = canonical_names(names)
     return [
         compact([c.model_copy(update={"speaker": canonical[c.speaker]})])[0]
