@@ -44,6 +44,7 @@ from claimcheck.cli_options import (
     MinConfidenceOpt,
     ModelOpt,
     NoCacheOpt,
+    ParquetOpt,
     Paths,
     QuietOpt,
     ReportPathArg,
@@ -51,6 +52,7 @@ from claimcheck.cli_options import (
     SelectOpt,
     SpeakerOpt,
     StatisticsOpt,
+    StoreOpt,
 )
 from claimcheck.cli_output import check_output, run, silence_stdout, why, write
 from claimcheck.config import Settings
@@ -235,6 +237,37 @@ def baseline_write(
     write(baseline.render, recorded, output)
     if output != "-":
         typer.echo(f"claimcheck: wrote {len(recorded.findings)} findings to {output}", err=True)
+
+
+@app.command()
+def index(
+    paths: Paths,
+    store_path: StoreOpt,
+    parquet: ParquetOpt = None,
+    model: ModelOpt = None,
+    glob: GlobOpt = None,
+    exclude: ExcludeOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    jobs: JobsOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Extract a corpus's claims into a store once, for `scan NEW --against STORE`.
+
+    A rerun extracts only new and changed articles and drops those whose file is gone; an
+    interrupted run keeps every article it finished.
+    """
+    errors.set_debug(debug or errors.debug_enabled())
+    settings = _settings(exclude=exclude, model=model, jobs=jobs)
+    options = _options(settings, glob, max_bytes, quiet)
+    done = run(lambda: pipeline.index(paths, store_path, options, parquet=parquet))
+    for skipped in done.skipped:
+        typer.echo(f"claimcheck: skipped {skipped.path}: {skipped.reason}", err=True)
+    typer.echo(
+        f"claimcheck: {store_path}: {done.added} articles extracted, {done.unchanged} unchanged, "
+        f"{done.removed} removed, {len(done.skipped)} skipped",
+        err=True,
+    )
 
 
 @app.command()

@@ -1,0 +1,331 @@
+"""A corpus's articles and claims in DuckDB, so a new batch is checked against years of coverage
+without reading or holding all of it.
+
+Per article the store keeps what comparison reads (id, path, outlet, dates, the content key of
+cache.claims_key), its claims as extracted, before speaker names are unified across a scan, and
+its story markers (link/story.py) counted: content markers in `markers`, speaker names in
+`speakers`, since a speaker's marker is the name the whole scan settles on. A scan against the
+store (`corpus`) finds with SQL the story groups the batch falls in and loads only their
+claims: pairing and judging work within a story group, weighing features within the group, so
+the story group is the least that gives the findings a folder of the same articles gives.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from claimcheck.errors import BadPath
+from claimcheck.extract.speakers import canonical_names
+from claimcheck.link.story import SMALL_CORPUS, Census, content_markers, speaker_marker
+from claimcheck.schema import Article, Claim, compact
+
+# The database file inside a store given as a folder.
+FILE_NAME = "claimcheck.duckdb"
+# DuckDB writes its magic at this offset of the file's first block.
+MAGIC = b"DUCK"
+MAGIC_AT = 8
+TABLES = ("articles", "claims", "markers", "speakers")
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS articles (
+    doc_id VARCHAR PRIMARY KEY, path VARCHAR NOT NULL, key VARCHAR NOT NULL,
+    published VARCHAR, outlet VARCHAR, claims INTEGER NOT NULL, article VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS claims (
+    doc_id VARCHAR NOT NULL, claim_id VARCHAR NOT NULL, speaker VARCHAR, claim VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS markers (doc_id VARCHAR NOT NULL, marker VARCHAR NOT NULL,
+    n INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS speakers (doc_id VARCHAR NOT NULL, speaker VARCHAR NOT NULL,
+    n INTEGER NOT NULL);
+"""
+
+
+def find(path: str) -> Path | None:
+    """The database file when `path` is a store (a DuckDB file, or a folder holding
+    claimcheck.duckdb), else None."""
+    candidate = Path(path)
+    if candidate.is_dir():
+        candidate = candidate / FILE_NAME
+    try:
+        with candidate.open("rb") as f:
+            head = f.read(MAGIC_AT + len(MAGIC))
+    except OSError:
+        return None
+    return candidate if head[MAGIC_AT:] == MAGIC else None
+
+
+def database(path: str) -> Path:
+    """Where `index --store PATH` writes: PATH itself, or PATH/claimcheck.duckdb for a folder."""
+    given = Path(path)
+    return given / FILE_NAME if given.is_dir() else given
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What the store holds of one article: where it was read and its content key."""
+
+    path: str
+    key: str
+
+
+class Store:
+    """One store, open for writing (`index`) or reading (`scan --against`)."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        try:
+            self.db = duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as exc:
+            why = str(exc).splitlines()[0]
+            raise BadPath(str(path), f"cannot open the store: {why}") from exc
+        if not read_only:
+            self.db.execute(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def check_model(self, model: str) -> None:
+        """Tie the store to one model: claims of two models must not meet in one scan."""
+        row = self.db.execute("SELECT value FROM meta WHERE name = 'model'").fetchone()
+        if row is None:
+            self.db.execute("INSERT INTO meta VALUES ('model', ?)", [model])
+        elif row[0] != model:
+            raise BadPath(
+                "--store", f"the store holds claims of {row[0]}, not {model}; use another store"
+            )
+
+    def stored(self) -> dict[str, Stored]:
+        rows = self.db.execute("SELECT doc_id, path, key FROM articles").fetchall()
+        return {doc: Stored(path, key) for doc, path, key in rows}
+
+    def put(self, article: Article, key: str, claims: Sequence[Claim]) -> None:
+        """Store one article and its claims in one transaction, replacing what it had."""
+        found = Counter(m for c in claims for m in content_markers(c))
+        names = Counter(c.speaker for c in claims if c.speaker)
+        path = str(Path(article.path).resolve())
+        shell = article.model_copy(
+            update={"path": path, "text": "", "line_map": (), "role": "corpus"}
+        )
+        with self._transaction():
+            self._delete([article.id])
+            self.db.execute(
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    article.id,
+                    path,
+                    key,
+                    article.published,
+                    article.outlet,
+                    len(claims),
+                    shell.model_dump_json(),
+                ],
+            )
+            self._rows(
+                "claims",
+                [article.id] * len(claims),
+                [c.id for c in claims],
+                [c.speaker for c in claims],
+                [c.model_dump_json() for c in claims],
+            )
+            self._rows("markers", [article.id] * len(found), list(found), list(found.values()))
+            self._rows("speakers", [article.id] * len(names), list(names), list(names.values()))
+
+    def remove(self, docs: Sequence[str]) -> None:
+        with self._transaction():
+            self._delete(docs)
+
+    def export(self, folder: Path) -> None:
+        """Every table as a Parquet file in `folder`."""
+        folder.mkdir(parents=True, exist_ok=True)
+        for table in TABLES:
+            target = str(folder / f"{table}.parquet").replace("'", "''")
+            self.db.execute(
+                f"COPY (SELECT * FROM {table} ORDER BY ALL) TO '{target}' (FORMAT parquet)"
+            )
+
+    def _delete(self, docs: Sequence[str]) -> None:
+        for table in TABLES:
+            self.db.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [list(docs)])
+
+    def _rows(self, table: str, *columns: list[Any]) -> None:
+        if columns[0]:
+            slots = ", ".join("unnest(?)" for _ in columns)
+            self.db.execute(f"INSERT INTO {table} SELECT {slots}", list(columns))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def corpus(
+        self, batch: Sequence[Article], claims: Sequence[Claim]
+    ) -> tuple[list[Article], list[Claim], Counter[str], Census]:
+        """What a scan of the `batch` (its claims as extracted) needs of the store: the stored
+        articles of the story groups the batch falls in and their claims as extracted, the
+        speaker names of store and batch counted, and the census that weighs story markers
+        over both. A stored article at the path of (or with the id of) a batch article is left
+        out: the batch's copy counts, as a file given both ways does in a folder scan."""
+        return _Corpus(self.db, batch, claims).load()
+
+
+class _Corpus:
+    """One scan's view of the store and the batch as one collection of documents."""
+
+    def __init__(
+        self, db: duckdb.DuckDBPyConnection, batch: Sequence[Article], claims: Sequence[Claim]
+    ) -> None:
+        self.db = db
+        self.batch_claims = claims
+        hidden = self._column(
+            "SELECT doc_id FROM articles WHERE path IN (SELECT unnest(?)) OR doc_id IN "
+            "(SELECT unnest(?))",
+            [[str(Path(a.path).resolve()) for a in batch], [a.id for a in batch]],
+        )
+        db.execute("CREATE OR REPLACE TEMP TABLE hidden AS SELECT unnest(?) AS doc_id", [hidden])
+        db.execute(
+            "CREATE OR REPLACE TEMP VIEW kept AS SELECT * FROM articles "
+            "WHERE doc_id NOT IN (SELECT doc_id FROM hidden)"
+        )
+        self.names = self._names()
+        self._tables()
+        self.batch_docs = sorted({c.doc_id for c in claims})
+        self.published: dict[str, str | None] = {a.id: a.published for a in batch}
+        total = len(self.batch_docs) + self._count("SELECT count(*) FROM kept WHERE claims > 0")
+        self.census = Census(Counter(), total)
+
+    def load(self) -> tuple[list[Article], list[Claim], Counter[str], Census]:
+        docs = self._storied() if self.census.total > SMALL_CORPUS else self._everything()
+        wanted = sorted(set(docs) - set(self.batch_docs))
+        self._learn(wanted)
+        rows = self.db.execute(
+            "SELECT article FROM kept WHERE doc_id IN (SELECT unnest(?)) ORDER BY doc_id", [wanted]
+        ).fetchall()
+        articles = [Article.model_validate_json(row[0]) for row in rows]
+        strings: dict[Any, Any] = {}
+        claims: list[Claim] = []
+        for article in articles:
+            stored = self.db.execute(
+                "SELECT claim FROM claims WHERE doc_id = ? ORDER BY claim_id", [article.id]
+            ).fetchall()
+            claims.extend(compact([Claim.model_validate_json(r[0]) for r in stored], strings))
+        return articles, claims, self.names, self.census
+
+    def _names(self) -> Counter[str]:
+        """Speaker names as written, counted over the store and the batch: what unifies them."""
+        names: Counter[str] = Counter(c.speaker for c in self.batch_claims if c.speaker)
+        rows = self.db.execute(
+            "SELECT speaker, sum(n) FROM speakers WHERE doc_id NOT IN (SELECT doc_id FROM hidden) "
+            "GROUP BY speaker"
+        ).fetchall()
+        for name, n in rows:
+            names[name] += int(n)
+        return names
+
+    def _tables(self) -> None:
+        """`every`: each document's markers with their counts, the batch's and the store's, a
+        speaker's marker from the name the scan unifies it to; `df`: documents per marker."""
+        canonical = canonical_names(self.names)
+        self.db.execute(
+            "CREATE OR REPLACE TEMP TABLE spoken AS "
+            "SELECT unnest(?) AS speaker, unnest(?) AS marker",
+            [list(canonical), [speaker_marker(canonical[n]) for n in canonical]],
+        )
+        batch = [(c.doc_id, m) for c in self.batch_claims for m in content_markers(c)]
+        found = Counter(batch)
+        self.db.execute(
+            "CREATE OR REPLACE TEMP TABLE batch_markers AS "
+            "SELECT unnest(?) AS doc_id, unnest(?) AS marker, unnest(?) AS n",
+            [[d for d, _ in found], [m for _, m in found], list(found.values())],
+        )
+        said = Counter((c.doc_id, c.speaker) for c in self.batch_claims if c.speaker)
+        self.db.execute(
+            "CREATE OR REPLACE TEMP TABLE batch_speakers AS "
+            "SELECT unnest(?) AS doc_id, unnest(?) AS speaker, unnest(?) AS n",
+            [[d for d, _ in said], [s for _, s in said], list(said.values())],
+        )
+        self.db.execute(
+            """CREATE OR REPLACE TEMP TABLE every AS
+            SELECT doc_id, marker, n FROM markers WHERE doc_id NOT IN (SELECT doc_id FROM hidden)
+            UNION ALL SELECT doc_id, marker, n FROM batch_markers
+            UNION ALL SELECT doc_id, marker, sum(n)::INTEGER FROM (
+                SELECT * FROM speakers WHERE doc_id NOT IN (SELECT doc_id FROM hidden)
+                UNION ALL SELECT * FROM batch_speakers) JOIN spoken USING (speaker)
+              GROUP BY doc_id, marker"""
+        )
+        self.db.execute(
+            "CREATE OR REPLACE TEMP TABLE df AS SELECT marker, count(*) AS docs FROM every "
+            "GROUP BY marker"
+        )
+
+    def _everything(self) -> list[str]:
+        return self.batch_docs + self._column("SELECT doc_id FROM kept WHERE claims > 0", [])
+
+    def _storied(self) -> list[str]:
+        """The documents linked to the batch's by a chain of related pairs (story.Stories):
+        each round proposes the documents that share a rare marker with the last round's,
+        and keeps those related to one of them."""
+        group = set(self.batch_docs)
+        frontier = list(self.batch_docs)
+        vectors: dict[str, dict[str, float]] = {}
+        while frontier:
+            counts = self._learn(frontier)
+            rare = sorted({m for doc in frontier for m in self.census.rare(counts[doc])})
+            proposed = self.db.execute(
+                "SELECT DISTINCT doc_id, marker FROM every WHERE marker IN (SELECT unnest(?))",
+                [rare],
+            ).fetchall()
+            holders: dict[str, set[str]] = {}
+            for doc, marker in proposed:
+                holders.setdefault(marker, set()).add(doc)
+            candidates = sorted({d for m in rare for d in holders.get(m, ())} - group)
+            counts.update(self._learn(candidates))
+            for doc in frontier + candidates:
+                if doc not in vectors:
+                    vectors[doc] = self.census.vector(counts[doc])
+            added: list[str] = []
+            for a in frontier:
+                near = {d for m in self.census.rare(counts[a]) for d in holders.get(m, ())}
+                for b in sorted(near - group):
+                    if self.census.related(a, vectors[a], b, vectors[b]):
+                        group.add(b)
+                        added.append(b)
+            frontier = sorted(added)
+        return sorted(group)
+
+    def _learn(self, docs: Iterable[str]) -> dict[str, Counter[str]]:
+        """The markers of `docs` counted; their document frequencies and publication dates go
+        into the census."""
+        wanted = sorted(set(docs))
+        rows = self.db.execute(
+            "SELECT doc_id, marker, n, docs FROM every JOIN df USING (marker) "
+            "WHERE doc_id IN (SELECT unnest(?))",
+            [wanted],
+        ).fetchall()
+        counts: dict[str, Counter[str]] = {doc: Counter() for doc in wanted}
+        for doc, marker, n, docs_holding in rows:
+            counts[doc][marker] = int(n)
+            self.census.frequency[marker] = int(docs_holding)
+        dates = self.db.execute(
+            "SELECT doc_id, published FROM kept WHERE doc_id IN (SELECT unnest(?))", [wanted]
+        ).fetchall()
+        self.census.learn(
+            dict(dates) | {d: self.published[d] for d in wanted if d in self.published}
+        )
+        return counts
+
+    def _column(self, sql: str, params: list[Any]) -> list[str]:
+        return [row[0] for row in self.db.execute(sql, params).fetchall()]
+
+    def _count(self, sql: str) -> int:
+        row = self.db.execute(sql).fetchone()
+        return int(row[0]) if row else 0
