@@ -35,6 +35,7 @@ from rich.progress import (
     TaskID,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.text import Text
 from spacy.language import Language
@@ -409,6 +410,8 @@ class _Bar:
             TextColumn("{task.fields[claims]} claims"),
             TimeElapsedColumn(),
             _RateColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
             console=Console(stderr=True),
             transient=True,
             redirect_stdout=False,
