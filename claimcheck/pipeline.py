@@ -213,11 +213,11 @@ def _scan_store(
     with stage("comparison"):
         db = store.Store(path, read_only=True)
         try:
-            corpus, stored, names, census = db.corpus(articles, found)
+            corpus, stored, canonical, census = db.corpus(articles, found)
         finally:
             db.close()
         articles = articles + corpus
-        claims, stories = _storied(articles, speakers.unify(found + stored, names), census)
+        claims, stories = _storied(articles, speakers.unify(found + stored, canonical), census)
         return _compared(articles, skipped, claims, stories, model, options)
 
 
@@ -426,7 +426,8 @@ def index(
                     failed.append(result)
                     db.remove([article.id])
                 else:
-                    db.put(article, k, result)
+                    db.put([store.Entry.of(article, k, result)])
+        db.summarise()
         if parquet is not None:
             db.export(parquet)
     finally:

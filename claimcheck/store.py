@@ -22,7 +22,7 @@ from typing import Any
 import duckdb
 
 from claimcheck.errors import BadPath
-from claimcheck.extract.speakers import canonical_names
+from claimcheck.extract import speakers
 from claimcheck.link.story import SMALL_CORPUS, Census, content_markers, speaker_marker
 from claimcheck.schema import Article, Claim, compact
 
@@ -43,6 +43,15 @@ CREATE TABLE IF NOT EXISTS markers (doc_id VARCHAR NOT NULL, marker VARCHAR NOT 
     n INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS speakers (doc_id VARCHAR NOT NULL, speaker VARCHAR NOT NULL,
     n INTEGER NOT NULL);
+"""
+# What `Store.summarise` writes after an index run, and a scan of a store that an interrupted
+# run left without them computes for itself: documents per content marker, and each speaker
+# name of the store with its surname, the name the store's names unify it to, and its marker.
+SUMMARIES = """
+CREATE OR REPLACE {temp} TABLE {prefix}frequency AS
+    SELECT marker, count(*)::INTEGER AS docs FROM markers GROUP BY marker ORDER BY marker;
+CREATE OR REPLACE {temp} TABLE {prefix}names (speaker VARCHAR, surname VARCHAR, name VARCHAR,
+    marker VARCHAR);
 """
 
 
@@ -74,6 +83,41 @@ class Stored:
     key: str
 
 
+@dataclass(frozen=True)
+class Entry:
+    """The rows of one article: its metadata, its claims as (id, speaker, JSON) and its story
+    markers and speaker names, counted."""
+
+    doc_id: str
+    path: str
+    key: str
+    published: str | None
+    outlet: str | None
+    article: str  # the Article as JSON, without its text
+    claims: tuple[tuple[str, str | None, str], ...]
+    markers: Counter[str]
+    names: Counter[str]
+
+    @classmethod
+    def of(cls, article: Article, key: str, claims: Sequence[Claim]) -> Entry:
+        """`article` (its path made absolute) with `claims` as extracted, under content `key`."""
+        path = str(Path(article.path).resolve())
+        shell = article.model_copy(
+            update={"path": path, "text": "", "line_map": (), "role": "corpus"}
+        )
+        return cls(
+            doc_id=article.id,
+            path=path,
+            key=key,
+            published=article.published,
+            outlet=article.outlet,
+            article=shell.model_dump_json(),
+            claims=tuple((c.id, c.speaker, c.model_dump_json()) for c in claims),
+            markers=Counter(m for c in claims for m in content_markers(c)),
+            names=Counter(c.speaker for c in claims if c.speaker),
+        )
+
+
 class Store:
     """One store, open for writing (`index`) or reading (`scan --against`)."""
 
@@ -103,41 +147,33 @@ class Store:
         rows = self.db.execute("SELECT doc_id, path, key FROM articles").fetchall()
         return {doc: Stored(path, key) for doc, path, key in rows}
 
-    def put(self, article: Article, key: str, claims: Sequence[Claim]) -> None:
-        """Store one article and its claims in one transaction, replacing what it had."""
-        found = Counter(m for c in claims for m in content_markers(c))
-        names = Counter(c.speaker for c in claims if c.speaker)
-        path = str(Path(article.path).resolve())
-        shell = article.model_copy(
-            update={"path": path, "text": "", "line_map": (), "role": "corpus"}
-        )
+    def put(self, entries: Sequence[Entry]) -> None:
+        """Store articles and their claims in one transaction, replacing what they had."""
         with self._transaction():
-            self._delete([article.id])
-            self.db.execute(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+            self._delete([e.doc_id for e in entries])
+            _insert(
+                self.db,
+                "articles",
                 [
-                    article.id,
-                    path,
-                    key,
-                    article.published,
-                    article.outlet,
-                    len(claims),
-                    shell.model_dump_json(),
+                    (e.doc_id, e.path, e.key, e.published, e.outlet, len(e.claims), e.article)
+                    for e in entries
                 ],
             )
-            self._rows(
-                "claims",
-                [article.id] * len(claims),
-                [c.id for c in claims],
-                [c.speaker for c in claims],
-                [c.model_dump_json() for c in claims],
+            _insert(self.db, "claims", [(e.doc_id, *c) for e in entries for c in e.claims])
+            _insert(
+                self.db, "markers", [(e.doc_id, *m) for e in entries for m in e.markers.items()]
             )
-            self._rows("markers", [article.id] * len(found), list(found), list(found.values()))
-            self._rows("speakers", [article.id] * len(names), list(names), list(names.values()))
+            _insert(self.db, "speakers", [(e.doc_id, *n) for e in entries for n in e.names.items()])
 
     def remove(self, docs: Sequence[str]) -> None:
         with self._transaction():
             self._delete(docs)
+
+    def summarise(self) -> None:
+        """Write the summaries a scan reads (SUMMARIES) in one transaction."""
+        with self._transaction():
+            _summarise(self.db, "", "")
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('summaries', 'fresh')")
 
     def export(self, folder: Path) -> None:
         """Every table as a Parquet file in `folder`."""
@@ -149,13 +185,9 @@ class Store:
             )
 
     def _delete(self, docs: Sequence[str]) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('summaries', 'stale')")
         for table in TABLES:
             self.db.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [list(docs)])
-
-    def _rows(self, table: str, *columns: list[Any]) -> None:
-        if columns[0]:
-            slots = ", ".join("unnest(?)" for _ in columns)
-            self.db.execute(f"INSERT INTO {table} SELECT {slots}", list(columns))
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -169,12 +201,13 @@ class Store:
 
     def corpus(
         self, batch: Sequence[Article], claims: Sequence[Claim]
-    ) -> tuple[list[Article], list[Claim], Counter[str], Census]:
+    ) -> tuple[list[Article], list[Claim], dict[str, str], Census]:
         """What a scan of the `batch` (its claims as extracted) needs of the store: the stored
         articles of the story groups the batch falls in and their claims as extracted, the
-        speaker names of store and batch counted, and the census that weighs story markers
-        over both. A stored article at the path of (or with the id of) a batch article is left
-        out: the batch's copy counts, as a file given both ways does in a folder scan."""
+        speaker names of store and batch unified (speakers.canonical_names), and the census
+        that weighs story markers over both. A stored article at the path of (or with the id
+        of) a batch article is left out: the batch's copy counts, as a file given both ways
+        does in a folder scan."""
         return _Corpus(self.db, batch, claims).load()
 
 
@@ -191,19 +224,19 @@ class _Corpus:
             "(SELECT unnest(?))",
             [[str(Path(a.path).resolve()) for a in batch], [a.id for a in batch]],
         )
-        db.execute("CREATE OR REPLACE TEMP TABLE hidden AS SELECT unnest(?) AS doc_id", [hidden])
+        self._temp("hidden", ["doc_id VARCHAR"], [(doc,) for doc in hidden])
         db.execute(
             "CREATE OR REPLACE TEMP VIEW kept AS SELECT * FROM articles "
             "WHERE doc_id NOT IN (SELECT doc_id FROM hidden)"
         )
-        self.names = self._names()
+        self._summaries()
         self._tables()
         self.batch_docs = sorted({c.doc_id for c in claims})
         self.published: dict[str, str | None] = {a.id: a.published for a in batch}
         total = len(self.batch_docs) + self._count("SELECT count(*) FROM kept WHERE claims > 0")
         self.census = Census(Counter(), total)
 
-    def load(self) -> tuple[list[Article], list[Claim], Counter[str], Census]:
+    def load(self) -> tuple[list[Article], list[Claim], dict[str, str], Census]:
         docs = self._storied() if self.census.total > SMALL_CORPUS else self._everything()
         wanted = sorted(set(docs) - set(self.batch_docs))
         self._learn(wanted)
@@ -218,43 +251,43 @@ class _Corpus:
                 "SELECT claim FROM claims WHERE doc_id = ? ORDER BY claim_id", [article.id]
             ).fetchall()
             claims.extend(compact([Claim.model_validate_json(r[0]) for r in stored], strings))
-        return articles, claims, self.names, self.census
-
-    def _names(self) -> Counter[str]:
-        """Speaker names as written, counted over the store and the batch: what unifies them."""
-        names: Counter[str] = Counter(c.speaker for c in self.batch_claims if c.speaker)
-        rows = self.db.execute(
-            "SELECT speaker, sum(n) FROM speakers WHERE doc_id NOT IN (SELECT doc_id FROM hidden) "
-            "GROUP BY speaker"
+        said = sorted({c.speaker for c in [*self.batch_claims, *claims] if c.speaker})
+        canonical = self.db.execute(
+            "SELECT speaker, name FROM spoken WHERE speaker IN (SELECT unnest(?))", [said]
         ).fetchall()
-        for name, n in rows:
-            names[name] += int(n)
-        return names
+        return articles, claims, dict(canonical), self.census
+
+    def _summaries(self) -> None:
+        """`store_frequency` and `store_names`: the store's summaries, computed here when an
+        interrupted index left them out of date."""
+        row = self.db.execute("SELECT value FROM meta WHERE name = 'summaries'").fetchone()
+        if row is not None and row[0] == "fresh":
+            for name in ("frequency", "names"):
+                self.db.execute(f"CREATE OR REPLACE TEMP VIEW store_{name} AS SELECT * FROM {name}")
+        else:
+            _summarise(self.db, "TEMP", "store_")
 
     def _tables(self) -> None:
-        """`every`: each document's markers with their counts, the batch's and the store's, a
-        speaker's marker from the name the scan unifies it to; `df`: documents per marker."""
-        canonical = canonical_names(self.names)
-        self.db.execute(
-            "CREATE OR REPLACE TEMP TABLE spoken AS "
-            "SELECT unnest(?) AS speaker, unnest(?) AS marker",
-            [list(canonical), [speaker_marker(canonical[n]) for n in canonical]],
-        )
+        """`spoken`: each speaker name of store and batch with the name they unify it to;
+        `every`: each document's markers with their counts, the batch's and the store's (a
+        speaker's marker from its unified name); `delta`: what to add to the store's count of
+        documents per marker for the batch and the hidden documents."""
         batch = [(c.doc_id, m) for c in self.batch_claims for m in content_markers(c)]
         found = Counter(batch)
-        self.db.execute(
-            "CREATE OR REPLACE TEMP TABLE batch_markers AS "
-            "SELECT unnest(?) AS doc_id, unnest(?) AS marker, unnest(?) AS n",
-            [[d for d, _ in found], [m for _, m in found], list(found.values())],
+        self._temp(
+            "batch_markers",
+            ["doc_id VARCHAR", "marker VARCHAR", "n INTEGER"],
+            [(d, m, n) for (d, m), n in found.items()],
         )
         said = Counter((c.doc_id, c.speaker) for c in self.batch_claims if c.speaker)
-        self.db.execute(
-            "CREATE OR REPLACE TEMP TABLE batch_speakers AS "
-            "SELECT unnest(?) AS doc_id, unnest(?) AS speaker, unnest(?) AS n",
-            [[d for d, _ in said], [s for _, s in said], list(said.values())],
+        self._temp(
+            "batch_speakers",
+            ["doc_id VARCHAR", "speaker VARCHAR", "n INTEGER"],
+            [(d, name, n) for (d, name), n in said.items()],
         )
+        self._unified()
         self.db.execute(
-            """CREATE OR REPLACE TEMP TABLE every AS
+            """CREATE OR REPLACE TEMP VIEW every AS
             SELECT doc_id, marker, n FROM markers WHERE doc_id NOT IN (SELECT doc_id FROM hidden)
             UNION ALL SELECT doc_id, marker, n FROM batch_markers
             UNION ALL SELECT doc_id, marker, sum(n)::INTEGER FROM (
@@ -263,9 +296,51 @@ class _Corpus:
               GROUP BY doc_id, marker"""
         )
         self.db.execute(
-            "CREATE OR REPLACE TEMP TABLE df AS SELECT marker, count(*) AS docs FROM every "
-            "GROUP BY marker"
+            """CREATE OR REPLACE TEMP TABLE delta AS
+            SELECT marker, -count(*) AS docs FROM markers
+              WHERE doc_id IN (SELECT doc_id FROM hidden) GROUP BY marker
+            UNION ALL SELECT marker, count(*) AS docs FROM batch_markers GROUP BY marker
+            UNION ALL SELECT marker, count(DISTINCT doc_id) AS docs FROM (
+                SELECT * FROM speakers WHERE doc_id NOT IN (SELECT doc_id FROM hidden)
+                UNION ALL SELECT * FROM batch_speakers) JOIN spoken USING (speaker)
+              GROUP BY marker"""
         )
+
+    def _unified(self) -> None:
+        """`spoken`. Names are unified within a surname (speakers.canonical_names), so only the
+        store's names of the surnames the batch brings, or that the hidden documents take
+        away, are unified again, with the batch's; the others keep the store's summary."""
+        touched = self._column(
+            "SELECT DISTINCT surname FROM store_names WHERE speaker IN ("
+            "SELECT speaker FROM speakers WHERE doc_id IN (SELECT doc_id FROM hidden))",
+            [],
+        )
+        batch_names = Counter(c.speaker for c in self.batch_claims if c.speaker)
+        surnames = sorted({*touched, *(speakers.surname(n) for n in batch_names)})
+        rows = self.db.execute(
+            "SELECT speaker, sum(n) FROM speakers JOIN store_names USING (speaker) "
+            "WHERE surname IN (SELECT unnest(?)) AND doc_id NOT IN (SELECT doc_id FROM hidden) "
+            "GROUP BY speaker",
+            [surnames],
+        ).fetchall()
+        names = batch_names + Counter({name: int(n) for name, n in rows})
+        canonical = speakers.canonical_names(names)
+        self._temp(
+            "renamed",
+            ["speaker VARCHAR", "name VARCHAR", "marker VARCHAR"],
+            [(n, canonical[n], speaker_marker(canonical[n])) for n in sorted(canonical)],
+        )
+        self.db.execute(
+            """CREATE OR REPLACE TEMP TABLE spoken AS
+            SELECT speaker, name, marker FROM renamed
+            UNION ALL SELECT speaker, name, marker FROM store_names
+              WHERE speaker NOT IN (SELECT speaker FROM renamed)"""
+        )
+
+    def _temp(self, table: str, columns: Sequence[str], rows: Iterable[tuple[Any, ...]]) -> None:
+        """A temporary table of `rows`; `columns` are 'name TYPE'."""
+        self.db.execute(f"CREATE OR REPLACE TEMP TABLE {table} ({', '.join(columns)})")
+        _insert(self.db, table, rows)
 
     def _everything(self) -> list[str]:
         return self.batch_docs + self._column("SELECT doc_id FROM kept WHERE claims > 0", [])
@@ -307,8 +382,14 @@ class _Corpus:
         into the census."""
         wanted = sorted(set(docs))
         rows = self.db.execute(
-            "SELECT doc_id, marker, n, docs FROM every JOIN df USING (marker) "
-            "WHERE doc_id IN (SELECT unnest(?))",
+            """WITH found AS (
+                SELECT doc_id, marker, n FROM every WHERE doc_id IN (SELECT unnest(?))),
+            counted AS (
+                SELECT marker, sum(docs) AS docs FROM (
+                    SELECT marker, docs FROM store_frequency
+                    UNION ALL SELECT marker, docs FROM delta)
+                WHERE marker IN (SELECT marker FROM found) GROUP BY marker)
+            SELECT doc_id, marker, n, docs FROM found JOIN counted USING (marker)""",
             [wanted],
         ).fetchall()
         counts: dict[str, Counter[str]] = {doc: Counter() for doc in wanted}
@@ -329,3 +410,26 @@ class _Corpus:
     def _count(self, sql: str) -> int:
         row = self.db.execute(sql).fetchone()
         return int(row[0]) if row else 0
+
+
+def _insert(db: duckdb.DuckDBPyConnection, table: str, rows: Iterable[tuple[Any, ...]]) -> None:
+    """Insert `rows` in one statement (a column a list: far faster than a row at a time)."""
+    columns = [list(column) for column in zip(*rows, strict=True)]
+    if columns:
+        slots = ", ".join("unnest(?)" for _ in columns)
+        db.execute(f"INSERT INTO {table} SELECT {slots}", columns)
+
+
+def _summarise(db: duckdb.DuckDBPyConnection, temp: str, prefix: str) -> None:
+    """Compute SUMMARIES into `{prefix}frequency` and `{prefix}names`."""
+    db.execute(SUMMARIES.format(temp=temp, prefix=prefix))
+    rows = db.execute("SELECT speaker, sum(n) FROM speakers GROUP BY speaker").fetchall()
+    canonical = speakers.canonical_names(Counter({name: int(n) for name, n in rows}))
+    _insert(
+        db,
+        f"{prefix}names",
+        [
+            (name, speakers.surname(name), canonical[name], speaker_marker(canonical[name]))
+            for name in sorted(canonical)
+        ],
+    )

@@ -132,6 +132,17 @@ def test_a_batch_against_a_store_finds_what_it_finds_against_the_folder(
     assert folder.summary.documents == 35
     again = pipeline.scan([str(batch)], _options(against=("archive.duckdb",)))
     assert again.model_dump_json() == stored.model_dump_json()
+    # an article given as new that the store holds too counts as new, as with a folder
+    both = [str(batch), str(corpus / "s3-1.txt")]
+    folder = pipeline.scan(both, _options(against=(str(corpus),)))
+    stored = pipeline.scan(both, _options(against=("archive.duckdb",)))
+    assert _findings(stored) == _findings(folder)
+    # a store an interrupted index left without its summaries: the scan computes them
+    db = duckdb.connect("archive.duckdb")
+    db.execute("UPDATE meta SET value = 'stale' WHERE name = 'summaries'")
+    db.close()
+    unsummarised = pipeline.scan(both, _options(against=("archive.duckdb",)))
+    assert unsummarised.model_dump_json() == stored.model_dump_json()
 
 
 @pytest.mark.model
