@@ -234,12 +234,14 @@ class _Corpus:
         self.batch_docs = sorted({c.doc_id for c in claims})
         self.published: dict[str, str | None] = {a.id: a.published for a in batch}
         total = len(self.batch_docs) + self._count("SELECT count(*) FROM kept WHERE claims > 0")
-        self.census = Census(Counter(), total)
+        self.census = Census(Counter(), total, self.published)
+        self.counts: dict[str, Counter[str]] = {}
+        self.dated: set[str] = set(self.published)
 
     def load(self) -> tuple[list[Article], list[Claim], dict[str, str], Census]:
         docs = self._storied() if self.census.total > SMALL_CORPUS else self._everything()
+        self._learn(docs)
         wanted = sorted(set(docs) - set(self.batch_docs))
-        self._learn(wanted)
         rows = self.db.execute(
             "SELECT article FROM kept WHERE doc_id IN (SELECT unnest(?)) ORDER BY doc_id", [wanted]
         ).fetchall()
@@ -287,23 +289,24 @@ class _Corpus:
         )
         self._unified()
         self.db.execute(
+            """CREATE OR REPLACE TEMP TABLE speaker_markers AS
+            SELECT doc_id, marker, sum(n)::INTEGER AS n FROM (
+                SELECT * FROM speakers WHERE doc_id NOT IN (SELECT doc_id FROM hidden)
+                UNION ALL SELECT * FROM batch_speakers) JOIN spoken USING (speaker)
+            GROUP BY doc_id, marker"""
+        )
+        self.db.execute(
             """CREATE OR REPLACE TEMP VIEW every AS
             SELECT doc_id, marker, n FROM markers WHERE doc_id NOT IN (SELECT doc_id FROM hidden)
             UNION ALL SELECT doc_id, marker, n FROM batch_markers
-            UNION ALL SELECT doc_id, marker, sum(n)::INTEGER FROM (
-                SELECT * FROM speakers WHERE doc_id NOT IN (SELECT doc_id FROM hidden)
-                UNION ALL SELECT * FROM batch_speakers) JOIN spoken USING (speaker)
-              GROUP BY doc_id, marker"""
+            UNION ALL SELECT doc_id, marker, n FROM speaker_markers"""
         )
         self.db.execute(
             """CREATE OR REPLACE TEMP TABLE delta AS
             SELECT marker, -count(*) AS docs FROM markers
               WHERE doc_id IN (SELECT doc_id FROM hidden) GROUP BY marker
             UNION ALL SELECT marker, count(*) AS docs FROM batch_markers GROUP BY marker
-            UNION ALL SELECT marker, count(DISTINCT doc_id) AS docs FROM (
-                SELECT * FROM speakers WHERE doc_id NOT IN (SELECT doc_id FROM hidden)
-                UNION ALL SELECT * FROM batch_speakers) JOIN spoken USING (speaker)
-              GROUP BY marker"""
+            UNION ALL SELECT marker, count(*) AS docs FROM speaker_markers GROUP BY marker"""
         )
 
     def _unified(self) -> None:
@@ -347,62 +350,73 @@ class _Corpus:
 
     def _storied(self) -> list[str]:
         """The documents linked to the batch's by a chain of related pairs (story.Stories):
-        each round proposes the documents that share a rare marker with the last round's,
-        and keeps those related to one of them."""
+        each round proposes the documents that share a rare marker with the last round's and
+        are not too far apart in time to tell one story, and keeps those related to one of
+        them."""
         group = set(self.batch_docs)
         frontier = list(self.batch_docs)
         vectors: dict[str, dict[str, float]] = {}
         while frontier:
             counts = self._learn(frontier)
             rare = sorted({m for doc in frontier for m in self.census.rare(counts[doc])})
-            proposed = self.db.execute(
+            holders: dict[str, set[str]] = {}
+            for doc, marker in self.db.execute(
                 "SELECT DISTINCT doc_id, marker FROM every WHERE marker IN (SELECT unnest(?))",
                 [rare],
-            ).fetchall()
-            holders: dict[str, set[str]] = {}
-            for doc, marker in proposed:
+            ).fetchall():
                 holders.setdefault(marker, set()).add(doc)
-            candidates = sorted({d for m in rare for d in holders.get(m, ())} - group)
-            counts.update(self._learn(candidates))
-            for doc in frontier + candidates:
-                if doc not in vectors:
-                    vectors[doc] = self.census.vector(counts[doc])
+            self._date({doc for docs in holders.values() for doc in docs})
+            proposed = [
+                (a, b)
+                for a in frontier
+                for b in sorted(
+                    {d for m in self.census.rare(counts[a]) for d in holders.get(m, ())}
+                )
+                if b not in group and self.census.may_relate(a, b)
+            ]
+            counts = self._learn({doc for pair in proposed for doc in pair})
             added: list[str] = []
-            for a in frontier:
-                near = {d for m in self.census.rare(counts[a]) for d in holders.get(m, ())}
-                for b in sorted(near - group):
-                    if self.census.related(a, vectors[a], b, vectors[b]):
-                        group.add(b)
-                        added.append(b)
+            for a, b in proposed:
+                if b in group:
+                    continue
+                for doc in (a, b):
+                    if doc not in vectors:
+                        vectors[doc] = self.census.vector(counts[doc])
+                if self.census.related(a, vectors[a], b, vectors[b]):
+                    group.add(b)
+                    added.append(b)
             frontier = sorted(added)
         return sorted(group)
 
     def _learn(self, docs: Iterable[str]) -> dict[str, Counter[str]]:
-        """The markers of `docs` counted; their document frequencies and publication dates go
+        """The markers of `docs` counted (read once a scan); the documents that hold each go
         into the census."""
-        wanted = sorted(set(docs))
+        wanted = sorted(set(docs) - self.counts.keys())
         rows = self.db.execute(
-            """WITH found AS (
-                SELECT doc_id, marker, n FROM every WHERE doc_id IN (SELECT unnest(?))),
-            counted AS (
-                SELECT marker, sum(docs) AS docs FROM (
-                    SELECT marker, docs FROM store_frequency
-                    UNION ALL SELECT marker, docs FROM delta)
-                WHERE marker IN (SELECT marker FROM found) GROUP BY marker)
-            SELECT doc_id, marker, n, docs FROM found JOIN counted USING (marker)""",
-            [wanted],
+            "SELECT doc_id, marker, n FROM every WHERE doc_id IN (SELECT unnest(?))", [wanted]
         ).fetchall()
-        counts: dict[str, Counter[str]] = {doc: Counter() for doc in wanted}
-        for doc, marker, n, docs_holding in rows:
-            counts[doc][marker] = int(n)
-            self.census.frequency[marker] = int(docs_holding)
-        dates = self.db.execute(
+        for doc in wanted:
+            self.counts[doc] = Counter()
+        for doc, marker, n in rows:
+            self.counts[doc][marker] = int(n)
+        unknown = sorted({marker for _, marker, _ in rows} - self.census.frequency.keys())
+        for marker, holding in self.db.execute(
+            """SELECT marker, sum(docs) FROM (
+                SELECT marker, docs FROM store_frequency UNION ALL SELECT marker, docs FROM delta)
+            WHERE marker IN (SELECT unnest(?)) GROUP BY marker""",
+            [unknown],
+        ).fetchall():
+            self.census.frequency[marker] = int(holding)
+        return self.counts
+
+    def _date(self, docs: Iterable[str]) -> None:
+        """The publication dates of `docs` go into the census."""
+        wanted = sorted(set(docs) - self.dated)
+        self.dated.update(wanted)
+        stored = self.db.execute(
             "SELECT doc_id, published FROM kept WHERE doc_id IN (SELECT unnest(?))", [wanted]
         ).fetchall()
-        self.census.learn(
-            dict(dates) | {d: self.published[d] for d in wanted if d in self.published}
-        )
-        return counts
+        self.census.learn(dict(stored))
 
     def _column(self, sql: str, params: list[Any]) -> list[str]:
         return [row[0] for row in self.db.execute(sql, params).fetchall()]

@@ -88,9 +88,9 @@ def _write(root: Path, name: str, story: int, day: dt.date, outlet: str, n: int)
     (root / f"{name}.txt").write_text(_article(title, day, outlet, body), encoding="utf-8")
 
 
-def _corpus(root: Path) -> Path:
+def _corpus(root: Path, stories: int = len(STORIES)) -> Path:
     """Eight stories, each told by four outlets within three days, 40 days apart."""
-    for story, (_, _, n, _) in enumerate(STORIES):
+    for story, (_, _, n, _) in enumerate(STORIES[:stories]):
         start = dt.date(2024, 1, 8) + dt.timedelta(days=40 * story)
         for k, outlet in enumerate(OUTLETS):
             _write(root, f"s{story}-{k}", story, start + dt.timedelta(days=k % 3), outlet, n)
@@ -143,6 +143,18 @@ def test_a_batch_against_a_store_finds_what_it_finds_against_the_folder(
     db.close()
     unsummarised = pipeline.scan(both, _options(against=("archive.duckdb",)))
     assert unsummarised.model_dump_json() == stored.model_dump_json()
+
+
+@pytest.mark.model
+def test_a_small_store_is_compared_whole_as_a_small_folder_is(tmp_path: Path) -> None:
+    corpus, batch = _corpus(tmp_path / "corpus", stories=4), _batch(tmp_path / "batch")
+    target = str(tmp_path / "archive.duckdb")
+    pipeline.index([str(corpus)], target, _options())
+    folder = pipeline.scan([str(batch)], _options(against=(str(corpus),)))
+    stored = pipeline.scan([str(batch)], _options(against=(target,)))
+    assert folder.contradictions
+    assert _findings(stored) == _findings(folder)
+    assert stored.summary.documents == folder.summary.documents == 19
 
 
 @pytest.mark.model

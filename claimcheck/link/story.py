@@ -88,6 +88,10 @@ class Census:
         limit = self._threshold(a, b)
         return limit <= 1.0 and _similarity(va, vb) >= limit
 
+    def may_relate(self, a: str, b: str) -> bool:
+        """Whether `a` and `b` are near enough in time to tell one story at all."""
+        return self._threshold(a, b) <= 1.0
+
     def _threshold(self, a: str, b: str) -> float:
         if self.total <= SMALL_CORPUS:
             return STORY_SIMILARITY_SMALL
