@@ -12,9 +12,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from typer.testing import CliRunner
 
 from claimcheck import pipeline, store
+from claimcheck.cli import app
 from claimcheck.schema import Report
+
+from .conftest import ROOT
 
 OUTLETS = ("Harbor Tribune", "Metro Wire", "Daily Ledger", "Coast Herald")
 # (title, what the story's figure counts, how outlets state it, its quote, its speaker)
@@ -225,3 +229,20 @@ def _consistent(target: Path) -> int:
         db.close()
     assert all(declared == held for _, declared, held in rows)
     return len(rows)
+
+
+@pytest.mark.model
+def test_the_readmes_two_commands_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Check today's batch against your archive", 1)[1].split("\n## ")[0]
+    commands = [line.split()[1:] for line in section.splitlines() if line.startswith("    ")]
+    assert [c[0] for c in commands] == ["index", "scan"]
+    monkeypatch.chdir(tmp_path)
+    _corpus(tmp_path / "archive")
+    _write(tmp_path / "today", "new0", 0, dt.date(2024, 1, 9), "Valley Post", 48)
+    runner = CliRunner()
+    indexed = runner.invoke(app, commands[0])
+    assert indexed.exit_code == 0, indexed.output
+    scanned = runner.invoke(app, [*commands[1], "--format", "concise", "--no-cache"])
+    assert scanned.exit_code == 1, scanned.output  # 1: it found the figure the archive differs on
+    assert "48 million dollars" in scanned.output
