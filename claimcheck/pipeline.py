@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -414,19 +415,25 @@ def index(
             if _under(Path(was.path), roots) and doc not in {a.id for a in articles}
         ]
         db.remove(gone)
-        keys = [claims_key(a, key) for a in articles]
-        todo = [(a, k) for a, k in zip(articles, keys, strict=True) if _changed(stored, a, k)]
+        records: Counter[str] = Counter()
+        todo = []
+        for article in articles:
+            k = claims_key(article, key)
+            position = records[article.path]  # among the records of its file
+            records[article.path] += 1
+            if _changed(stored, article, k):
+                todo.append((article, k, position))
         failed: list[Skipped] = []
         with stage("extraction"):
             fresh = runner.extract_all(
-                [a for a, _ in todo], model=model, jobs=options.jobs, progress=options.progress
+                [a for a, _, _ in todo], model=model, jobs=options.jobs, progress=options.progress
             )
-            for (article, k), result in zip(todo, fresh, strict=True):
+            for (article, k, position), result in zip(todo, fresh, strict=True):
                 if isinstance(result, Skipped):
                     failed.append(result)
                     db.remove([article.id])
                 else:
-                    db.put([store.Entry.of(article, k, result)])
+                    db.put([store.Entry.of(article, k, result, position)])
         db.summarise()
         if parquet is not None:
             db.export(parquet)

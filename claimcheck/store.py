@@ -36,9 +36,11 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS articles (
     doc_id VARCHAR PRIMARY KEY, path VARCHAR NOT NULL, key VARCHAR NOT NULL,
-    published VARCHAR, outlet VARCHAR, claims INTEGER NOT NULL, article VARCHAR NOT NULL);
+    published VARCHAR, outlet VARCHAR, claims INTEGER NOT NULL, article VARCHAR NOT NULL,
+    position INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS claims (
-    doc_id VARCHAR NOT NULL, claim_id VARCHAR NOT NULL, speaker VARCHAR, claim VARCHAR NOT NULL);
+    doc_id VARCHAR NOT NULL, claim_id VARCHAR NOT NULL, speaker VARCHAR, claim VARCHAR NOT NULL,
+    position INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS markers (doc_id VARCHAR NOT NULL, marker VARCHAR NOT NULL,
     n INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS speakers (doc_id VARCHAR NOT NULL, speaker VARCHAR NOT NULL,
@@ -85,8 +87,10 @@ class Stored:
 
 @dataclass(frozen=True)
 class Entry:
-    """The rows of one article: its metadata, its claims as (id, speaker, JSON) and its story
-    markers and speaker names, counted."""
+    """The rows of one article: its metadata, its claims as (id, speaker, JSON, position) and
+    its story markers and speaker names, counted. `position` is the article's among the records
+    of its file: with its path, where a folder scan reads it (comparison reads the claims in
+    the order a folder scan extracts them)."""
 
     doc_id: str
     path: str
@@ -94,13 +98,15 @@ class Entry:
     published: str | None
     outlet: str | None
     article: str  # the Article as JSON, without its text
-    claims: tuple[tuple[str, str | None, str], ...]
+    claims: tuple[tuple[str, str | None, str, int], ...]
     markers: Counter[str]
     names: Counter[str]
+    position: int = 0
 
     @classmethod
-    def of(cls, article: Article, key: str, claims: Sequence[Claim]) -> Entry:
-        """`article` (its path made absolute) with `claims` as extracted, under content `key`."""
+    def of(cls, article: Article, key: str, claims: Sequence[Claim], position: int = 0) -> Entry:
+        """`article` (its path made absolute) with `claims` as extracted, under content `key`;
+        `position`: the article's among the records of its file."""
         path = str(Path(article.path).resolve())
         shell = article.model_copy(
             update={"path": path, "text": "", "line_map": (), "role": "corpus"}
@@ -112,9 +118,10 @@ class Entry:
             published=article.published,
             outlet=article.outlet,
             article=shell.model_dump_json(),
-            claims=tuple((c.id, c.speaker, c.model_dump_json()) for c in claims),
+            claims=tuple((c.id, c.speaker, c.model_dump_json(), i) for i, c in enumerate(claims)),
             markers=Counter(m for c in claims for m in content_markers(c)),
             names=Counter(c.speaker for c in claims if c.speaker),
+            position=position,
         )
 
 
@@ -155,7 +162,16 @@ class Store:
                 self.db,
                 "articles",
                 [
-                    (e.doc_id, e.path, e.key, e.published, e.outlet, len(e.claims), e.article)
+                    (
+                        e.doc_id,
+                        e.path,
+                        e.key,
+                        e.published,
+                        e.outlet,
+                        len(e.claims),
+                        e.article,
+                        e.position,
+                    )
                     for e in entries
                 ],
             )
@@ -243,14 +259,18 @@ class _Corpus:
         self._learn(docs)
         wanted = sorted(set(docs) - set(self.batch_docs))
         rows = self.db.execute(
-            "SELECT article FROM kept WHERE doc_id IN (SELECT unnest(?)) ORDER BY doc_id", [wanted]
+            "SELECT article, path, position FROM kept WHERE doc_id IN (SELECT unnest(?))",
+            [wanted],
         ).fetchall()
+        # in the order a walk of the folders reads them (ingest.walk: each folder's entries
+        # by name), as comparison reads claims
+        rows.sort(key=lambda row: (Path(row[1]).parts, row[2]))
         articles = [Article.model_validate_json(row[0]) for row in rows]
         strings: dict[Any, Any] = {}
         claims: list[Claim] = []
         for article in articles:
             stored = self.db.execute(
-                "SELECT claim FROM claims WHERE doc_id = ? ORDER BY claim_id", [article.id]
+                "SELECT claim FROM claims WHERE doc_id = ? ORDER BY position", [article.id]
             ).fetchall()
             claims.extend(compact([Claim.model_validate_json(r[0]) for r in stored], strings))
         said = sorted({c.speaker for c in [*self.batch_claims, *claims] if c.speaker})

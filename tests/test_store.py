@@ -246,3 +246,21 @@ def test_the_readmes_two_commands_run(tmp_path: Path, monkeypatch: pytest.Monkey
     scanned = runner.invoke(app, [*commands[1], "--format", "concise", "--no-cache"])
     assert scanned.exit_code == 1, scanned.output  # 1: it found the figure the archive differs on
     assert "48 million dollars" in scanned.output
+
+
+@pytest.mark.model
+def test_stored_claims_come_back_in_the_order_a_folder_scan_reads_them(tmp_path: Path) -> None:
+    # comparison reads claims in order (a shuffle changes a scan's findings' details)
+    corpus, batch = _corpus(tmp_path / "corpus"), _batch(tmp_path / "batch")
+    target = tmp_path / "archive.duckdb"
+    pipeline.index([str(corpus)], str(target), _options())
+    _, _, read, _ = pipeline.load_claims([str(batch), str(corpus)], _options())
+    new, _, found, _ = pipeline.load_claims([str(batch)], _options())
+    db = store.Store(target, read_only=True)
+    try:
+        _, stored, _, _ = db.corpus(new, found)
+    finally:
+        db.close()
+    loaded = {c.doc_id for c in stored}
+    assert [c.id for c in stored] == [c.id for c in read if c.doc_id in loaded]
+    assert [c.id for c in stored] != sorted(c.id for c in stored)
