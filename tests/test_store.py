@@ -171,8 +171,10 @@ def test_reindexing_extracts_only_changed_articles_and_drops_removed_ones(
     (corpus / "s1-0.txt").unlink()
     _write(corpus, "s2-0", 2, dt.date(2024, 3, 1), "Harbor Tribune", 460)
     _write(corpus, "s9-0", 5, dt.date(2024, 9, 1), "Metro Wire", 5400)
-    done = pipeline.index([str(corpus)], target, _options())
+    done = pipeline.index([str(corpus)], target, _options(), parquet=tmp_path / "parquet")
     assert (done.added, done.unchanged, done.removed) == (2, 30, 1)
+    exported = sorted(p.name for p in (tmp_path / "parquet").iterdir())
+    assert exported == sorted(f"{table}.parquet" for table in store.TABLES)
     db = duckdb.connect(target, read_only=True)
     docs = [r[0] for r in db.execute("SELECT doc_id FROM articles ORDER BY doc_id").fetchall()]
     db.close()
