@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install run test lint types browser pytest fuzz acceptance corpora attribution bench weights loco screenshots clean
+.PHONY: install run test lint types browser pytest fuzz acceptance corpora attribution bench bench-store weights loco screenshots clean
 
 # The spaCy model as a user installs it: `claimcheck model install` reads the pin the wheel
 # ships, claimcheck/requirements-model.txt.
@@ -93,6 +93,12 @@ bench: install
 # headless Chromium (bench/screenshots.py; the browser test takes the same into a temporary folder).
 screenshots: install browser
 	$(BIN)/python bench/screenshots.py
+
+# scan of a 100-article batch against simulated stores (bench/store.py; docs/performance.md).
+# The re-keyed copies of $(SHARED)/data/basil-dev it builds stay under /tmp.
+STORE_SIZES ?= 10000 50000
+bench-store: install
+	$(BIN)/python bench/store.py --shared $(SHARED) --sizes $(STORE_SIZES)
 
 # The judges' weights (models/judge.json), fitted on labelled pairs generated from the real
 # coverage under $(SHARED)/data (bench/weights.py; the texts never leave that folder, and the

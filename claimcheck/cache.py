@@ -48,17 +48,10 @@ class ClaimCache:
     def __init__(self, root: str | Path, *, model: str) -> None:
         self.root = Path(root)
         self.model = model_key(model)
-        self.version = pipeline_version()
         self._strings: dict[Any, Any] = {}  # shared by the claims this cache reads back
 
     def key(self, article: Article) -> str:
-        """What the claims of `article` depend on: its text, id, metadata and the pipeline."""
-        content = article.model_dump_json(exclude={"path", "role"})
-        digest = hashlib.sha256()
-        for part in (self.version, self.model, content):
-            digest.update(part.encode("utf-8"))
-            digest.update(b"\0")
-        return digest.hexdigest()
+        return claims_key(article, self.model)
 
     def get(self, article: Article) -> list[Claim] | None:
         """The cached claims of `article`, or None when absent, stale or unreadable."""
@@ -205,6 +198,17 @@ def _remove(path: Path) -> bool:
     except OSError:  # gone already (another scan trimmed it) or not ours to remove
         return False
     return True
+
+
+def claims_key(article: Article, model: str) -> str:
+    """What the claims of `article` depend on: its text, id, metadata, the pipeline and the
+    model (`model_key`). The claim cache and the store (claimcheck.store) both key by it."""
+    content = article.model_dump_json(exclude={"path", "role"})
+    digest = hashlib.sha256()
+    for part in (pipeline_version(), model, content):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def model_key(model: str) -> str:

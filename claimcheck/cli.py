@@ -47,6 +47,7 @@ from claimcheck.cli_options import (
     ModelOpt,
     NoCacheOpt,
     NoIgnoreOpt,
+    ParquetOpt,
     Paths,
     QuietOpt,
     ReportPathArg,
@@ -54,6 +55,7 @@ from claimcheck.cli_options import (
     SelectOpt,
     SpeakerOpt,
     StatisticsOpt,
+    StoreOpt,
 )
 from claimcheck.cli_output import check_output, run, silence_stdout, why, write
 from claimcheck.config import Settings
@@ -293,6 +295,40 @@ def model_install() -> None:
 def model_requirements() -> None:
     """Print the path of the requirements file that pins the model (for pip -r)."""
     typer.echo(nlp.requirements_file())
+
+
+@app.command()
+def index(
+    paths: Paths,
+    store_path: StoreOpt,
+    parquet: ParquetOpt = None,
+    model: ModelOpt = None,
+    glob: GlobOpt = None,
+    exclude: ExcludeOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    no_ignore: NoIgnoreOpt = False,
+    jobs: JobsOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+    config_file: ConfigOpt = None,
+    isolated: IsolatedOpt = False,
+) -> None:
+    """Extract a corpus's claims into a store once, for `scan NEW --against STORE`.
+
+    A rerun extracts only new and changed articles and drops those whose file is gone; an
+    interrupted run keeps every article it finished.
+    """
+    errors.set_debug(debug or errors.debug_enabled())
+    settings = _settings(config_file, isolated, exclude=exclude, model=model, jobs=jobs)
+    options = _options(settings, glob, max_bytes, quiet, no_ignore=no_ignore)
+    done = run(lambda: pipeline.index(paths, store_path, options, parquet=parquet))
+    for skipped in done.skipped:
+        typer.echo(f"claimcheck: skipped {skipped.path}: {skipped.reason}", err=True)
+    typer.echo(
+        f"claimcheck: {store_path}: {done.added} articles extracted, {done.unchanged} unchanged, "
+        f"{done.removed} removed, {len(done.skipped)} skipped",
+        err=True,
+    )
 
 
 @app.command()

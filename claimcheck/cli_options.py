@@ -79,9 +79,22 @@ AgainstOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--against",
-        help="Existing corpus (file or folder; repeat for more) to compare with: only findings "
-        "involving a claim of the new PATHS are reported.",
+        help="Existing corpus (file or folder; repeat for more), or a store written by "
+        "`claimcheck index`, to compare with: only findings involving a claim of the new PATHS "
+        "are reported.",
     ),
+]
+StoreOpt = Annotated[
+    str,
+    typer.Option(
+        "--store",
+        help="The DuckDB file to keep the corpus's claims in (a folder: its claimcheck.duckdb); "
+        "give it to `scan --against`.",
+    ),
+]
+ParquetOpt = Annotated[
+    Path | None,
+    typer.Option("--parquet", help="Also write every table of the store as Parquet files here."),
 ]
 CacheDirOpt = Annotated[
     str | None,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from claimcheck import __version__, judge, nlp, runner
-from claimcheck.cache import ClaimCache, trim
+from claimcheck import __version__, judge, nlp, runner, store
+from claimcheck.cache import ClaimCache, claims_key, trim
 from claimcheck.cache import model_key as cached_model_key
 from claimcheck.config import Settings
 from claimcheck.errors import BadPath, NoArticles, stage
@@ -17,7 +18,7 @@ from claimcheck.ingest import DEFAULT_MAX_BYTES, read_articles
 from claimcheck.judge import evidence
 from claimcheck.link import cluster
 from claimcheck.link.pairs import Match, matches
-from claimcheck.link.story import Stories, anchored
+from claimcheck.link.story import Census, Stories, anchored
 from claimcheck.schema import Article, Claim, Document, Report, Skipped, Story, Summary
 
 # Below this many claims pairing and judging run in this process: a pool would cost more.
@@ -62,17 +63,19 @@ def _read(paths: Sequence[str], options: ScanOptions) -> tuple[list[Article], li
     missing = [p for p in options.against if p != "-" and not os.path.lexists(p)]
     if missing:
         raise BadPath(missing[0], "--against: no such file or folder; check the path")
-    articles, skipped = _read_walked(paths, options)
+    if _store_of(options) is not None:
+        options = replace(options, against=())
+    articles, skipped = _read_paths(paths, options)
     _some_left(articles, skipped)
     if options.against:
-        corpus, corpus_skipped = _read_walked(options.against, options)
+        corpus, corpus_skipped = _read_paths(options.against, options)
         articles, skipped = _with_corpus(articles, skipped, corpus, corpus_skipped)
     return articles, skipped
 
 
-def _read_walked(paths: Sequence[str], options: ScanOptions) -> tuple[list[Article], list[Skipped]]:
-    """The articles under `paths` and the inputs skipped: the new articles and the corpus
-    (--against) are found by the one walk, with the same options."""
+def _read_paths(paths: Sequence[str], options: ScanOptions) -> tuple[list[Article], list[Skipped]]:
+    """The articles under `paths` and the inputs skipped: the new articles, the corpus
+    (--against) and an index run are found by the one walk, with the same options."""
     with stage("reading"):
         return read_articles(
             paths,
@@ -84,6 +87,16 @@ def _read_walked(paths: Sequence[str], options: ScanOptions) -> tuple[list[Artic
         )
 
 
+def _store_of(options: ScanOptions) -> Path | None:
+    """The store `--against` names (claimcheck index), or None when it names articles."""
+    found = [store.find(p) for p in options.against]
+    if not any(found):
+        return None
+    if len(found) > 1:
+        raise BadPath(str(found[0] or found[1]), "--against: a store must be the only --against")
+    return found[0]
+
+
 def _some_left(articles: Sequence[Article], skipped: Sequence[Skipped]) -> None:
     if not articles:
         first = f"{skipped[0].path}: {skipped[0].reason}" if skipped else None
@@ -93,8 +106,17 @@ def _some_left(articles: Sequence[Article], skipped: Sequence[Skipped]) -> None:
 def _extracted(
     articles: list[Article], skipped: list[Skipped], model: str, options: ScanOptions
 ) -> tuple[list[Article], list[Skipped], list[Claim]]:
-    """The articles, skipped inputs and claims (speakers unified) after extraction: an article
-    whose extraction failed moves to the skipped inputs, and the others go on."""
+    """The articles, skipped inputs and claims (speakers unified) after extraction."""
+    articles, skipped, found = _extracted_as_is(articles, skipped, model, options)
+    with stage("extraction"):
+        return articles, skipped, speakers.unify(found)
+
+
+def _extracted_as_is(
+    articles: list[Article], skipped: list[Skipped], model: str, options: ScanOptions
+) -> tuple[list[Article], list[Skipped], list[Claim]]:
+    """The articles, skipped inputs and claims as extracted: an article whose extraction failed
+    moves to the skipped inputs, and the others go on."""
     with stage("extraction"):
         per_article = _extract_cached(articles, model, options)
         failed = [r for r in per_article if isinstance(r, Skipped)]
@@ -104,7 +126,7 @@ def _extracted(
             skipped = skipped + failed
             _some_left([a for a in articles if a.role == "new"], skipped)
         found = [claim for r in per_article if not isinstance(r, Skipped) for claim in r]
-        return articles, skipped, speakers.unify(found)
+        return articles, skipped, found
 
 
 def _with_corpus(
@@ -162,6 +184,9 @@ def scan(paths: Sequence[str], options: ScanOptions) -> Report:
 
 def _scan_or_cached(paths: Sequence[str], options: ScanOptions, model: str) -> Report:
     articles, skipped = _read(paths, options)
+    corpus = _store_of(options)
+    if corpus is not None:
+        return _scan_store(corpus, articles, skipped, model, options)
     if options.cache_dir is None:
         with stage("comparison"):
             return _scan(articles, skipped, model, options)
@@ -202,6 +227,35 @@ def _scan(
 ) -> Report:
     articles, skipped, extracted = _extracted(articles, skipped, model, options)
     claims, stories = _storied(articles, extracted)
+    return _compared(articles, skipped, claims, stories, model, options)
+
+
+def _scan_store(
+    path: Path, articles: list[Article], skipped: list[Skipped], model: str, options: ScanOptions
+) -> Report:
+    """The batch against a store: only the stored articles of the batch's story groups are
+    loaded, weighed as the whole store with the batch would weigh them, so the findings are
+    those of the same articles given as a folder. No report is cached: the store changes."""
+    articles, skipped, found = _extracted_as_is(articles, skipped, model, options)
+    with stage("comparison"):
+        db = store.Store(path, read_only=True)
+        try:
+            corpus, stored, canonical, census = db.corpus(articles, found)
+        finally:
+            db.close()
+        articles = articles + corpus
+        claims, stories = _storied(articles, speakers.unify(found + stored, canonical), census)
+        return _compared(articles, skipped, claims, stories, model, options)
+
+
+def _compared(
+    articles: list[Article],
+    skipped: list[Skipped],
+    claims: list[Claim],
+    stories: Stories,
+    model: str,
+    options: ScanOptions,
+) -> Report:
     group = stories.groups()
     members: dict[str, list[Claim]] = {}
     for claim in claims:
@@ -262,11 +316,13 @@ def _judge_story(
     return contradictions, supersessions, links.groups()
 
 
-def _storied(articles: Sequence[Article], claims: list[Claim]) -> tuple[list[Claim], Stories]:
+def _storied(
+    articles: Sequence[Article], claims: list[Claim], census: Census | None = None
+) -> tuple[list[Claim], Stories]:
     """The stories the claims tell, and the claims with the relative dates of undated articles
     resolved against their story's date (story.anchored)."""
     published = {a.id: a.published for a in articles}
-    stories = Stories(claims, published)
+    stories = Stories(claims, published, census=census)
     return anchored(claims, stories, published), stories
 
 
@@ -357,3 +413,83 @@ def build_report(
             Story(id=docs[0], doc_ids=docs) for docs in sorted(tuple(sorted(d)) for d in stories)
         ),
     )
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """What `index` did: articles added or re-extracted, kept as they were, removed, and the
+    inputs skipped."""
+
+    added: int
+    unchanged: int
+    removed: int
+    skipped: tuple[Skipped, ...]
+
+
+def index(
+    paths: Sequence[str], target: str, options: ScanOptions, *, parquet: Path | None = None
+) -> Indexed:
+    """Extract the articles under `paths` into the store at `target` (claimcheck.store): only
+    those new or changed since the last run (by content key); a stored article of those paths
+    whose file is gone leaves the store; with `parquet`, every table is also written there.
+    Each article is committed as its claims arrive, so an
+    interrupted run loses at most the articles in flight and the next run goes on from there.
+    With `options.progress`, reading and extraction show their bars (`runner.showing`)."""
+    with runner.showing(options.progress):
+        return _index(paths, target, options, parquet)
+
+
+def _index(
+    paths: Sequence[str], target: str, options: ScanOptions, parquet: Path | None
+) -> Indexed:
+    model = nlp.resolve_model(options.model)
+    key = cached_model_key(model)
+    articles, skipped = _read_paths(paths, options)
+    db = store.Store(store.database(target))
+    try:
+        db.check_model(key)
+        stored = db.stored()
+        roots = [Path(p).resolve() for p in paths]
+        gone = [
+            doc
+            for doc, was in stored.items()
+            if _under(Path(was.path), roots) and doc not in {a.id for a in articles}
+        ]
+        db.remove(gone)
+        records: Counter[str] = Counter()
+        todo = []
+        for article in articles:
+            k = claims_key(article, key)
+            position = records[article.path]  # among the records of its file
+            records[article.path] += 1
+            if _changed(stored, article, k):
+                todo.append((article, k, position))
+        failed: list[Skipped] = []
+        with stage("extraction"):
+            fresh = runner.extract_all([a for a, _, _ in todo], model=model, jobs=options.jobs)
+            for (article, k, position), result in zip(todo, fresh, strict=True):
+                if isinstance(result, Skipped):
+                    failed.append(result)
+                    db.remove([article.id])
+                else:
+                    db.put([store.Entry.of(article, k, result, position)])
+        db.summarise()
+        if parquet is not None:
+            db.export(parquet)
+    finally:
+        db.close()
+    return Indexed(
+        added=len(todo) - len(failed),
+        unchanged=len(articles) - len(todo),
+        removed=len(gone),
+        skipped=tuple(skipped + failed),
+    )
+
+
+def _changed(stored: dict[str, store.Stored], article: Article, key: str) -> bool:
+    was = stored.get(article.id)
+    return was is None or was.key != key or was.path != str(Path(article.path).resolve())
+
+
+def _under(path: Path, roots: Sequence[Path]) -> bool:
+    return any(path == root or path.is_relative_to(root) for root in roots)

@@ -473,6 +473,8 @@ class Bars:
             TextColumn("eta"),
             TimeRemainingColumn(),
             _RateColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
             console=Console(stderr=True),
             transient=True,
             redirect_stdout=False,

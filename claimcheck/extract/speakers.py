@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from claimcheck.extract.names import NAME_SUFFIXES, first_names_match, fold
 from claimcheck.schema import Claim, compact
@@ -12,11 +12,13 @@ from claimcheck.schema import Claim, compact
 _WORD = re.compile(r"[\w'’.-]+")
 
 
-def unify(claims: Sequence[Claim]) -> list[Claim]:
+def unify(claims: Sequence[Claim], canonical: Mapping[str, str] | None = None) -> list[Claim]:
     """Claims with speaker names unified across articles (a renamed claim is compacted again,
-    as a copy is not: `schema.compact`)."""
-    names = Counter(c.speaker for c in claims if c.speaker)
-    canonical = canonical_names(names)
+    as a copy is not: `schema.compact`). `canonical` is `canonical_names` of the speaker names
+    of the whole collection when the claims are part of one (a scan against a store); by
+    default, of the claims' own."""
+    if canonical is None:
+        canonical = canonical_names(Counter(c.speaker for c in claims if c.speaker))
     return [
         compact([c.model_copy(update={"speaker": canonical[c.speaker]})])[0]
         if c.speaker and canonical.get(c.speaker, c.speaker) != c.speaker
@@ -34,9 +36,12 @@ def canonical_names(counts: Counter[str]) -> dict[str, str]:
     then the longest, then the first in alphabetical order, so the choice does not depend on
     the order of the articles.
     """
+    key_of = {name: _key(name) for name in counts}
     groups: dict[str, list[str]] = defaultdict(list)
-    for name in counts:
-        groups[_key(name)].append(name)
+    written: Counter[str] = Counter()  # how often each key is written, in all its spellings
+    for name, key in key_of.items():
+        groups[key].append(name)
+        written[key] += counts[name]
     by_surname: dict[str, list[list[str]]] = defaultdict(list)
     singles: list[str] = []
     for key in sorted(groups):
@@ -61,17 +66,19 @@ def canonical_names(counts: Counter[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for cluster in clusters:
         variants = [name for key in cluster for name in groups[key]]
-        full = [v for v in variants if len(_key(v).split()) > 1] or variants
-        best = max(
-            full,
-            key=lambda v: (sum(counts[w] for w in variants if _key(w) == _key(v)), len(v), _neg(v)),
-        )
-        spelled = max(
-            (v for v in variants if _key(v) == _key(best)), key=lambda v: (counts[v], _neg(v))
-        )
+        full = [v for v in variants if len(key_of[v].split()) > 1] or variants
+        best = max(full, key=lambda v: (written[key_of[v]], len(v), _neg(v)))
+        spelled = max(groups[key_of[best]], key=lambda v: (counts[v], _neg(v)))
         for name in variants:
             out[name] = spelled
     return out
+
+
+def surname(name: str) -> str:
+    """What `canonical_names` groups a name by: no name is unified with a name of another
+    surname, so the names of one surname can be unified apart from all others."""
+    words = _key(name).split()
+    return words[-1] if words else ""
 
 
 def _key(name: str) -> str:

@@ -56,45 +56,89 @@ MIN_FIGURE = 10
 RARE_MARKER_DOCS = 50
 
 
-class Stories:
-    """Which documents tell one story. Only the related pairs outlive the constructor: the
-    documents' marker vectors (about 50 MB at 10,000 articles) are dropped before comparison."""
+class Census:
+    """What weighs a document's markers: how many documents of the whole collection hold each
+    marker, how many documents there are, and their publication dates. A scan counts them over
+    its own claims; a scan against a store (claimcheck.store) over the store and the batch, so
+    that the loaded part of the store is grouped as the whole would be."""
 
     def __init__(
-        self, claims: Sequence[Claim], published: Mapping[str, str | None] | None = None
+        self,
+        frequency: Counter[str],
+        total: int,
+        published: Mapping[str, str | None] | None = None,
     ) -> None:
-        # Each marker is one string object however many documents hold it: at 10,000 articles
-        # the documents hold three million markers between them.
-        pool: dict[str, str] = {}
-        counts: dict[str, Counter[str]] = {}
-        for claim in claims:
-            found = (pool.setdefault(m, m) for m in _markers(claim))
-            counts.setdefault(claim.doc_id, Counter()).update(found)
-        del pool
-        frequency = Counter(marker for markers in counts.values() for marker in markers)
-        total = len(counts)
-        dates = _dates(published or {})
+        self.frequency = frequency
+        self.total = total
+        self.dates = _dates(published or {})
 
-        def threshold(a: str, b: str) -> float:
-            if total <= SMALL_CORPUS:
-                return STORY_SIMILARITY_SMALL
-            days = _days_apart(dates.get(a), dates.get(b))
-            if days is not None and days > FAR_DAYS:
-                return math.inf
-            if days is not None and days <= NEAR_DAYS:
-                return STORY_SIMILARITY_NEAR
-            return STORY_SIMILARITY
+    def learn(self, published: Mapping[str, str | None]) -> None:
+        """Add the publication dates of more documents."""
+        self.dates.update(_dates(published))
 
-        # Documents that share a rare name, speaker or figure are proposed as one story; content
-        # stems only weigh (they would propose most pairs of a large corpus). A small folder has
+    def rare(self, markers: Iterable[str]) -> list[str]:
+        """The markers rare enough to propose two documents as one story: names, speakers and
+        figures (content stems only weigh: they would propose most pairs of a large corpus)."""
+        return [m for m in markers if self.frequency[m] <= RARE_MARKER_DOCS and m[:2] != "w:"]
+
+    def vector(self, markers: Counter[str]) -> dict[str, float]:
+        return _unit(markers, self.frequency, self.total)
+
+    def related(self, a: str, va: dict[str, float], b: str, vb: dict[str, float]) -> bool:
+        """Whether documents `a` and `b` (their unit vectors `va`, `vb`) tell one story."""
+        limit = self._threshold(a, b)
+        return limit <= 1.0 and _similarity(va, vb) >= limit
+
+    def may_relate(self, a: str, b: str) -> bool:
+        """Whether `a` and `b` are near enough in time to tell one story at all."""
+        return self._threshold(a, b) <= 1.0
+
+    def _threshold(self, a: str, b: str) -> float:
+        if self.total <= SMALL_CORPUS:
+            return STORY_SIMILARITY_SMALL
+        days = _days_apart(self.dates.get(a), self.dates.get(b))
+        if days is not None and days > FAR_DAYS:
+            return math.inf
+        if days is not None and days <= NEAR_DAYS:
+            return STORY_SIMILARITY_NEAR
+        return STORY_SIMILARITY
+
+
+def document_markers(claims: Iterable[Claim]) -> dict[str, Counter[str]]:
+    """Each document's story markers, counted. Each marker is one string object however many
+    documents hold it: at 10,000 articles the documents hold three million markers."""
+    pool: dict[str, str] = {}
+    counts: dict[str, Counter[str]] = {}
+    for claim in claims:
+        found = (pool.setdefault(m, m) for m in markers(claim))
+        counts.setdefault(claim.doc_id, Counter()).update(found)
+    return counts
+
+
+class Stories:
+    """Which documents tell one story. Only the related pairs outlive the constructor: the
+    documents' marker vectors (about 50 MB at 10,000 articles) are dropped before comparison.
+
+    `census` weighs the markers when the claims are part of a larger collection; by default
+    they are weighed over the claims given."""
+
+    def __init__(
+        self,
+        claims: Sequence[Claim],
+        published: Mapping[str, str | None] | None = None,
+        *,
+        census: Census | None = None,
+    ) -> None:
+        counts = document_markers(claims)
+        if census is None:
+            frequency = Counter(marker for markers in counts.values() for marker in markers)
+            census = Census(frequency, len(counts), published)
+        # Documents that share a rare marker are proposed as one story; a small folder has
         # every pair tried.
-        rare: dict[str, list[str]] = {
-            doc: [m for m in markers if frequency[m] <= RARE_MARKER_DOCS and m[:2] != "w:"]
-            for doc, markers in counts.items()
-        }
+        rare = {doc: census.rare(markers) for doc, markers in counts.items()}
         self._docs = sorted(counts)
         # each document's counts give way to its vector as it is made: never both in full
-        vectors = {doc: _unit(counts.pop(doc), frequency, total) for doc in self._docs}
+        vectors = {doc: census.vector(counts.pop(doc)) for doc in self._docs}
         self._named = frozenset(doc for doc, vector in vectors.items() if vector)
         postings: dict[str, list[str]] = {}
         for doc in self._docs:
@@ -105,13 +149,12 @@ class Stories:
         # Each document against the later ones it shares a rare marker with, each pair once
         # (no set of every pair tried: at 10,000 articles that set held millions of pairs).
         for a in self._docs:
-            if total <= SMALL_CORPUS:
+            if census.total <= SMALL_CORPUS:
                 later = [b for b in self._docs if b > a]
             else:
                 later = sorted({b for m in rare[a] for b in postings[m] if b > a})
             for b in later:
-                limit = threshold(a, b)
-                if limit <= 1.0 and _similarity(vectors[a], vectors[b]) >= limit:
+                if census.related(a, vectors[a], b, vectors[b]):
                     self._related.add((a, b))
 
     def related(self, a: str, b: str) -> bool:
@@ -189,7 +232,20 @@ def _days_apart(a: dt.date | None, b: dt.date | None) -> int | None:
     return abs((a - b).days) if a is not None and b is not None else None
 
 
-def _markers(claim: Claim) -> Iterator[str]:
+def markers(claim: Claim) -> Iterator[str]:
+    """What tells a claim's story: content stems, names, its speaker, figures."""
+    yield from content_markers(claim)
+    if claim.speaker:
+        yield speaker_marker(claim.speaker)
+
+
+def speaker_marker(speaker: str) -> str:
+    return f"s:{fold(speaker)}"
+
+
+def content_markers(claim: Claim) -> Iterator[str]:
+    """The markers of a claim but its speaker's, which depends on the names of the whole scan
+    (extract.speakers.unify)."""
     for word in claim.frame.lemmas.split():
         stemmed = stem(word)
         if len(stemmed) >= MIN_STEM:
@@ -197,8 +253,6 @@ def _markers(claim: Claim) -> Iterator[str]:
     for entity in claim.entities:
         if entity.label in STORY_LABELS:
             yield f"e:{fold(entity.canonical)}"
-    if claim.speaker:
-        yield f"s:{fold(claim.speaker)}"
     for quantity in claim.quantities:
         if abs(quantity.value) >= MIN_FIGURE:
             yield f"q:{quantity.value:g}"
