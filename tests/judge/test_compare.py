@@ -316,11 +316,6 @@ def test_one_disagreement_across_three_articles_is_one_finding() -> None:
     assert "BBC Radio 4 (a) versus Sky News (b, c)" in found[0].explanation
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a miss of the learned quantity weights (docs/judging.md): the converted share and "
-    "the total share no noun the parse ties them to",
-)
 def test_share_of_a_stated_whole_converts_to_a_figure() -> None:
     whole = claim(
         "a",

@@ -67,12 +67,6 @@ DIFFERENT_WORDS: list[Any] = [
         ],
         None,
         id="figure-in-other-words",
-        # a miss of the learned weights (docs/judging.md), kept so that it shows when fixed
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="the fitted quantity weights put this pair at P 0.43: one claim states a day "
-            "and the other none ('dated=unknown', which also holds claims that state none)",
-        ),
     ),
     pytest.param(
         "date",
