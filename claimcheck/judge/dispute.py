@@ -68,17 +68,8 @@ def _listed(names: list[str]) -> str:
 
 
 def _dispute_phrase(text: str) -> str | None:
-    found = _dispute_pattern().search(_plain(text))
+    found = _dispute_pattern().search(fold(text))
     return found.group(1) if found else None
-
-
-def _plain(text: str) -> str:
-    """The folded sentence without the phrases that hold a dispute word but deny nothing ('the
-    movement is made up of': composed of, not fabricated)."""
-    folded = fold(text)
-    for phrase in cues("dispute_exceptions"):
-        folded = re.sub(rf"\b{re.escape(phrase)}\b", " " * len(phrase), folded)
-    return folded
 
 
 @cache
@@ -187,7 +178,7 @@ def judge(match: Match, denials: Denials) -> Iterator[Contradiction]:
 def calls_false(claim: Claim) -> bool:
     """The claim calls a report false in words only a claim can be ('a hoax', 'fake',
     'debunked'): what pairing links, at the level of documents, to the story it denies."""
-    return _strong_pattern().search(_plain(claim.text)) is not None
+    return _strong_pattern().search(fold(claim.text)) is not None
 
 
 def _denied_story(match: Match, denials: Denials) -> Iterator[Contradiction]:
@@ -219,7 +210,7 @@ def _rejects_a_claim(text: str) -> bool:
     """The sentence calls a claim false: a word that only a claim can be ('a hoax', 'fake',
     'untrue', 'debunked'), or a denial with what it denies right after it ('denied that ...',
     'called the report misleading'): 'Lee denied wrongdoing' rejects no one's claim."""
-    folded = _plain(text)
+    folded = fold(text)
     if _strong_pattern().search(folded):
         return True
     for found in _dispute_pattern().finditer(folded):
