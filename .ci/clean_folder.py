@@ -118,9 +118,11 @@ def version() -> str:
     return found[1]
 
 
-def release_copy(dest: Path, tag: str) -> Path:
+def source_copy(dest: Path) -> Path:
     """The checkout's files as on disk (uncommitted edits included, ignored files left out) in
-    a new repository, committed once and tagged as a release: what a user's clone fetches."""
+    a new repository at `dest`, committed once: what a user's clone fetches. The packaging
+    tests' `source_repo` fixture (tests/conftest.py) makes its repository with this too."""
+    dest.mkdir(parents=True, exist_ok=True)
     listed = git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
     for name in filter(None, listed.split("\0")):
         source = ROOT / name
@@ -130,7 +132,12 @@ def release_copy(dest: Path, tag: str) -> Path:
     git(dest, "init", "-q")
     git(dest, "add", "-A")
     git(dest, "commit", "-q", "-m", "claimcheck as on disk")
-    git(dest, "tag", "-a", tag, "-m", f"claimcheck {tag}")
+    return dest
+
+
+def release_copy(dest: Path, tag: str) -> Path:
+    """`source_copy`, tagged as a release."""
+    git(source_copy(dest), "tag", "-a", tag, "-m", f"claimcheck {tag}")
     return dest
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -127,15 +127,9 @@ def source_repo(scratch: Path) -> tuple[Path, str]:
     """A git repository holding the checkout as it is on disk (uncommitted edits included),
     committed once: what a user's `pip install git+URL@rev` or pre-commit `repo:` gets.
     Returns its path and the commit."""
-    repo = scratch / "claimcheck-source"
-    repo.mkdir()
-    listed = git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
-    for name in filter(None, listed.split("\0")):
-        source = ROOT / name
-        if source.is_file():
-            (repo / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, repo / name)
-    git(repo, "init", "-q")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "claimcheck as on disk")
+    spec = importlib.util.spec_from_file_location("clean_folder", ROOT / ".ci" / "clean_folder.py")
+    assert spec is not None and spec.loader is not None
+    clean_folder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(clean_folder)
+    repo: Path = clean_folder.source_copy(scratch / "claimcheck-source")
     return repo, git(repo, "rev-parse", "HEAD")

@@ -6,12 +6,11 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from claimcheck import lexicon
 from claimcheck.extract.entities import canonical
 from claimcheck.extract.names import expanded, one_name
 from claimcheck.judge.base import Candidate, Context, common_levels, finding, offices, source
 from claimcheck.judge.evidence import Evidence
-from claimcheck.link.about import PLACE_LABELS, same_person
+from claimcheck.link.about import PLACE_LABELS, same_person, title_word
 from claimcheck.link.align import Diff, Token, fold, function_words, tokens
 from claimcheck.link.pairs import Match
 from claimcheck.schema import Anchor, Claim, Contradiction, Entity
@@ -98,8 +97,7 @@ def _names(claim: Claim, words: tuple[Token, ...]) -> list[Entity]:
 
 def _title(text: str) -> bool:
     """Words that are all honorifics or ranks ('Mr.', 'Sgt.'): no name."""
-    titles = lexicon.words("person_titles")
-    return all(w in titles or f"{w}." in titles for w in fold(text).split())
+    return all(title_word(w) for w in fold(text).split())
 
 
 def _headline(claim: Claim) -> bool:

@@ -185,19 +185,20 @@ def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
                 continue
             if not (_same_time(ma, mb) or _time_level(ma, mb) == "one") or _paid_for_two(ma, mb):
                 continue
-            if _unrelated(ma, mb) or _states(b, ma, mb, ctx) or _states(a, mb, ma, ctx):
+            tie = _tie_level(ma, mb)
+            if _unrelated(ma, mb, tie) or _states(b, ma, mb, ctx) or _states(a, mb, ma, ctx):
                 continue
-            yield _candidate(match, ma, mb)
+            yield _candidate(match, ma, mb, tie)
 
 
-def _unrelated(a: Measured, b: Measured) -> bool:
+def _unrelated(a: Measured, b: Measured, tie: str) -> bool:
     """Nothing but a unit of measurement ties the figures: a duration or a sum of money with no
     noun, whole, verb or word around them and no time they both state in common ('a one-day
     swing' / '12 days of unrest' share only the day). A unit measures anything; a counted noun
     ('130 jobs' / '310 jobs') names what is counted, so counts are left to the weights."""
     if _measure_kind(a.measure) not in ("duration", "money"):
         return False
-    return _tie_level(a, b) == "none" and not (a.time and a.time == b.time)
+    return tie == "none" and not (a.time and a.time == b.time)
 
 
 def _states(claim: Claim, figure: Measured, own: Measured, ctx: Context) -> bool:
@@ -232,14 +233,14 @@ def _two_groups(a: About, b: About) -> bool:
     return _elsewhere(a.claim, b.claim)
 
 
-def _candidate(match: Match, ma: Measured, mb: Measured) -> Candidate:
+def _candidate(match: Match, ma: Measured, mb: Measured, tie: str) -> Candidate:
     a, b = ma.claim, mb.claim
     dated_alike = any(overlaps(x, y) for x in a.dates if x.value for y in b.dates if y.value)
     levels = (
         ("value", _value_level(ma, mb)),
         ("measure", _measure_kind(ma.measure)),
         ("time", _time_level(ma, mb)),
-        ("tie", _tie_level(ma, mb)),
+        ("tie", tie),
         ("dated", "same" if dated_alike else "unknown"),
         *common_levels(match),
     )

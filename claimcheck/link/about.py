@@ -144,11 +144,16 @@ def same_person(a: str | None, b: str | None) -> bool:
 
 def _after_title(words: list[str]) -> list[str]:
     """The name after its last honorific: 'bewildered ms yen' -> ['yen']."""
-    titles = lexicon.words("person_titles")
     for i in range(len(words) - 1, -1, -1):
-        if words[i] in titles or f"{words[i]}." in titles:
+        if title_word(words[i]):
             return words[i + 1 :] or words
     return words
+
+
+def title_word(word: str) -> bool:
+    """A folded word that is an honorific or rank, with or without its dot ('ms', 'sgt.')."""
+    titles = lexicon.words("person_titles")
+    return word in titles or f"{word}." in titles
 
 
 def measure(claim: Claim, quantity: Quantity) -> str | None:
