@@ -38,3 +38,19 @@ def words(name: str) -> frozenset[str]:
 def table(name: str) -> Any:
     """A JSON table: models/<name>.json."""
     return json.loads((MODELS / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def limit(name: str) -> float:
+    """A hand-set level, threshold, tolerance or score of the judges: models/limits.json, where
+    each entry says why it holds (bench/limits.py writes it)."""
+    value: float = table("limits")["limits"][name]["value"]
+    return value
+
+
+def count(name: str) -> int:
+    """A limit that counts (words, letters, levels): a whole number of models/limits.json."""
+    value = limit(name)
+    if not isinstance(value, int):
+        raise TypeError(f"models/limits.json: {name} counts, so it is a whole number, not {value}")
+    return value
