@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
+from claimcheck import lexicon
 from claimcheck.judge import attribution, date, dispute, entity, polarity, quantity, wording
 from claimcheck.judge.base import Candidate, Context, cues, from_sides
 from claimcheck.link.align import Alignment, Diff, fold
@@ -25,8 +26,6 @@ MERGEABLE = {
     "quantity": "The same figure is given differently",
     "attribution": "The same statement is credited to different people",
 }
-# An update cue counts within this many words before the figure it updates.
-UPDATE_CUE_WORDS = 4
 # Comparators that read two versions of one sentence, word by word.
 ALIGNED = (
     entity.compare,
@@ -265,7 +264,8 @@ def _later_update(
         if at < 0:
             continue
         # the cue stands just before the figure: 'now 550,000', 'revised to 550,000'
-        before = fold(" ".join(latest.text[:at].split()[-UPDATE_CUE_WORDS:]))
+        window = lexicon.count("judge.update_cue_words")
+        before = fold(" ".join(latest.text[:at].split()[-window:]))
         if any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in cues("update_cues")):
             return latest
     return None

@@ -6,20 +6,20 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from rapidfuzz.distance import Indel
 
-from claimcheck.judge.base import Candidate, Context, common_levels, finding, named_person
+from claimcheck import lexicon
+from claimcheck.judge.base import (
+    Candidate,
+    Context,
+    common_levels,
+    finding,
+    named_person,
+    near_copy_score,
+)
 from claimcheck.judge.evidence import Evidence, bucket
 from claimcheck.link.about import same_person
 from claimcheck.link.align import fold, function_words, tokens
 from claimcheck.link.pairs import Match
 from claimcheck.schema import Claim, Contradiction
-
-MIN_SIMILARITY = 0.7
-# A statement needs this many words to be worth crediting ('did not respond' is not one).
-MIN_CONTENT_WORDS = 6
-# Quoted words two claims must share, in one run, to quote the same words. A shorter run is a
-# phrase many people use ('coalition of the willing'): it counts only for two claims much alike.
-MIN_QUOTE_WORDS = 3
-MIN_QUOTE_CONTENT = 2
 
 
 def compare(
@@ -27,7 +27,8 @@ def compare(
 ) -> Iterator[Contradiction]:
     """`speakers` holds every speaker each sentence credits, so that nested attribution ('Daalder
     wrote that Burkhard asked') is not read as a conflict with an article that names one of them."""
-    if similarity < MIN_SIMILARITY or not (_statement(a) and _statement(b)):
+    alike = similarity >= lexicon.limit("attribution.min_similarity")
+    if not (alike and _statement(a) and _statement(b)):
         return
     assert a.speaker and b.speaker
     if not _two_people(a, b, speakers):
@@ -36,23 +37,27 @@ def compare(
         "attribution",
         [(a, a.speaker), (b, b.speaker)],
         f"{a.doc_id} credits this statement to {a.speaker}, {b.doc_id} to {b.speaker}.",
-        0.45 + 0.45 * similarity,
+        near_copy_score("attribution", similarity),
     )
 
 
 def _statement(claim: Claim) -> bool:
     content = claim.content or ""
-    return bool(claim.speaker) and not claim.negated and len(content.split()) >= MIN_CONTENT_WORDS
+    return (
+        bool(claim.speaker)
+        and not claim.negated
+        and len(content.split()) >= lexicon.count("attribution.min_content_words")
+    )
 
 
 def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
-    """The same quoted words in two attributed claims of different articles: a run of at least
-    MIN_QUOTE_WORDS words inside quotation marks in both (two of them content words). Credited
-    to one person, the claims agree. Credited to two, both must be people the sentences name
-    in their own words (a document, 'the statement', is its author's voice, an office's line is
-    repeated by many mouths, and '..., he said' credits whoever coreference chose, which no
-    reader can check in the sentence); whether a sentence names the other speaker too, and the
-    quote's length, are levels."""
+    """The same quoted words in two attributed claims of different articles: a run of a few words
+    inside quotation marks in both, some of them content words (how many of each:
+    models/limits.json). Credited to one person, the claims agree. Credited to two, both must be
+    people the sentences name in their own words (a document, 'the statement', is its author's
+    voice, an office's line is repeated by many mouths, and '..., he said' credits whoever
+    coreference chose, which no reader can check in the sentence); whether a sentence names the
+    other speaker too, and the quote's length, are levels."""
     a, b = match.a.claim, match.b.claim
     if a.doc_id == b.doc_id or not (a.speaker and b.speaker) or a.negated or b.negated:
         return
@@ -82,7 +87,8 @@ def _shared_quote(a: Claim, b: Claim) -> str | None:
     """The longest run of quoted words the two claims share, if long enough to be one quote."""
     qa = [t for t in tokens(a) if t.quoted]
     qb = [t for t in tokens(b) if t.quoted]
-    if len(qa) < MIN_QUOTE_WORDS or len(qb) < MIN_QUOTE_WORDS:
+    shortest = lexicon.count("attribution.min_quote_words")
+    if len(qa) < shortest or len(qb) < shortest:
         return None
     best = None
     for op in Indel.opcodes([t.norm for t in qa], [t.norm for t in qb]):
@@ -92,7 +98,7 @@ def _shared_quote(a: Claim, b: Claim) -> str | None:
         return None
     run = qa[best[0] : best[1]]
     content = [t for t in run if t.norm not in function_words()]
-    if len(run) < MIN_QUOTE_WORDS or len(content) < MIN_QUOTE_CONTENT:
+    if len(run) < shortest or len(content) < lexicon.count("attribution.min_quote_content"):
         return None
     return a.text[run[0].start - a.start : run[-1].end - a.start]
 

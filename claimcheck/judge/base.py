@@ -68,6 +68,14 @@ class Candidate:
         )
 
 
+def near_copy_score(kind: str, similarity: float, *, quoted: bool = False) -> float:
+    """The score of a near-copy comparator's finding (two versions of one sentence): its base,
+    surer for words both sides quote, plus a share of the versions' alignment similarity
+    (models/limits.json); judge/confidence.py calibrates it."""
+    base = lexicon.limit(f"{kind}.score_base_quoted" if quoted else f"{kind}.score_base")
+    return base + lexicon.limit(f"{kind}.score_slope") * similarity
+
+
 def finding(
     kind: ContradictionKind,
     sides: Sequence[tuple[Claim, str]],
@@ -157,7 +165,7 @@ def named_person(claim: Claim) -> bool:
         return True
     words = claim.speaker.split()
     return (
-        len(words) >= 2
+        len(words) >= lexicon.count("base.name_words")
         and all(w[:1].isupper() for w in words)
         and folded not in labels
         and not document_speaker(claim.speaker)

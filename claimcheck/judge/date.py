@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from claimcheck.judge.base import Candidate, Context, common_levels, facing, finding, source
+from claimcheck.judge.base import (
+    Candidate,
+    Context,
+    common_levels,
+    facing,
+    finding,
+    near_copy_score,
+    source,
+)
 from claimcheck.judge.evidence import Evidence
 from claimcheck.link.about import event_name, stem
 from claimcheck.link.align import Diff
@@ -25,7 +33,7 @@ def compare(
                 [(a, f"{da.text} = {_period(da)}"), (b, f"{db.text} = {_period(db)}")],
                 f"{source(a)} dates it {da.text} ({_period(da)}) but {source(b)} "
                 f"says {db.text} ({_period(db)}).",
-                0.45 + 0.45 * similarity,
+                near_copy_score("date", similarity),
             )
 
 

@@ -6,9 +6,18 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
+from claimcheck import lexicon
 from claimcheck.extract.entities import canonical
 from claimcheck.extract.names import expanded, one_name
-from claimcheck.judge.base import Candidate, Context, common_levels, finding, offices, source
+from claimcheck.judge.base import (
+    Candidate,
+    Context,
+    common_levels,
+    finding,
+    near_copy_score,
+    offices,
+    source,
+)
 from claimcheck.judge.evidence import Evidence
 from claimcheck.link.about import PLACE_LABELS, same_person, title_word
 from claimcheck.link.align import Diff, Token, fold, function_words, tokens
@@ -21,11 +30,6 @@ from claimcheck.schema import Anchor, Claim, Contradiction, Entity
 ROLE_LABELS = frozenset(
     {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "NAME"}
 )
-# Words before an entity below which it stands as the sentence's subject.
-SUBJECT_WORDS = 3
-# Names this alike are one name written two ways ('Missouri Highway Patrol' / 'Missouri State
-# Highway Patrol').
-SAME_NAME = 80
 LOCATIVE = frozenset({"in", "at", "from"})
 # Prepositions that tie a name to what belongs to it.
 AFFILIATIONS = frozenset({"in", "of", "from", "at", "for", "with"})
@@ -51,7 +55,7 @@ def compare(
                         [(a, ea.text), (b, eb.text)],
                         f"{source(a)} names {ea.text} where {source(b)} names {eb.text} "
                         "in the same statement.",
-                        0.45 + 0.45 * similarity,
+                        near_copy_score("entity", similarity),
                     )
 
 
@@ -66,7 +70,8 @@ def same_entity(a: Entity, b: Entity) -> bool:
 def _is_subject(claim: Claim, entity: Entity) -> bool:
     """An entity among the first words is what the sentence is about, not a role in its event:
     two sentences about different subjects can both hold."""
-    return len(claim.text[: entity.start - claim.start].split()) < SUBJECT_WORDS
+    before = claim.text[: entity.start - claim.start].split()
+    return len(before) < lexicon.count("entity.subject_words")
 
 
 def _names(claim: Claim, words: tuple[Token, ...]) -> list[Entity]:
@@ -198,4 +203,5 @@ def _kind(label: str | None, relation: str) -> str | None:
 
 
 def _one_name(a: str, b: str) -> bool:
-    return one_name(a, b) or fuzz.token_set_ratio(expanded(a), expanded(b)) >= SAME_NAME
+    alike = lexicon.limit("entity.same_name")
+    return one_name(a, b) or fuzz.token_set_ratio(expanded(a), expanded(b)) >= alike

@@ -10,7 +10,8 @@ the finding's confidence is that probability, and its explanation lists the leve
 it with their weights, strongest first (Splink's waterfall chart in words).
 
 No number lives in judge code: the edges that turn a measurement into a level, the weights and
-the decision threshold are all data in models/judge.json.
+the decision threshold are all data in models/judge.json, and the hand-set limits (windows,
+cuts, tolerances) with their reasons in models/limits.json.
 """
 
 from __future__ import annotations
@@ -32,8 +33,6 @@ from claimcheck.schema import ContradictionKind
 # A weights file to read instead of the shipped one: validation fits weights without a corpus
 # and scans that corpus with them (bench/loco.py). Inherited by every worker process.
 WEIGHTS_ENV = "CLAIMCHECK_JUDGE_WEIGHTS"
-# How many of the deciding levels an explanation names.
-SHOWN_LEVELS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +64,8 @@ class Evidence:
 
     def why(self) -> str:
         """The levels that weigh most, signed: 'value=bound +1.1, tie=none -0.8'."""
-        ranked = sorted(self.weighed(), key=lambda fw: (-abs(fw[1]), fw[0]))[:SHOWN_LEVELS]
+        shown = lexicon.count("evidence.shown_levels")
+        ranked = sorted(self.weighed(), key=lambda fw: (-abs(fw[1]), fw[0]))[:shown]
         return ", ".join(f"{f} {w:+.1f}" for f, w in ranked if w)
 
 

@@ -20,6 +20,7 @@ from claimcheck.judge.base import (
     cues,
     facing,
     finding,
+    near_copy_score,
     negation_words,
     source,
 )
@@ -31,21 +32,13 @@ from claimcheck.link.align import Diff, Token, align, fold, function_words, toke
 from claimcheck.link.pairs import Match
 from claimcheck.schema import Claim, Contradiction, Entity, Quantity
 
-# Rounding that different outlets apply to one exact figure.
-EXACT_TOLERANCE = 0.005
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# An aligned difference this short is one slot of the sentence ('Eastbrook' / 'Westmarch').
-SLOT_WORDS = 3
 
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
-# Claims this alike (pairing's cosine) state one fact whatever the words next to their figures.
-ALIKE = 0.35
 SCALE_WORDS = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions"})
 # Counts of time are ages and durations of many things in one story.
 DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade"})
-# Words either side of a sum of money or a share that say what it is a sum of.
-CONTEXT_WORDS = 4
 TIME_WORDS = frozenset({"last", "next", "year", "years", "month", "months", "week", "ago", "day"})
 LIST_WORDS = frozenset({"and", "or", "plus", "including", "while", "whereas", "versus", "vs"})
 
@@ -78,7 +71,7 @@ def compare_aligned(
         if not (ma and mb and ma.measure == mb.measure and _same_time(ma, mb)):
             continue
         if not meets(ma, mb) and _same_context(ma, mb, similarity) and not _elsewhere(a, b):
-            yield _finding(ma, mb, 0.5 + 0.4 * similarity)
+            yield _finding(ma, mb, near_copy_score("quantity", similarity))
 
 
 def owners(claims: Sequence[Claim]) -> dict[tuple[str, int], str]:
@@ -120,12 +113,14 @@ def meets(a: Measured, b: Measured) -> bool:
     if side and side == _bound(b) and _stated_bound(a) and _stated_bound(b):
         # 'at least 344' / 'at least 544': two different floors
         x, y = (a.low, b.low) if side == "floor" else (a.high, b.high)
-        return abs(x - y) < a.slack + b.slack + EXACT_TOLERANCE * max(abs(x), abs(y), 1.0)
+        rounding = lexicon.limit("quantity.exact_tolerance") * max(abs(x), abs(y), 1.0)
+        return abs(x - y) < a.slack + b.slack + rounding
     slack_a = a.slack if a.low == a.high else 0.0
     slack_b = b.slack if b.low == b.high else 0.0
     if slack_a or slack_b:
         return a.low - slack_a < b.high + slack_b and b.low - slack_b < a.high + slack_a
-    tolerance = EXACT_TOLERANCE * max(abs(a.low), abs(a.high), abs(b.low), abs(b.high), 1.0)
+    largest = max(abs(a.low), abs(a.high), abs(b.low), abs(b.high), 1.0)
+    tolerance = lexicon.limit("quantity.exact_tolerance") * largest
     return a.low <= b.high + tolerance and b.low <= a.high + tolerance
 
 
@@ -354,7 +349,7 @@ def _same_context(a: Measured, b: Measured, similarity: float) -> bool:
     money = a.measure.split("/")[0] in CURRENCIES
     if a.measure.startswith("percent") or (not money and a.time and a.time == b.time):
         return True  # a share says what it is of; '550,000 shells by March' which figure it is
-    if not money and similarity >= ALIKE and a.measure not in DURATIONS:
+    if not money and similarity >= lexicon.limit("quantity.alike") and a.measure not in DURATIONS:
         return True
     own = {a.measure, b.measure}
     roles_a, roles_b = _roles(a), _roles(b)
@@ -380,8 +375,8 @@ def _roles(m: Measured, *, verbs: bool = True) -> frozenset[str]:
 
 
 def _around(m: Measured) -> frozenset[str]:
-    """Content words (up to CONTEXT_WORDS) either side of a figure, not past another figure or a
-    word that starts another item of a list ('a $40 watch and $9 worth of toys')."""
+    """Content words (a few: models/limits.json) either side of a figure, not past another
+    figure or a word that starts another item of a list ('a $40 watch and $9 worth of toys')."""
     words = tokens(m.claim)
     figures = [(q.start, q.end) for q in m.claim.quantities]
     own = [i for i, t in enumerate(words) if m.quantity.start <= t.start < m.quantity.end]
@@ -389,9 +384,10 @@ def _around(m: Measured) -> frozenset[str]:
         return frozenset()
     stop = function_words() | frozenset(cues("not_topical"))
     near: list[str] = []
+    window = lexicon.count("quantity.context_words")
     for step, first in ((-1, own[0] - 1), (1, own[-1] + 1)):
         i, taken = first, 0
-        while 0 <= i < len(words) and taken < CONTEXT_WORDS:
+        while 0 <= i < len(words) and taken < window:
             token = words[i]
             if token.norm in LIST_WORDS or any(s <= token.start < e for s, e in figures):
                 break
@@ -400,10 +396,11 @@ def _around(m: Measured) -> frozenset[str]:
                 if not _original(m.claim, token)[:1].isupper():  # a name says who, not what
                     near.append(token.norm)
             i += step
+    short = lexicon.count("quantity.short_word_letters")
     return frozenset(
         synonym(w) or w
         for w in near
-        if w not in stop and w not in TIME_WORDS and len(w) > 2 and not w[:1].isdigit()
+        if w not in stop and w not in TIME_WORDS and len(w) > short and not w[:1].isdigit()
     )
 
 
@@ -492,15 +489,17 @@ def _converted(claim: Claim, share: Measured) -> Measured | None:
 
 
 def _negated(claim: Claim, quantity: Quantity) -> bool:
-    before = claim.text[: max(quantity.start - claim.start, 0)].split()[-2:]
+    window = lexicon.count("quantity.negation_words")
+    before = claim.text[: max(quantity.start - claim.start, 0)].split()[-window:]
     return any(fold(word).strip(",;:") in negation_words() for word in before)
 
 
 def _elsewhere(a: Claim, b: Claim) -> bool:
     """The two sentences swap one place for another in the same slot ('re-elected in Eastbrook' /
     'in Westmarch'): a short aligned difference whose sides name different places."""
+    slot = lexicon.count("quantity.slot_words")
     for diff in align(a, b).diffs:
-        if not diff.a or not diff.b or max(len(diff.a), len(diff.b)) > SLOT_WORDS:
+        if not diff.a or not diff.b or max(len(diff.a), len(diff.b)) > slot:
             continue
         places_a = {fold(e.canonical) for e in _entities_in(a, diff.a_span(), PLACE_LABELS)}
         places_b = {fold(e.canonical) for e in _entities_in(b, diff.b_span(), PLACE_LABELS)}

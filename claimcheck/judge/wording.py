@@ -6,15 +6,11 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from claimcheck.judge.base import finding, source
+from claimcheck import lexicon
+from claimcheck.judge.base import finding, near_copy_score, source
 from claimcheck.link.about import stem
 from claimcheck.link.align import Diff, Token, function_words, tokens
 from claimcheck.schema import Claim, Contradiction
-
-# A changed word this short is usually grammar ('a' / 'the', 'to' / 'at'), not a key word.
-MIN_WORD = 4
-# Quoted words this alike (rapidfuzz ratio) are one word spelled two ways.
-SPELLING = 85
 
 
 def compare(
@@ -32,7 +28,7 @@ def compare(
             "wording",
             [(a, wa), (b, wb)],
             f"{source(a)} {what} the statement with '{wa}' where {source(b)} has '{wb}'.",
-            (0.6 if quoted else 0.5) + 0.35 * similarity,
+            near_copy_score("wording", similarity, quoted=quoted),
         )
 
 
@@ -45,9 +41,15 @@ def _key_word_change(a: Claim, b: Claim, diff: Diff) -> tuple[str, str, bool] | 
     words_b = [t for t in diff.b if _is_key(b, t)]
     if not words_a or not words_b:
         return None
-    if all(t.quoted for t in diff.a + diff.b) and len(words_a) <= 3 and len(words_b) <= 3:
+    swapped = lexicon.count("wording.max_quoted_words")
+    if (
+        all(t.quoted for t in diff.a + diff.b)
+        and len(words_a) <= swapped
+        and len(words_b) <= swapped
+    ):
         said_a, said_b = " ".join(t.norm for t in words_a), " ".join(t.norm for t in words_b)
-        if stem(said_a) == stem(said_b) or fuzz.ratio(said_a, said_b) >= SPELLING:
+        spelled = fuzz.ratio(said_a, said_b) >= lexicon.limit("wording.spelling")
+        if stem(said_a) == stem(said_b) or spelled:
             return None  # 'anaesthetic' / 'anesthetic', 'seemed' / 'seems': one word
         return _text(a, words_a), _text(b, words_b), True
     for ta in words_a:
@@ -56,7 +58,7 @@ def _key_word_change(a: Claim, b: Claim, diff: Diff) -> tuple[str, str, bool] | 
             if (
                 short != long
                 and long.endswith(short)
-                and len(short) >= 5
+                and len(short) >= lexicon.count("wording.min_stem_letters")
                 and not _inflection(short, long)
                 and not _compound(a, ta, long)
                 and not _compound(b, tb, long)
@@ -66,7 +68,8 @@ def _key_word_change(a: Claim, b: Claim, diff: Diff) -> tuple[str, str, bool] | 
 
 
 def _is_key(claim: Claim, token: Token) -> bool:
-    if len(token.norm) < MIN_WORD or token.norm in function_words() or token.norm.isdigit():
+    short = len(token.norm) < lexicon.count("wording.min_word")
+    if short or token.norm in function_words() or token.norm.isdigit():
         return False
     original = claim.text[token.start - claim.start : token.end - claim.start]
     return original[:1].islower()
@@ -82,7 +85,8 @@ def _compound(claim: Claim, token: Token, long: str) -> bool:
 
 
 def _inflection(short: str, long: str) -> bool:
-    return long[: len(short)] == short and len(long) - len(short) <= 3
+    ending = len(long) - len(short)
+    return long[: len(short)] == short and ending <= lexicon.count("wording.max_ending_letters")
 
 
 def _text(claim: Claim, words: list[Token]) -> str:
