@@ -222,7 +222,9 @@ def model_key(model: str) -> str:
 
 
 # Assets under models/ that only the comparison stage reads: editing them keeps cached claims.
-COMPARISON_ASSETS = frozenset({"compare.json"})
+# (Every asset keys the report cache.) limits.json is not one: extraction reads it too
+# (names.first_names_match, through coref), as it reads name_suffixes.txt.
+COMPARISON_ASSETS = frozenset({"compare.json", "abbreviations.json", "acronym_skips.txt"})
 
 
 @functools.cache

@@ -7,36 +7,17 @@ import unicodedata
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-# Abbreviations one name is written with ('E. Main St.' / 'East Main Street', 'Mt Cook').
-ABBREVIATIONS = {
-    "e": "east",
-    "w": "west",
-    "n": "north",
-    "s": "south",
-    "st": "street",
-    "ave": "avenue",
-    "blvd": "boulevard",
-    "rd": "road",
-    "mt": "mount",
-    "ft": "fort",
-    "dept": "department",
-    "co": "company",
-    "corp": "corporation",
-    "univ": "university",
-    "natl": "national",
-    "intl": "international",
-}
-# Words an acronym skips ('Department of Justice' -> DOJ).
-ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "&"})
-# A name this long or longer may lose or gain one letter and stay one name ('Rait' / 'Raite');
-# a changed letter makes another name ('Rome' / 'Nome').
-TYPO_LENGTH = 4
+from claimcheck import lexicon
+
+
+def name_suffixes() -> frozenset[str]:
+    """Generational suffixes ('jr.', 'iii'): models/name_suffixes.txt."""
+    return lexicon.words("name_suffixes")
 
 
 def surname_words(words: list[str]) -> list[str]:
     """The name without a generational suffix: 'Carlos Ortiz Jr.' is filed under Ortiz."""
-    while len(words) > 1 and words[-1].lower().strip(",") in NAME_SUFFIXES:
+    while len(words) > 1 and words[-1].lower().strip(",") in name_suffixes():
         words = words[:-1]
     return words
 
@@ -56,12 +37,13 @@ def first_names_match(a: str, b: str) -> bool:
         return False
     if len(a) == 1 or len(b) == 1 or a.startswith(b) or b.startswith(a):
         return True
-    return fuzz.ratio(a, b) >= 50
+    return fuzz.ratio(a, b) >= lexicon.limit("names.first_names_alike")
 
 
 def expanded(name: str) -> str:
     """A folded name with its abbreviated words written out: 'mt cook' -> 'mount cook'."""
-    return " ".join(ABBREVIATIONS.get(w.rstrip("."), w) for w in name.split())
+    abbreviations: dict[str, str] = lexicon.table("abbreviations")["words"]
+    return " ".join(abbreviations.get(w.rstrip("."), w) for w in name.split())
 
 
 def one_name(a: str, b: str) -> bool:
@@ -78,8 +60,9 @@ def one_name(a: str, b: str) -> bool:
     if short and set(short) <= set(long):
         return True
     if len(short) == 1 and len(short[0]) > 1:
-        initials = "".join(w[0] for w in long if w not in ACRONYM_SKIPS)
+        skipped = lexicon.words("acronym_skips")
+        initials = "".join(w[0] for w in long if w not in skipped)
         if len(initials) > 1 and initials.startswith(short[0]):
             return True
     shortest = min(len(plain_a), len(plain_b))
-    return shortest >= TYPO_LENGTH and Indel.distance(plain_a, plain_b) <= 1
+    return shortest >= lexicon.count("names.typo_length") and Indel.distance(plain_a, plain_b) <= 1

@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from claimcheck.extract.names import NAME_SUFFIXES, first_names_match, fold
+from claimcheck.extract.names import first_names_match, fold, name_suffixes
 from claimcheck.schema import Claim, compact
 
 _WORD = re.compile(r"[\w'’.-]+")
@@ -86,7 +86,7 @@ def _key(name: str) -> str:
     if words and words[0] == "the":
         words = words[1:]
     words = [w.strip(".'’") for w in words if w.strip(".'’")]
-    while len(words) > 2 and words[-1] in NAME_SUFFIXES:
+    while len(words) > 2 and words[-1] in name_suffixes():
         words = words[:-1]  # "John G. Roberts Jr." is John Roberts
     return " ".join(words)
 
