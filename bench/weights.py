@@ -505,6 +505,26 @@ def _youden(scores: Sequence[float], labels: Sequence[int]) -> float:
     return math.floor(best * 1000) / 1000
 
 
+def written(
+    kinds: dict[str, Any], checks: dict[str, Any], corpora: list[str], left_out: list[str]
+) -> dict[str, Any]:
+    """models/judge.json: the fitted kinds, the edges they were read with, the held-out checks
+    and the AUC below which a kind's threshold is 0 (recorded beside the thresholds it chose)."""
+    return {
+        "about": (
+            "The judges' comparison levels and their learned log-odds (judge/evidence.py), "
+            "written by bench/weights.py from pairs generated from real coverage; buckets are "
+            "the edges that turn a measurement into a level, set before fitting."
+        ),
+        "fitted_on": corpora,
+        "left_out": sorted(left_out),
+        "buckets": EDGES,
+        "kinds": kinds,
+        "held_out_stories": checks,
+        "min_auc": MIN_AUC,
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -518,18 +538,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     kept = [r for r in rows if r["corpus"] not in args.leave_out]
     kinds, checks = fit(kept, args.folds)
     corpora = sorted({r["corpus"] for r in kept})
-    table = {
-        "about": (
-            "The judges' comparison levels and their learned log-odds (judge/evidence.py), "
-            "written by bench/weights.py from pairs generated from real coverage; buckets are "
-            "the edges that turn a measurement into a level, set before fitting."
-        ),
-        "fitted_on": corpora,
-        "left_out": sorted(args.leave_out),
-        "buckets": EDGES,
-        "kinds": kinds,
-        "held_out_stories": checks,
-    }
+    table = written(kinds, checks, corpora, args.leave_out)
     Path(args.out).write_text(json.dumps(table, indent=2, sort_keys=True) + "\n")
     for kind, check in sorted(checks.items()):
         rows_of_kind = kinds[kind]["rows"]

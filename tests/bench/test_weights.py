@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from bench import weights
-from claimcheck import judge
+from claimcheck import judge, lexicon
 from claimcheck.link.about import about
 from claimcheck.link.pairs import Match
 from claimcheck.schema import DateRef, Event
@@ -91,3 +91,14 @@ def test_changes_are_the_same_on_every_run() -> None:
     second = weights._new_figure(a, q, weights._Pool([a]), random.Random("x"))
     assert first == second and first is not None
     assert first[1].value != 750_000
+
+
+def test_the_shipped_weights_hold_what_the_writer_writes() -> None:
+    """models/judge.json has every key bench/weights.py writes, MIN_AUC among them (added by
+    hand without a refit): the shipped file and the script agree on its shape and limits."""
+    shipped = lexicon.table("judge")
+    again = weights.written(
+        shipped["kinds"], shipped["held_out_stories"], shipped["fitted_on"], shipped["left_out"]
+    )
+    assert again == shipped
+    assert shipped["min_auc"] == weights.MIN_AUC
