@@ -150,6 +150,68 @@ LIMITS: dict[str, tuple[float, str]] = {
         f"are the speaker's own, so a swap is surer); {_SCORE}.",
     ),
     "wording.score_slope": (0.35, f"Near-copy wording score per unit of similarity; {_SCORE}."),
+    "polarity.min_similarity": (
+        0.65,
+        "Two versions of one sentence this alike (share of aligned words) tell one statement; "
+        "below it a negation may belong to a different statement.",
+    ),
+    "polarity.max_flip_words": (
+        3,
+        "A negation flips the statement only in a changed stretch this short ('would resume' / "
+        "'would not resume'); one inside a longer stretch only one side has belongs to other "
+        "words.",
+    ),
+    "polarity.score_base": (0.4, f"Near-copy polarity score with no similarity; {_SCORE}."),
+    "polarity.score_slope": (0.5, f"Near-copy polarity score per unit of similarity; {_SCORE}."),
+    "dispute.about_similarity": (
+        0.12,
+        "Pairing's cosine two claims need before one can deny the other: below it they share "
+        "too little of what they are about.",
+    ),
+    "dispute.shared_stems": (
+        2,
+        "Content stems a denial must share with the claim it denies, beyond the words of denial.",
+    ),
+    "dispute.target_words": (
+        6,
+        "Words after a denial within which what it denies is named ('denied the report').",
+    ),
+    "dispute.target_before": (
+        12,
+        "Words before a denial within which what it denies is named ('called reports that the "
+        "plant will close false').",
+    ),
+    "dispute.name_letters": (
+        2,
+        "A capitalised word of this many letters or fewer ('US', 'Mr') names no one a denial "
+        "and a claim could share.",
+    ),
+    "dispute.within_base": (
+        0.75,
+        f"Score of one rejection of a claim inside one article; {_SCORE}.",
+    ),
+    "dispute.within_step": (
+        0.05,
+        f"Score added per further sentence of the article that rejects the claim; {_SCORE}.",
+    ),
+    "dispute.within_cap": (
+        0.95,
+        f"Most a rejection inside one article scores, however many sentences reject; {_SCORE}.",
+    ),
+    "dispute.score_base": (0.5, f"Score of a denial across articles with no similarity; {_SCORE}."),
+    "dispute.score_slope": (
+        0.35,
+        f"Score a denial across articles gains up to full similarity; {_SCORE}.",
+    ),
+    "dispute.similarity_scale": (
+        1.5,
+        "Pairing's cosine times this is the share of the slope a denial gains, up to all of it: "
+        f"cosines of two wordings of one claim rarely pass 2/3; {_SCORE}.",
+    ),
+    "dispute.story_score": (
+        0.5,
+        f"Score of an article's denial of the story another article states; {_SCORE}.",
+    ),
     "names.typo_length": (
         4,
         "A name this long or longer may lose or gain one letter and stay one name ('Rait' / "

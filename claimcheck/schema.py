@@ -111,6 +111,9 @@ class Event(Frozen):
     negated: bool = False
     subject: str | None = Field(None, description="Lemma of the subject's head")
     object: str | None = Field(None, description="Lemma of the object's or complement's head")
+    asserted: bool = Field(
+        True, description="Stated as a fact: not a condition, a question or an infinitive"
+    )
 
 
 class Anchor(Frozen):

@@ -28,6 +28,8 @@ COMPLEMENTS = frozenset({"acomp", "attr", "oprd"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing"})
 # Words whose infinitive complement did not happen: 'unable to stop', 'failed to file'.
 NEGATING_HEADS = frozenset({"unable", "fail", "refuse", "decline"})
+# Clausal complements: a neg-raising verb's negation belongs to its complement.
+CLAUSES = frozenset({"ccomp", "xcomp"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
 
 
@@ -111,9 +113,13 @@ def _ties(span: list[Token], items: Iterable[Quantity | DateRef]) -> Iterable[tu
 
 def _event(verb: Token, first: int, last: int) -> Event:
     inside = [c for c in verb.children if first <= c.i <= last]
-    negated = any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in inside)
+    negated = _negated(verb, inside)
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_HEADS:
         negated = not negated
+    if _raised(verb):
+        negated = not negated  # 'I don't think it will pass' says it will not pass
+    if negated and _raises(verb) and any(c.dep_ in CLAUSES for c in inside):
+        negated = False  # ... and does not deny the thinking
     subject = next((_head(c) for c in inside if c.dep_ in SUBJECTS), None)
     obj_token = next((c for c in inside if c.dep_ in OBJECTS), None)
     obj = _head(obj_token) if obj_token is not None else None
@@ -121,13 +127,77 @@ def _event(verb: Token, first: int, last: int) -> Event:
         negated = not negated  # "found no evidence"
     if obj is None:  # 'ran for office': the object of the first preposition
         for prep in (c for c in inside if c.dep_ in ("prep", "agent")):
+            if prep.lower_ in _assertion("apart"):
+                continue  # 'unlike the stars, Ross is not signed': the stars are set apart
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 obj = _head(pobj)
                 if _says_none(pobj):
                     negated = not negated  # "thought of no reason"
                 break
-    return Event(predicate=_lemma(verb), negated=negated, subject=subject, object=obj)
+    return Event(
+        predicate=_lemma(verb),
+        negated=negated,
+        subject=subject,
+        object=obj,
+        asserted=_asserted(verb, first, last),
+    )
+
+
+def _negated(verb: Token, children: list[Token]) -> bool:
+    """A negation among the verb's own words; 'not only' ('not only repulsed the attack but
+    seized the boat') asserts the verb and more, so it negates nothing."""
+    return any((c.dep_ == "neg" or c.lower_ in NEGATORS) and not _not_only(c) for c in children)
+
+
+def _not_only(token: Token) -> bool:
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return after is not None and after.lower_ in _assertion("not_only")
+
+
+def _raises(verb: Token) -> bool:
+    """A neg-raising verb ('think', 'expect', 'seem'; Horn 1978): its negation is read in its
+    complement, 'I don't feel we executed' as 'I feel we did not execute'."""
+    return _lemma(verb) in _assertion("neg_raising")
+
+
+def _raised(verb: Token) -> bool:
+    """The verb is the complement of a negated neg-raising verb."""
+    head = verb.head
+    if verb.dep_ not in CLAUSES or head.i == verb.i or not _raises(head):
+        return False
+    return _negated(head, list(head.children))
+
+
+def _asserted(verb: Token, first: int, last: int) -> bool:
+    """Whether the clause states the predicate as a fact, rather than as a condition ('if they
+    don't pass the bill'), a question, or an infinitive that may never happen ('in talks to
+    direct', 'to pass this bill would'). A verb and every verb above it inside the span must
+    be free of all three; the infinitive of an implicative verb ('failed to file', 'managed to
+    escape') tells whether it happened, and stays asserted."""
+    node = verb
+    while first <= node.i <= last:
+        children = list(node.children)
+        if any(c.dep_ == "mark" and c.lower_ in _assertion("conditional") for c in children):
+            return False
+        if any(c.dep_ == "punct" and c.text == "?" for c in children):
+            return False
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in children)
+        if infinitive and not (node.dep_ == "xcomp" and _implicative(node.head)):
+            return False
+        if node.head.i == node.i:  # the root (spaCy makes a new Token on each access)
+            break
+        node = node.head
+    return True
+
+
+def _implicative(head: Token) -> bool:
+    return head.lemma_.lower() in NEGATING_HEADS | _assertion("implicative")
+
+
+@functools.cache
+def _assertion(name: str) -> frozenset[str]:
+    return frozenset(lexicon.table("assertion")[name])
 
 
 def _says_none(token: Token) -> bool:

@@ -8,19 +8,19 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import cache
 
-from claimcheck.judge.base import cues, document_speaker, finding, hedged, named_person
+from claimcheck import lexicon
+from claimcheck.judge.base import (
+    cues,
+    document_speaker,
+    finding,
+    hedged,
+    named_person,
+    negation_words,
+)
 from claimcheck.link.about import About, same_person, stem
 from claimcheck.link.align import fold, tokens
 from claimcheck.link.pairs import Match
 from claimcheck.schema import Claim, Contradiction
-
-# Two claims about one thing, by pairing's cosine, before one can deny the other.
-ABOUT_SIMILARITY = 0.12
-# Content stems a denial must share with the claim it denies (beyond the denial's own words).
-SHARED_STEMS = 2
-# Words around a denial within which what it denies is named ('denied the report').
-TARGET_WORDS = 6
-TARGET_BEFORE = 12  # 'called reports that the plant will close false'
 
 
 def compare(claims: Sequence[Claim]) -> Iterator[Contradiction]:
@@ -56,8 +56,21 @@ def _in_document(claims: list[Claim], speakers: list[str]) -> Iterator[Contradic
             f"{_listed(rejecters)} {'rejects' if len(rejecters) == 1 else 'reject'} "
             f"{disputed.speaker}'s claim as "
             f"{' / '.join(repr(p) for p in phrases)} in {disputed.doc_id}.",
-            min(0.75 + 0.05 * len(rejections), 0.95),
+            _within_score(len(rejections)),
         )
+
+
+def _within_score(rejections: int) -> float:
+    """Surer the more sentences of the article reject the claim, up to a cap (models/limits.json);
+    judge/confidence.py calibrates it."""
+    score = lexicon.limit("dispute.within_base") + lexicon.limit("dispute.within_step") * rejections
+    return min(score, lexicon.limit("dispute.within_cap"))
+
+
+def _across_score(similarity: float) -> float:
+    """A denial across articles: surer the more alike the two claims (models/limits.json)."""
+    share = min(similarity * lexicon.limit("dispute.similarity_scale"), 1.0)
+    return lexicon.limit("dispute.score_base") + lexicon.limit("dispute.score_slope") * share
 
 
 def _listed(names: list[str]) -> str:
@@ -68,8 +81,49 @@ def _listed(names: list[str]) -> str:
 
 
 def _dispute_phrase(text: str) -> str | None:
-    found = _dispute_pattern().search(fold(text))
+    found = next(_said(fold(text), _dispute_pattern()), None)
     return found.group(1) if found else None
+
+
+def _said(folded: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The phrases of `pattern` in the sentence that reject something: not one under a negation
+    ('while not denying the story', 'did not immediately deny'), nor a word of falsehood said of
+    a thing that is no claim and makes none ('fake posters', 'a fake passport'; 'fake news', 'a
+    hoax article' and 'a satirical website' stay)."""
+    for found in pattern.finditer(folded):
+        if not (_negated_before(folded, found.start()) or _of_a_thing(folded, found)):
+            yield found
+
+
+def _negated_before(folded: str, start: int) -> bool:
+    before = [w.strip(",.;:'\"") for w in folded[:start].split()]
+    while before and before[-1].endswith("ly"):  # 'did not immediately deny'
+        before.pop()
+    return bool(before) and (before[-1] in negation_words() or before[-1].endswith("n't"))
+
+
+def _of_a_thing(folded: str, found: re.Match[str]) -> bool:
+    """A one-word hoax cue right before a noun-like word: 'fake' in 'fake posters' names what
+    the posters are, and calls no report false."""
+    phrase = found.group(1)
+    if " " in phrase or phrase not in _hoax_words() or not folded[found.end() :].startswith(" "):
+        return False
+    following = folded[found.end() :].split(maxsplit=1)
+    word = following[0] if following else ""
+    if not word.isalpha() or word in cues("function_words"):
+        return False
+    return word not in _claim_nouns() and word not in cues("claim_sources")
+
+
+def _names_its_fact(text: str) -> bool:
+    """The denial says what it denies in a clause of its own: 'not true that ...'."""
+    folded = fold(text)
+    return any(folded[f.end() :].split()[:1] == ["that"] for f in _said(folded, _strong_pattern()))
+
+
+@cache
+def _hoax_words() -> frozenset[str]:
+    return frozenset(cues("hoax_phrases"))
 
 
 @cache
@@ -147,7 +201,7 @@ def judge(match: Match, denials: Denials) -> Iterator[Contradiction]:
     if match.level == "documents":
         yield from _denied_story(match, denials)
         return
-    if match.similarity < ABOUT_SIMILARITY or a.doc_id == b.doc_id:
+    if match.similarity < lexicon.limit("dispute.about_similarity") or a.doc_id == b.doc_id:
         return
     if denials.denies(a.claim) == denials.denies(b.claim):
         return
@@ -157,7 +211,9 @@ def judge(match: Match, denials: Denials) -> Iterator[Contradiction]:
     if not (match.shares("e:") or _names(denial.claim) & _names(stated.claim)):
         return  # what is denied must be said of someone or something both name
     topic = _topic(denial.claim)
-    if len(topic & stated.stems) < SHARED_STEMS or denials.doubted_in(stated.doc_id):
+    if len(topic & stated.stems) < lexicon.count("dispute.shared_stems"):
+        return
+    if denials.doubted_in(stated.doc_id):
         return
     if hedged(stated.claim) or any(e.negated for e in stated.claim.frame.events):
         return  # "a story online claims that ...", "X did not ...": not stated as fact
@@ -171,14 +227,14 @@ def judge(match: Match, denials: Denials) -> Iterator[Contradiction]:
         "dispute",
         [(stated.claim, "the claim"), (denial.claim, f"rejects it: '{phrase}'")],
         f"{who} calls it '{phrase}' in {denial.doc_id}, while {stated.doc_id} reports it as fact.",
-        0.5 + 0.35 * min(match.similarity * 1.5, 1.0),
+        _across_score(match.similarity),
     )
 
 
 def calls_false(claim: Claim) -> bool:
     """The claim calls a report false in words only a claim can be ('a hoax', 'fake',
     'debunked'): what pairing links, at the level of documents, to the story it denies."""
-    return _strong_pattern().search(fold(claim.text)) is not None
+    return next(_said(fold(claim.text), _strong_pattern()), None) is not None
 
 
 def _denied_story(match: Match, denials: Denials) -> Iterator[Contradiction]:
@@ -190,6 +246,8 @@ def _denied_story(match: Match, denials: Denials) -> Iterator[Contradiction]:
         return
     if denial.claim.speaker and named_person(denial.claim):
         return  # a person who calls something a hoax takes a side; an article debunks a story
+    if _names_its_fact(denial.claim.text):
+        return  # 'it is not true that I was jealous' denies that, not the story
     if hedged(stated.claim) or any(e.negated for e in stated.claim.frame.events):
         return
     if stated.claim.speaker and document_speaker(stated.claim.speaker):
@@ -202,7 +260,7 @@ def _denied_story(match: Match, denials: Denials) -> Iterator[Contradiction]:
         [(stated.claim, "the claim"), (denial.claim, f"rejects it: '{phrase}'")],
         f"{who} calls the story of {named} '{phrase}' in {denial.doc_id}, while "
         f"{stated.doc_id} reports it as fact.",
-        0.5,
+        lexicon.limit("dispute.story_score"),
     )
 
 
@@ -211,11 +269,13 @@ def _rejects_a_claim(text: str) -> bool:
     'untrue', 'debunked'), or a denial with what it denies right after it ('denied that ...',
     'called the report misleading'): 'Lee denied wrongdoing' rejects no one's claim."""
     folded = fold(text)
-    if _strong_pattern().search(folded):
+    if next(_said(folded, _strong_pattern()), None) is not None:
         return True
-    for found in _dispute_pattern().finditer(folded):
-        after = [w.strip(",.;:'\"") for w in folded[found.end() :].split()[:TARGET_WORDS]]
-        before = [w.strip(",.;:'\"") for w in folded[: found.start()].split()[-TARGET_BEFORE:]]
+    words_after = lexicon.count("dispute.target_words")
+    words_before = lexicon.count("dispute.target_before")
+    for found in _said(folded, _dispute_pattern()):
+        after = [w.strip(",.;:'\"") for w in folded[found.end() :].split()[:words_after]]
+        before = [w.strip(",.;:'\"") for w in folded[: found.start()].split()[-words_before:]]
         if after[:1] == ["that"] or _claim_nouns().intersection(after + before):
             return True
     return False
@@ -240,7 +300,7 @@ def _names(claim: Claim) -> set[str]:
         stem(t.norm)
         for t in words
         if claim.text[t.start - claim.start : t.start - claim.start + 1].isupper()
-        and len(t.norm) > 2
+        and len(t.norm) > lexicon.count("dispute.name_letters")
     }
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from claimcheck import lexicon
 from claimcheck.judge.base import (
     Candidate,
     Context,
     common_levels,
     finding,
     hedged,
+    near_copy_score,
     negation_words,
     source,
 )
@@ -19,11 +21,6 @@ from claimcheck.link.align import Diff
 from claimcheck.link.pairs import Match
 from claimcheck.schema import Claim, Contradiction, Event
 
-# Below this share of aligned words, a negation may belong to a different statement.
-MIN_SIMILARITY = 0.65
-# A negation counts only in a short changed stretch ('would resume' / 'would not resume'); one
-# inside a long stretch that only one side has belongs to other words.
-MAX_FLIP_WORDS = 3
 # Arguments that name no one in particular: a predicate on them says nothing of one fact.
 VAGUE_ARGUMENTS = frozenset(
     {"it", "that", "this", "what", "which", "who", "thing", "one", "i", "you", "he", "she"}
@@ -34,26 +31,29 @@ VAGUE_ARGUMENTS = frozenset(
 def compare(
     a: Claim, b: Claim, diffs: tuple[Diff, ...], similarity: float
 ) -> Iterator[Contradiction]:
-    if similarity < MIN_SIMILARITY:
+    if similarity < lexicon.limit("polarity.min_similarity"):
         return
     negations = negation_words()
     flips = []
+    longest = lexicon.count("polarity.max_flip_words")
     for diff in diffs:
         neg_a = [t for t in diff.a if t.norm in negations]
         neg_b = [t for t in diff.b if t.norm in negations]
-        if bool(neg_a) != bool(neg_b) and max(len(diff.a), len(diff.b)) <= MAX_FLIP_WORDS:
+        if bool(neg_a) != bool(neg_b) and max(len(diff.a), len(diff.b)) <= longest:
             flips.append((diff, neg_a or neg_b))
         elif bool(neg_a) != bool(neg_b):
             return  # a negation in a long rewrite: not a clean flip
     if len(flips) != 1:  # two flips cancel out or signal a rewrite, not a denial
         return
+    if not _flipped_predicate(a, b):
+        return  # 'couldn't' / 'could not', 'No. 1', a 'No.' of its own: no predicate flips
     diff, _ = flips[0]
     negative, positive = (a, b) if any(t.norm in negations for t in diff.a) else (b, a)
     yield finding(
         "polarity",
         [(positive, "affirms"), (negative, "negates")],
         f"{source(negative)} negates what {source(positive)} affirms in the same statement.",
-        0.4 + 0.5 * similarity,
+        near_copy_score("polarity", similarity),
     )
 
 
@@ -68,6 +68,8 @@ def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
         return
     for ea in a.frame.events:
         for eb in b.frame.events:
+            if not (ea.asserted and eb.asserted):
+                continue  # a condition, a question or an infinitive states no fact to deny
             shape = _same_predication(ea, eb)
             if shape is None:
                 continue
@@ -87,6 +89,23 @@ def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
                 f"{source(positive)} says it did.",
                 (ea, eb),
             )
+
+
+def _flipped_predicate(a: Claim, b: Claim) -> bool:
+    """The parse shows the flip: a predicate both sentences state as fact, negated in one
+    only. A negation written two ways ('hadn't' / 'had not', 'won't be known' / 'not yet
+    known') negates the same predicate on both sides."""
+    pa, pb = _polarities(a), _polarities(b)
+    return any(len(pa[p]) == len(pb[p]) == 1 and pa[p] != pb[p] for p in pa.keys() & pb.keys())
+
+
+def _polarities(claim: Claim) -> dict[str, set[bool]]:
+    """Each predicate the claim states as fact, and whether it is negated."""
+    found: dict[str, set[bool]] = {}
+    for event in claim.frame.events:
+        if event.asserted:
+            found.setdefault(event.predicate, set()).add(event.negated)
+    return found
 
 
 def _attributed(a: Claim, b: Claim) -> str:

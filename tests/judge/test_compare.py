@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 from claimcheck import judge
+from claimcheck.extract.frames import frame
 from claimcheck.link.pairs import matches
 from claimcheck.link.story import Stories
 from claimcheck.schema import Article, Claim, Contradiction
@@ -150,7 +152,12 @@ def test_quoted_words_that_differ_are_wording() -> None:
     assert kinds(a, b) == ["wording"]
 
 
-def test_polarity_flip() -> None:
+def parsed(nlp: Language, c: Claim) -> Claim:
+    """The claim with the frame its sentence's parse gives (predicates and their negation)."""
+    return c.model_copy(update={"frame": frame(list(nlp(c.text)), c.entities)})
+
+
+def test_polarity_flip(nlp: Language) -> None:
     a = claim(
         "a",
         "The airline confirmed the flights to Lisbon would resume in June after the strike.",
@@ -159,17 +166,38 @@ def test_polarity_flip() -> None:
         "b",
         "The airline confirmed the flights to Lisbon would not resume in June after the strike.",
     )
-    assert kinds(a, b) == ["polarity"]
+    assert kinds(parsed(nlp, a), parsed(nlp, b)) == ["polarity"]
 
 
-def test_both_negated_is_agreement() -> None:
+def test_both_negated_is_agreement(nlp: Language) -> None:
     a = claim(
         "a", "The airline said the flights to Lisbon would not resume in June after the strike."
     )
     b = claim(
         "b", "The airline said the flights to Lisbon would not restart in June after the strike."
     )
-    assert kinds(a, b) == []
+    assert kinds(parsed(nlp, a), parsed(nlp, b)) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # one negation written two ways
+            "Firefighters couldn't reach the upper floors of the mill before dawn.",
+            "Firefighters could not reach the upper floors of the mill before dawn.",
+        ),
+        (
+            "The cause of the fire won't be known for several weeks, the chief said.",
+            "The cause of the fire was not yet known, the chief said.",
+        ),
+        (  # 'No.' before a number negates nothing
+            "The No. 2 Wildcats beat Linfield 70-58 on Friday night in Dayton.",
+            "The second-ranked Wildcats beat Linfield 70-58 on Friday night in Dayton.",
+        ),
+    ],
+)
+def test_a_negation_both_versions_hold_is_no_flip(nlp: Language, a: str, b: str) -> None:
+    assert "polarity" not in kinds(parsed(nlp, claim("a", a)), parsed(nlp, claim("b", b)))
 
 
 def test_same_statement_credited_to_two_people() -> None:
@@ -463,3 +491,14 @@ def test_a_denial_that_targets_no_one_is_not_a_dispute() -> None:
         at=200,
     )
     assert findings(said, denial) == []
+
+
+def test_a_negated_denial_is_no_dispute() -> None:
+    said = reyes_figure()
+    conceded = claim(
+        "a",
+        "Minister Paul Okafor has never disputed Reyes's figures and said crossings had slowed.",
+        speaker="Paul Okafor",
+        at=200,
+    )
+    assert findings(said, conceded) == []

@@ -250,6 +250,17 @@ def test_polarity_of_two_affirmations_agrees() -> None:
     assert found["agree"] == "True"
 
 
+def test_polarity_of_a_predicate_not_stated_as_fact_is_no_candidate() -> None:
+    """'If the audit does not find evidence, ...' states no finding to deny."""
+    found_it = Event(predicate="find", subject="audit", object="evidence")
+    a = with_event(claim("a", "The audit found evidence of fraud in the grant program."), found_it)
+    b = with_event(
+        claim("b", "If the audit does not find evidence of fraud, the grant will be renewed."),
+        found_it.model_copy(update={"negated": True, "asserted": False}),
+    )
+    assert levels(polarity.candidates, a, b) == []
+
+
 def test_polarity_of_one_predicate_said_of_two_subjects_is_no_candidate() -> None:
     """'A rival never went to law school' and 'Ms. Vance went to law school' negate one
     predicate of two people: both can be true."""

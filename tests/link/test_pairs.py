@@ -640,6 +640,42 @@ def test_an_article_that_calls_the_story_a_hoax_disputes_an_article_that_states_
             ],
             id="a-person-calling-something-a-hoax",
         ),
+        pytest.param(
+            [
+                ("a", "Valley Post", STORY),
+                (
+                    "b",
+                    "Coast Star",
+                    "Fans of Lola Brandt gathered in Lisbon on Tuesday. Some carried fake "
+                    "posters of her last concert.",
+                ),
+            ],
+            id="a-fake-thing-calls-no-report-false",
+        ),
+        pytest.param(
+            [
+                ("a", "Valley Post", STORY),
+                (
+                    "b",
+                    "Coast Star",
+                    "Fans of Lola Brandt gathered in Lisbon on Tuesday. The reports of her death "
+                    "are not a hoax, the club that booked her last concert said.",
+                ),
+            ],
+            id="a-negated-hoax-word",
+        ),
+        pytest.param(
+            [
+                ("a", "Valley Post", STORY),
+                (
+                    "b",
+                    "Coast Star",
+                    "Fans of Lola Brandt gathered in Lisbon on Tuesday. It is not true that she "
+                    "ever envied the younger singers, a friend wrote in a tribute.",
+                ),
+            ],
+            id="a-denial-of-a-fact-of-its-own",
+        ),
     ],
 )
 def test_no_story_level_dispute(tmp_path: Path, articles: list[Article]) -> None:
