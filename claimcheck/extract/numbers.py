@@ -141,8 +141,10 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "id_before": re.compile(r"\b(?:no\.?|nos\.?|number|#)\s*$", re.IGNORECASE),
         "aged_before": re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?$", re.IGNORECASE),
         "change_from": re.compile(r"(?<!anywhere )(?<!ranging )(?<!range )\bfrom\s+$", re.I),
+        # '32-year-old', '32 year old', and '32 - year - old' as tokenized text writes it
         "age_after": re.compile(
-            r"(?:-|\s+)(?P<unit>year|month|week|day)s?(?:-|\s+)old\b", re.IGNORECASE
+            r"(?:\s*-\s*|\s+)(?P<unit>year|month|week|day)s?(?:\s*-\s*|\s+)old\b",
+            re.IGNORECASE,
         ),
         "period_after": re.compile(
             r"\s+(?:in\s+a\s+row|running|straight|ago|later|earlier|of\s+(?:the\s+|this\s+"

@@ -211,6 +211,10 @@ FIGURES: list[tuple[str, list[tuple[Any, ...]]]] = [
         "A 57-year-old farmer was rescued from the flood.",
         [("57-year-old", 57, "age", "age of farmer", 57, 57, None)],
     ),
+    (  # tokenized text spaces its hyphens: still an age, of whom it names
+        "A 57 - year - old farmer was rescued from the flood.",
+        [("57 - year - old", 57, "age", "age of farmer", 57, 57, None)],
+    ),
     ("The mayor, aged 63, opened the bridge.", [("63", 63, "age", "age of mayor", 63, 63, None)]),
     (
         "Volunteers aged 18 to 25 can apply.",
