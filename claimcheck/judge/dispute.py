@@ -103,16 +103,23 @@ def _negated_before(folded: str, start: int) -> bool:
 
 
 def _of_a_thing(folded: str, found: re.Match[str]) -> bool:
-    """A one-word hoax cue right before a noun-like word: 'fake' in 'fake posters' names what
-    the posters are, and calls no report false."""
+    """A one-word hoax cue before a noun phrase that names no claim: 'fake' in 'fake posters'
+    names what the posters are, and calls no report false. The phrase runs to its first
+    function word or punctuation, so 'the fake Brian Williams account' ends in a claim's
+    maker."""
     phrase = found.group(1)
     if " " in phrase or phrase not in _hoax_words() or not folded[found.end() :].startswith(" "):
         return False
-    following = folded[found.end() :].split(maxsplit=1)
-    word = following[0] if following else ""
-    if not word.isalpha() or word in cues("function_words"):
-        return False
-    return word not in _claim_nouns() and word not in cues("claim_sources")
+    words = []
+    for word in folded[found.end() :].split():
+        bare = word.strip(",.;:'\"()")
+        if not bare.isalpha() or bare in cues("function_words"):
+            break
+        words.append(bare)
+        if bare != word:
+            break
+    claims = _claim_nouns() | frozenset(cues("claim_sources"))
+    return bool(words) and not claims.intersection(words)
 
 
 def _names_its_fact(text: str) -> bool:

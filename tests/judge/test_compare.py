@@ -502,3 +502,19 @@ def test_a_negated_denial_is_no_dispute() -> None:
         at=200,
     )
     assert findings(said, conceded) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "calls"),
+    [
+        ("The story of the flooded stadium is a hoax, the club said.", True),
+        ("The photo came from a fake Harbor City Council account.", True),
+        ("It first ran on a satirical web site last spring.", True),
+        ("Fans waved fake banknotes outside the stadium.", False),
+        ("The story of the flooded stadium is not a hoax, the club said.", False),
+    ],
+)
+def test_a_hoax_word_calls_a_report_false_only_when_said_of_a_claim(
+    sentence: str, calls: bool
+) -> None:
+    assert judge.calls_false(claim("a", sentence)) is calls
