@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import cache
 
+from claimcheck import lexicon
 from claimcheck.judge.base import (
     Candidate,
     Context,
@@ -19,8 +21,11 @@ from claimcheck.link.align import Diff
 from claimcheck.link.pairs import Match
 from claimcheck.schema import Claim, Contradiction, DateRef
 
-# Relative periods ('this year', 'last week') place a report, not the event it dates.
+# Relative periods ('this year', 'last week') place a report, not the event it dates; a date
+# given as a bound ('after 1957', 'since 2019', 'from 1974' to 1978) is an open stretch, not
+# the period it names. 'By 2041' stays: a deadline names the time expected.
 VAGUE = ("this ", "last ", "next ", "past ", "coming ", "recent")
+BOUNDS = ("after ", "since ", "before ", "from ", "until ", "till ")
 
 
 def compare(
@@ -72,8 +77,9 @@ def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
     for da, db in _dated_alike(a.claim, b.claim, named=bool(match.shares("e:"))):
         if _unknowable(da, db, a.doc_id, b.doc_id, ctx.published):
             continue
-        if not _ties(a.claim, da) & _ties(b.claim, db):
-            continue  # the dates hang from different words: they date two things
+        tied = _ties(a.claim, da) & _ties(b.claim, db)
+        if not tied - _saying():
+            continue  # different words date two things; a verb of saying, two statements
         levels = (
             ("value", _apart(da, db)),
             ("event", event),
@@ -150,8 +156,16 @@ def _ties(claim: Claim, date: DateRef, *, verbs: bool = False) -> frozenset[str]
     return frozenset()
 
 
+@cache
+def _saying() -> frozenset[str]:
+    """Stems of the verbs that report a statement ('announced on Friday'): a date tied only to
+    one dates the saying, and two people may say things, or one person say things twice, on
+    two days."""
+    return frozenset(stem(w) for w in lexicon.words("reporting_verbs"))
+
+
 def _firm(date: DateRef) -> bool:
-    return not date.text.lower().startswith(VAGUE)
+    return not date.text.lower().startswith(VAGUE + BOUNDS)
 
 
 def _unknowable(

@@ -193,6 +193,39 @@ def test_date_of_a_trial_and_of_a_fundraiser_is_no_candidate() -> None:
     assert levels(date.candidates, a, b) == []
 
 
+def announced(doc: str, sentence: str, phrase: str, day: str) -> Claim:
+    """A claim that the court announced, on a day, that the trial opens: the parse hangs the
+    date from the verb of saying."""
+    made = with_event(
+        claim(doc, sentence, dates=((phrase, day),)),
+        Event(predicate="announce", subject="court", object="open"),
+    )
+    dated = tuple((d.start, "v:announce") for d in made.dates)
+    return made.model_copy(update={"frame": made.frame.model_copy(update={"dated": dated})})
+
+
+def test_dates_of_two_announcements_are_no_candidate() -> None:
+    """'The court announced on June 3 that ...' / 'announced on June 10 that ...': two
+    statements, each on its day, whatever they announce."""
+    a = announced(
+        "a", "The court announced on June 3 that the Benn trial would open.", "June 3", "2024-06-03"
+    )
+    b = announced(
+        "b",
+        "The court announced on June 10 that the Benn trial would open.",
+        "June 10",
+        "2024-06-10",
+    )
+    assert levels(date.candidates, a, b) == []
+
+
+def test_a_date_given_as_a_bound_is_no_candidate() -> None:
+    """'Opened after June 3' says the trial opened some day later than June 3."""
+    a = trial("a", "The bribery trial of Carla Benn opened on June 10.", "June 10", "2024-06-10")
+    b = trial("b", "Carla Benn's bribery trial opened after June 3.", "after June 3", "2024-06-03")
+    assert levels(date.candidates, a, b) == []
+
+
 def test_date_levels_of_one_trial_dated_a_month_apart() -> None:
     a = trial("a", "The bribery trial of Carla Benn will open on June 3.", "June 3", "2024-06-03")
     b = trial("b", "Carla Benn's bribery trial opens on July 3.", "July 3", "2024-07-03")
