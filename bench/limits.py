@@ -198,8 +198,11 @@ LIMITS: dict[str, tuple[float, str]] = {
         0.95,
         f"Most a rejection inside one article scores, however many sentences reject; {_SCORE}.",
     ),
-    "dispute.score_base": (0.5, f"Score of a denial across articles with no similarity; {_SCORE}."),
-    "dispute.score_slope": (
+    "dispute.across_base": (
+        0.5,
+        f"Score of a denial across articles with no similarity; {_SCORE}.",
+    ),
+    "dispute.across_slope": (
         0.35,
         f"Score a denial across articles gains up to full similarity; {_SCORE}.",
     ),

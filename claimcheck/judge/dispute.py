@@ -70,7 +70,7 @@ def _within_score(rejections: int) -> float:
 def _across_score(similarity: float) -> float:
     """A denial across articles: surer the more alike the two claims (models/limits.json)."""
     share = min(similarity * lexicon.limit("dispute.similarity_scale"), 1.0)
-    return lexicon.limit("dispute.score_base") + lexicon.limit("dispute.score_slope") * share
+    return lexicon.limit("dispute.across_base") + lexicon.limit("dispute.across_slope") * share
 
 
 def _listed(names: list[str]) -> str:
