@@ -21,11 +21,12 @@ from claimcheck.link.align import Diff
 from claimcheck.link.pairs import Match
 from claimcheck.schema import Claim, Contradiction, DateRef
 
-# Relative periods ('this year', 'last week') place a report, not the event it dates; a date
-# given as a bound ('after 1957', 'since 2019', 'from 1974' to 1978) is an open stretch, not
-# the period it names. 'By 2041' stays: a deadline names the time expected.
+# Relative periods ('this year', 'last week') place a report, not the event it dates.
 VAGUE = ("this ", "last ", "next ", "past ", "coming ", "recent")
-BOUNDS = ("after ", "since ", "before ", "from ", "until ", "till ")
+# A date given as a bound ('after 1957', 'since 2019', 'from 1974' to 1978) is one end of an
+# open stretch: it meets only a date given as the same bound ('served from 1994' / 'held the
+# seat from 1996'). 'By 2041' is no bound here: a deadline names the time expected.
+BOUNDS = ("after", "since", "before", "from", "until", "till")
 
 
 def compare(
@@ -77,6 +78,8 @@ def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
     for da, db in _dated_alike(a.claim, b.claim, named=bool(match.shares("e:"))):
         if _unknowable(da, db, a.doc_id, b.doc_id, ctx.published):
             continue
+        if _bound(da) != _bound(db):
+            continue  # 'set from 1974' (to 1978) / 'set in 1978': a start against a year
         tied = _ties(a.claim, da) & _ties(b.claim, db)
         if not tied - _saying():
             continue  # different words date two things; a verb of saying, two statements
@@ -165,7 +168,13 @@ def _saying() -> frozenset[str]:
 
 
 def _firm(date: DateRef) -> bool:
-    return not date.text.lower().startswith(VAGUE + BOUNDS)
+    return not date.text.lower().startswith(VAGUE)
+
+
+def _bound(date: DateRef) -> str:
+    """The bound a date is given as ('from 1994': 'from'), or ''."""
+    first = date.text.lower().split(maxsplit=1)[0]
+    return first if first in BOUNDS else ""
 
 
 def _unknowable(

@@ -89,10 +89,19 @@ def _said(folded: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
     """The phrases of `pattern` in the sentence that reject something: not one under a negation
     ('while not denying the story', 'did not immediately deny'), nor a word of falsehood said of
     a thing that is no claim and makes none ('fake posters', 'a fake passport'; 'fake news', 'a
-    hoax article' and 'a satirical website' stay)."""
+    hoax article' and 'a satirical website' stay), nor one in a question."""
     for found in pattern.finditer(folded):
-        if not (_negated_before(folded, found.start()) or _of_a_thing(folded, found)):
-            yield found
+        if _negated_before(folded, found.start()) or _of_a_thing(folded, found):
+            continue
+        if _asked(folded, found.end()):
+            continue  # 'so, is it a fake?' asks; only a stated fact can deny
+        yield found
+
+
+def _asked(folded: str, end: int) -> bool:
+    """The phrase stands in a question: its clause ends with '?' before any other stop."""
+    stop = re.search(r"[.!?;]", folded[end:])
+    return stop is not None and stop.group() == "?"
 
 
 def _negated_before(folded: str, start: int) -> bool:
@@ -215,7 +224,7 @@ def judge(match: Match, denials: Denials) -> Iterator[Contradiction]:
     denial, stated = (a, b) if denials.denies(a.claim) else (b, a)
     if not _rejects_a_claim(denial.claim.text):
         return
-    if not (match.shares("e:") or _names(denial.claim) & _names(stated.claim)):
+    if not (match.shares("e:") or _name_in_common(denial.claim, stated.claim)):
         return  # what is denied must be said of someone or something both name
     topic = _topic(denial.claim)
     if len(topic & stated.stems) < lexicon.count("dispute.shared_stems"):
@@ -255,6 +264,10 @@ def _denied_story(match: Match, denials: Denials) -> Iterator[Contradiction]:
         return  # a person who calls something a hoax takes a side; an article debunks a story
     if _names_its_fact(denial.claim.text):
         return  # 'it is not true that I was jealous' denies that, not the story
+    if _named(denial.claim) and not _name_in_common(denial.claim, stated.claim):
+        return  # a denial that names things speaks of them ('the false report came from a
+        # website called ...'), not of the figure another article gives; one that names
+        # nothing ('the story is a hoax') speaks of the story
     if hedged(stated.claim) or any(e.negated for e in stated.claim.frame.events):
         return
     if stated.claim.speaker and document_speaker(stated.claim.speaker):
@@ -297,6 +310,16 @@ def _strong_pattern() -> re.Pattern[str]:
 @cache
 def _claim_nouns() -> frozenset[str]:
     return frozenset(cues("claim_nouns"))
+
+
+def _named(claim: Claim) -> bool:
+    return bool(claim.entities or _names(claim))
+
+
+def _name_in_common(a: Claim, b: Claim) -> bool:
+    """Both sentences name one entity (or one capitalised word the model did not label)."""
+    entities = {e.canonical for e in a.entities} & {e.canonical for e in b.entities}
+    return bool(entities or _names(a) & _names(b))
 
 
 def _names(claim: Claim) -> set[str]:

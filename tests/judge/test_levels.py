@@ -219,11 +219,16 @@ def test_dates_of_two_announcements_are_no_candidate() -> None:
     assert levels(date.candidates, a, b) == []
 
 
-def test_a_date_given_as_a_bound_is_no_candidate() -> None:
-    """'Opened after June 3' says the trial opened some day later than June 3."""
+def test_a_date_given_as_a_bound_meets_only_the_same_bound() -> None:
+    """'Opened after June 3' says the trial opened some day later than June 3; 'from June 3'
+    and 'from June 5' give two starts."""
     a = trial("a", "The bribery trial of Carla Benn opened on June 10.", "June 10", "2024-06-10")
     b = trial("b", "Carla Benn's bribery trial opened after June 3.", "after June 3", "2024-06-03")
     assert levels(date.candidates, a, b) == []
+    c = trial("c", "Carla Benn's bribery trial was open from June 5.", "from June 5", "2024-06-05")
+    d = trial("d", "The trial of Carla Benn was open from June 3.", "from June 3", "2024-06-03")
+    (found,) = levels(date.candidates, c, d)  # two starts of one trial: comparable
+    assert found["value"] == "differs"
 
 
 def test_date_levels_of_one_trial_dated_a_month_apart() -> None:

@@ -125,12 +125,6 @@ DIFFERENT_WORDS: list[Any] = [
         ],
         None,
         id="affirmed-and-negated",
-        # a miss of the learned weights (docs/judging.md), kept so that it shows when fixed
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="the fitted polarity weights put this pair at P 0.45: the claims name "
-            "no participant in common",
-        ),
     ),
     pytest.param(
         "dispute",
@@ -675,6 +669,30 @@ def test_an_article_that_calls_the_story_a_hoax_disputes_an_article_that_states_
                 ),
             ],
             id="a-denial-of-a-fact-of-its-own",
+        ),
+        pytest.param(
+            [
+                ("a", "Valley Post", STORY),
+                (
+                    "b",
+                    "Coast Star",
+                    "Fans of Lola Brandt gathered in Lisbon on Tuesday. So is the story of her "
+                    "death a hoax? Her label would not say.",
+                ),
+            ],
+            id="a-question-denies-nothing",
+        ),
+        pytest.param(
+            [
+                ("a", "Valley Post", STORY),
+                (
+                    "b",
+                    "Coast Star",
+                    "Fans of Lola Brandt gathered in Lisbon on Tuesday. Separately, the mayor of "
+                    "Braga called a rumour about the city's budget a hoax.",
+                ),
+            ],
+            id="a-denial-that-names-something-else",
         ),
     ],
 )
