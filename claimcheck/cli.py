@@ -28,6 +28,7 @@ from claimcheck.cli_options import (
     ConfigOpt,
     DebugOpt,
     DocOpt,
+    EngineOpt,
     ExcludeOpt,
     ExitZeroOpt,
     FailOnOpt,
@@ -52,6 +53,7 @@ from claimcheck.cli_options import (
     QuietOpt,
     ReportPathArg,
     SarifOutOpt,
+    SchedulerOpt,
     SelectOpt,
     SpeakerOpt,
     StatisticsOpt,
@@ -120,6 +122,8 @@ def _options(
         use_gitignore=not no_ignore,
         max_bytes=max_bytes,
         jobs=settings.jobs,
+        engine=settings.engine,
+        scheduler=settings.scheduler,
         progress=not quiet and sys.stderr.isatty(),
         against=tuple(against or ()),
         cache_dir=settings.cache_dir if cache else None,
@@ -151,6 +155,8 @@ def scan(
     no_ignore: NoIgnoreOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: JobsOpt = None,
+    engine: EngineOpt = None,
+    scheduler: SchedulerOpt = None,
     cache_dir: CacheDirOpt = None,
     cache_max_size: CacheMaxSizeOpt = None,
     no_cache: NoCacheOpt = False,
@@ -176,6 +182,8 @@ def scan(
         exclude=exclude,
         model=model,
         jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
         cache_dir=cache_dir,
         cache_max_size=cache_max_size,
     )
@@ -308,6 +316,8 @@ def index(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     no_ignore: NoIgnoreOpt = False,
     jobs: JobsOpt = None,
+    engine: EngineOpt = None,
+    scheduler: SchedulerOpt = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
     config_file: ConfigOpt = None,
@@ -316,10 +326,19 @@ def index(
     """Extract a corpus's claims into a store once, for `scan NEW --against STORE`.
 
     A rerun extracts only new and changed articles and drops those whose file is gone; an
-    interrupted run keeps every article it finished.
+    interrupted run keeps every article it finished. On a terminal, a bar shows articles
+    done, articles/s and the time left.
     """
     errors.set_debug(debug or errors.debug_enabled())
-    settings = _settings(config_file, isolated, exclude=exclude, model=model, jobs=jobs)
+    settings = _settings(
+        config_file,
+        isolated,
+        exclude=exclude,
+        model=model,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+    )
     options = _options(settings, glob, max_bytes, quiet, no_ignore=no_ignore)
     done = run(lambda: pipeline.index(paths, store_path, options, parquet=parquet))
     for skipped in done.skipped:
