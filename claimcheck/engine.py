@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 from distributed import Client, KilledWorker, LocalCluster, Worker, WorkerPlugin
-from distributed.comm import connect
+from distributed.comm.core import connect
 
 from claimcheck import __version__, nlp
 from claimcheck.errors import ClaimcheckError
