@@ -105,7 +105,7 @@ class Cluster:
                 threads_per_worker=1,
                 processes=True,
                 host="127.0.0.1",
-                dashboard_address=None,
+                dashboard_address="127.0.0.1:0",  # its HTTP server, else on port 8787
                 silence_logs=logging.ERROR,
             )
             self._client = Client(self._local)
