@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated
@@ -340,11 +341,15 @@ def index(
         scheduler=scheduler,
     )
     options = _options(settings, glob, max_bytes, quiet, no_ignore=no_ignore)
+    started = time.monotonic()
     done = run(lambda: pipeline.index(paths, store_path, options, parquet=parquet))
+    seconds = time.monotonic() - started
     for skipped in done.skipped:
         typer.echo(f"claimcheck: skipped {skipped.path}: {skipped.reason}", err=True)
+    # the run's rate on stderr, for the logs of runs without a terminal (and so without bars)
     typer.echo(
-        f"claimcheck: {store_path}: {done.added} articles extracted, {done.unchanged} unchanged, "
+        f"claimcheck: {store_path}: {done.added} articles extracted in {seconds:.1f} s "
+        f"({done.added / seconds:.1f} articles/s), {done.unchanged} unchanged, "
         f"{done.removed} removed, {len(done.skipped)} skipped",
         err=True,
     )
