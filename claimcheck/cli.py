@@ -349,7 +349,7 @@ def index(
     # the run's rate on stderr, for the logs of runs without a terminal (and so without bars)
     typer.echo(
         f"claimcheck: {store_path}: {done.added} articles extracted in {seconds:.1f} s "
-        f"({done.added / seconds:.1f} articles/s), {done.unchanged} unchanged, "
+        f"({done.added / max(seconds, 1e-3):.1f} articles/s), {done.unchanged} unchanged, "
         f"{done.removed} removed, {len(done.skipped)} skipped",
         err=True,
     )

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import TypeVar
 
-from distributed import Client, KilledWorker, LocalCluster, Worker, WorkerPlugin
+from distributed import Client, Future, KilledWorker, LocalCluster, Worker, WorkerPlugin
 from distributed.comm.core import connect
 
 from claimcheck import __version__, nlp
@@ -81,11 +81,30 @@ class Cluster:
         try:
             for future in futures:
                 try:
-                    yield future.result()
+                    yield self._result(client, future)
                 except KilledWorker:
                     yield Died()
         finally:
             client.cancel(futures)  # a consumer that stopped early, an error, Ctrl-C
+
+    def _result(self, client: Client, future: Future[R]) -> R:
+        """The result of `future`. A cluster left without workers holds tasks until some
+        join, so every WORKERS_TIMEOUT of waiting the scheduler is asked whether any is left."""
+        while True:
+            try:
+                return future.result(timeout=WORKERS_TIMEOUT)
+            except TimeoutError:
+                pass
+            try:
+                workers = client.nthreads()
+            except Exception as exc:
+                raise EngineFailed(
+                    f"lost {self.where} ({_one_line(exc)}); run again when it is back"
+                ) from None
+            if not workers:
+                command = f"dask worker {self.scheduler} --nthreads 1"
+                hint = f"start some (`{command}`) and " if self.scheduler else ""
+                raise EngineFailed(f"no worker is left on {self.where}; {hint}run again")
 
     def close(self) -> None:
         if self._client is not None:
