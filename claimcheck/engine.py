@@ -12,10 +12,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import CancelledError, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import TypeVar
 
+import dask
 from distributed import Client, Future, KilledWorker, LocalCluster, Worker, WorkerPlugin
 from distributed.comm.core import connect
 
@@ -72,12 +73,18 @@ class Cluster:
         """`work(shared, task)` for each task on the cluster, `shared` sent to it once,
         results yielded in task order as they come; a task whose worker died on each of the
         attempts Dask allows (distributed.scheduler.allowed-failures) comes out as a `Died`.
-        With `model`, each worker loads that spaCy model once, before its first task."""
+        With `model`, each worker loads that spaCy model once, before its first task.
+
+        `shared` goes as a task of its own rather than scattered: data scattered to a worker
+        that dies is gone, and every task needing it with it (cancelled, "already forgotten"),
+        while a task's result the scheduler computes again elsewhere."""
         client = self._connected()
         if model is not None:
             self._load(client, model)
-        [held] = client.scatter([shared], hash=False)
-        futures = [client.submit(work, held, task, pure=False) for task in tasks]
+        # a story group's articles or a task's 16 texts are data, not a graph to optimise
+        with dask.config.set({"distributed.admin.large-graph-warning-threshold": "1 TiB"}):
+            held = client.submit(_given, shared, pure=False)
+            futures = [client.submit(work, held, task, pure=False) for task in tasks]
         try:
             for future in futures:
                 try:
@@ -95,6 +102,10 @@ class Cluster:
                 return future.result(timeout=WORKERS_TIMEOUT)
             except TimeoutError:
                 pass
+            except CancelledError as exc:  # the scheduler forgot it: restarted, or closing
+                raise EngineFailed(
+                    f"{self.where} dropped a task ({_one_line(exc)}); run again"
+                ) from None
             try:
                 workers = client.nthreads()
             except Exception as exc:
@@ -177,6 +188,11 @@ class ModelLoader(WorkerPlugin):
         if self.version != __version__:  # here, the module global is the worker's
             raise RuntimeError(f"the workers run claimcheck {__version__}, not {self.version}")
         nlp.load(self.model)
+
+
+def _given(value: T) -> T:
+    """What a task's shared input is computed from: itself."""
+    return value
 
 
 def _answers(address: str) -> None:
