@@ -515,8 +515,6 @@ class Bars:
             TextColumn("eta"),
             TimeRemainingColumn(),
             _RateColumn(),
-            TextColumn("ETA"),
-            TimeRemainingColumn(),
             console=Console(stderr=True),
             transient=True,
             redirect_stdout=False,
