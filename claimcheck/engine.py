@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import CancelledError, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -130,14 +132,16 @@ class Cluster:
         # what matters to a claimcheck user comes back as results or as one error line
         logging.getLogger("distributed").setLevel(logging.ERROR)
         if self.scheduler is None:
-            self._local = LocalCluster(
-                n_workers=self.workers,
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address="127.0.0.1:0",  # its HTTP server, else on port 8787
-                silence_logs=logging.ERROR,
-            )
+            with _interrupts_ignored():
+                self._local = LocalCluster(
+                    n_workers=self.workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address="127.0.0.1:0",  # its HTTP server, else on port 8787
+                    silence_logs=logging.ERROR,
+                    preload=[__name__],  # dask_setup, in each worker as it starts
+                )
             self._client = Client(self._local)
             return self._client
         try:
@@ -188,6 +192,32 @@ class ModelLoader(WorkerPlugin):
         if self.version != __version__:  # here, the module global is the worker's
             raise RuntimeError(f"the workers run claimcheck {__version__}, not {self.version}")
         nlp.load(self.model)
+
+
+def dask_setup(worker: Worker) -> None:
+    """The LocalCluster's workers ignore Ctrl-C, which a terminal sends to the whole process
+    group: the run answers it (one line, exit 130) and ends the cluster, rather than each
+    worker printing a traceback. Only for the workers a run starts: someone who started
+    `dask worker` in a terminal stops it with Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    """Ctrl-C ignored while a LocalCluster starts its workers (a few seconds; press it again
+    after). A worker process begins with its parent's ignored signals, and it sees a Ctrl-C
+    that a terminal sends to the whole process group before `dask_setup` runs in it: each
+    would print a traceback, and the run, interrupted halfway through the start, would leave
+    distributed's exit handler failing on the workers still starting. Ignoring can only be
+    set from the main thread; elsewhere nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, handler)
 
 
 def _given(value: T) -> T:
