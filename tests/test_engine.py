@@ -27,17 +27,22 @@ MIXED = ROOT / "tests" / "fixtures" / "mixed"
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def scheduler() -> Iterator[str]:
-    """The address of a LocalCluster of one worker process, for the module's tests."""
-    with LocalCluster(
-        n_workers=1,
+def _cluster(workers: int) -> LocalCluster:
+    """A LocalCluster of `workers` processes, its HTTP server on a free port of 127.0.0.1."""
+    return LocalCluster(
+        n_workers=workers,
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
         dashboard_address="127.0.0.1:0",
         silence_logs=logging.ERROR,
-    ) as cluster:
+    )
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """The address of a LocalCluster of one worker process, for the module's tests."""
+    with _cluster(1) as cluster:
         yield cluster.scheduler_address
 
 
@@ -166,3 +171,26 @@ def test_without_distributed_the_dask_engine_says_what_to_install(
         "claimcheck: error: --engine dask needs Dask's distributed (no module 'distributed' "
         "here); install it with pip install 'claimcheck-news[cluster]', or use --engine local\n"
     )
+
+
+@pytest.mark.model
+def test_a_scheduler_without_workers_or_with_workers_of_another_version_is_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(engine, "WORKERS_TIMEOUT", 1.0)
+    with _cluster(0) as cluster:
+        address = cluster.scheduler_address
+        code, output = _scan("--engine", "dask", "--scheduler", address)
+        assert (code, output) == (
+            2,
+            f"claimcheck: error: --scheduler {address}: no worker joined within 1 s; start some "
+            f"with `dask worker {address} --nthreads 1`\n",
+        )
+        cluster.scale(1)
+        cluster.wait_for_workers(1, timeout=60)
+        monkeypatch.setattr(engine, "__version__", "0.0.0")  # the version this run asks for
+        code, output = _scan("--engine", "dask", "--scheduler", address)
+    assert code == 2
+    (line,) = output.splitlines()
+    assert f"the workers of the Dask scheduler at {address} cannot load spaCy model" in line
+    assert f"the workers run claimcheck {claimcheck.__version__}, not 0.0.0" in line
