@@ -58,6 +58,7 @@ EngineOpt = Annotated[
     str | None,
     typer.Option(
         "--engine",
+        metavar="local|dask",
         help="Where extraction and judging run: local (this machine's processes, the default) "
         "or dask (a Dask cluster: the one --scheduler names, else a LocalCluster of --jobs "
         "worker processes here; needs the cluster extra).",
