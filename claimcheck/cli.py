@@ -249,6 +249,8 @@ def baseline_write(
     no_ignore: NoIgnoreOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: JobsOpt = None,
+    engine: EngineOpt = None,
+    scheduler: SchedulerOpt = None,
     cache_dir: CacheDirOpt = None,
     cache_max_size: CacheMaxSizeOpt = None,
     no_cache: NoCacheOpt = False,
@@ -267,6 +269,8 @@ def baseline_write(
         exclude=exclude,
         model=model,
         jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
         cache_dir=cache_dir,
         cache_max_size=cache_max_size,
     )
@@ -368,13 +372,23 @@ def claims(
     no_ignore: NoIgnoreOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: JobsOpt = None,
+    engine: EngineOpt = None,
+    scheduler: SchedulerOpt = None,
     config_file: ConfigOpt = None,
     isolated: IsolatedOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """List the claims extracted from articles: speaker, cue, figures and dates."""
     errors.set_debug(debug or errors.debug_enabled())
-    settings = _settings(config_file, isolated, exclude=exclude, model=model, jobs=jobs)
+    settings = _settings(
+        config_file,
+        isolated,
+        exclude=exclude,
+        model=model,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+    )
     options = _options(settings, glob, max_bytes, fmt is ClaimsFormat.json, no_ignore=no_ignore)
     _, skipped, found, _ = run(lambda: pipeline.load_claims(paths, options))
     chosen = [

@@ -63,9 +63,9 @@ def load_claims(
 ) -> tuple[list[Article], list[Skipped], list[Claim], str]:
     """Read and extract: articles, skipped inputs, claims (speakers unified) and the model key."""
     model = nlp.resolve_model(options.model)
-    with runner.showing(options.progress):
+    with runner.showing(options.progress), _engine(options) as dask:
         articles, skipped = _read(paths, options)
-        return (*_extracted(articles, skipped, model, options, None), cached_model_key(model))
+        return (*_extracted(articles, skipped, model, options, dask), cached_model_key(model))
 
 
 def _read(paths: Sequence[str], options: ScanOptions) -> tuple[list[Article], list[Skipped]]:
