@@ -4,6 +4,7 @@ gives, byte for byte, and a cluster that cannot be used is one error line, never
 from __future__ import annotations
 
 import logging
+import re
 import socket
 import sys
 import time
@@ -17,14 +18,14 @@ from distributed import LocalCluster
 from typer.testing import CliRunner
 
 import claimcheck
-from claimcheck import engine, pipeline
+from claimcheck import engine, pipeline, runner
 from claimcheck.cli import app
 from claimcheck.store import TABLES
 
 from .conftest import ROOT
 
 MIXED = ROOT / "tests" / "fixtures" / "mixed"
-runner = CliRunner()
+cli = CliRunner()
 
 
 def _cluster(workers: int) -> LocalCluster:
@@ -61,7 +62,7 @@ def ran(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _scan(*flags: str) -> tuple[int, str]:
-    result = runner.invoke(app, ["scan", str(MIXED), "--no-cache", "-q", "--exit-zero", *flags])
+    result = cli.invoke(app, ["scan", str(MIXED), "--no-cache", "-q", "--exit-zero", *flags])
     return result.exit_code, result.output
 
 
@@ -104,10 +105,10 @@ def test_an_index_on_a_dask_cluster_stores_what_the_local_engine_stores(
     scheduler: str, ran: list[str], tmp_path: Path
 ) -> None:
     local, dask = tmp_path / "local.duckdb", tmp_path / "dask.duckdb"
-    done = runner.invoke(app, ["index", str(MIXED), "--store", str(local), "-j", "1"])
+    done = cli.invoke(app, ["index", str(MIXED), "--store", str(local), "-j", "1"])
     assert done.exit_code == 0, done.output
     flags = ["--engine", "dask", "--scheduler", scheduler]
-    done = runner.invoke(app, ["index", str(MIXED), "--store", str(dask), *flags])
+    done = cli.invoke(app, ["index", str(MIXED), "--store", str(dask), *flags])
     assert done.exit_code == 0, done.output
     assert ran == ["_extract_on_cluster"]
     stored = _rows(local)
@@ -194,3 +195,22 @@ def test_a_scheduler_without_workers_or_with_workers_of_another_version_is_one_l
     (line,) = output.splitlines()
     assert f"the workers of the Dask scheduler at {address} cannot load spaCy model" in line
     assert f"the workers run claimcheck {claimcheck.__version__}, not 0.0.0" in line
+
+
+@pytest.mark.model
+def test_bars_move_as_the_clusters_tasks_come_back(
+    scheduler: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Forced: a terminal as rich sees one (TTY_COMPATIBLE), bars at once; extraction and
+    judging both on the cluster, each bar full at the end."""
+    monkeypatch.setattr(runner, "PROGRESS_DELAY", 0.0)
+    monkeypatch.setattr(pipeline, "PARALLEL_CLAIMS", 0)
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setenv("COLUMNS", "200")
+    options = pipeline.ScanOptions(progress=True, engine="dask", scheduler=scheduler)
+    report = pipeline.scan([str(MIXED)], options)
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", capsys.readouterr().err)
+    claims = report.summary.claims
+    assert re.search(rf"extraction +\S* +7/7 +articles, {claims} claims", shown)
+    assert re.search(rf"judging +\S* +{claims}/{claims} +claims", shown)
