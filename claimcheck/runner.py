@@ -3,7 +3,8 @@
 Articles go to the parser in fixed batches of `BATCH_SIZE`, whatever the number of processes,
 so every article is parsed in the same company and the claims are identical for any `--jobs`.
 A worker process loads the model once (pool initializer), takes `TASK_BATCHES` parser batches
-per task and sends back claims, never Docs.
+per task and sends back claims, never Docs. With `--engine dask` the same tasks run on a Dask
+cluster instead of the local pool (`engine.Cluster`, passed as `dask`).
 
 A worker that dies (out-of-memory killer, SIGKILL) never leaves the scan waiting: its tasks
 are run once more, each alone, and one that dies again is skipped (extraction) or ends the
