@@ -70,8 +70,8 @@ SchedulerOpt = Annotated[
     typer.Option(
         "--scheduler",
         metavar="ADDRESS",
-        help="With --engine dask: the Dask scheduler to run on, e.g. tcp://10.0.0.5:8786 "
-        "(its workers need claimcheck and the model installed).",
+        help="The Dask scheduler to run on, e.g. tcp://10.0.0.5:8786 (implies --engine dask; "
+        "its workers need claimcheck and the model installed).",
         show_default=False,
     ),
 ]

@@ -210,7 +210,17 @@ def load(
         for key, value in (flags or {}).items()
         if value is not None
     }
-    return _apply(settings, given, None)
+    return _apply(settings, _scheduled(given), None)
+
+
+def _scheduled(flags: dict[str, Any]) -> dict[str, Any]:
+    """`flags` with --scheduler alone meaning --engine dask, the one engine a scheduler serves
+    (a scheduler in a file waits for the engine to be dask: a flag --engine local runs here)."""
+    if "scheduler" not in flags:
+        return flags
+    if flags.get("engine", "dask") != "dask":
+        raise BadConfig("--scheduler", "only --engine dask runs on a scheduler; leave one out")
+    return {**flags, "engine": "dask"}
 
 
 def _from_file(settings: Settings, path: Path, table: str) -> Settings:
