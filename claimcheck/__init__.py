@@ -9,8 +9,8 @@ In Python (a notebook, a script) the command line's `scan` is one call:
 
 The `Report` is the JSON report's content as pydantic objects (`report.model_dump_json()`
 writes it). Options are keyword-only and named as `claimcheck.pipeline.ScanOptions` names
-them (`jobs`, `against`, `cache_dir`, `cache_max_size`, `model`, `glob`, `exclude`,
-`use_gitignore`, `max_bytes`, `progress`).
+them (`jobs`, `engine`, `scheduler`, `against`, `cache_dir`, `cache_max_size`, `model`,
+`glob`, `exclude`, `use_gitignore`, `max_bytes`, `progress`).
 """
 
 from __future__ import annotations

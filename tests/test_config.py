@@ -127,6 +127,20 @@ def test_flags_override_the_file(tmp_path: Path) -> None:
     assert settings.origin("min-confidence").endswith("claimcheck.toml")
 
 
+def test_a_scheduler_flag_means_the_dask_engine_and_one_in_a_file_waits_for_it(
+    tmp_path: Path,
+) -> None:
+    address = "tcp://10.0.0.5:8786"
+    flagged = config.load(tmp_path, {"scheduler": address, "engine": None})
+    assert (flagged.engine, flagged.scheduler) == ("dask", address)
+    (tmp_path / "claimcheck.toml").write_text(f'scheduler = "{address}"\n')
+    filed = config.load(tmp_path)
+    assert (filed.engine, filed.scheduler) == ("local", address)
+    assert config.load(tmp_path, {"engine": "dask"}).engine == "dask"
+    with pytest.raises(BadConfig, match="only --engine dask runs on a scheduler"):
+        config.load(tmp_path, {"scheduler": address, "engine": "local"})
+
+
 @pytest.mark.parametrize(
     ("select", "ignore", "fail_on", "kinds", "failing"),
     [

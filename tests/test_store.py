@@ -4,6 +4,7 @@ what the same batch finds against the corpus given as a folder."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import signal
 import subprocess
 import sys
@@ -14,7 +15,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck import pipeline, store
+from claimcheck import pipeline, runner, store
 from claimcheck.cli import app
 from claimcheck.schema import Report
 
@@ -210,9 +211,46 @@ def test_an_index_killed_midway_keeps_what_it_committed_and_a_rerun_goes_on(
     child.wait()
     kept = _consistent(target)
     assert kept < 32 or not killed
-    done = pipeline.index([str(corpus)], str(target), _options())
-    assert (done.unchanged, done.added) == (kept, 32 - kept)
+    rerun = subprocess.run(command, capture_output=True, text=True, check=True)
+    # on a pipe: no bar, one line with the run's figures
+    assert re.fullmatch(
+        rf"claimcheck: {re.escape(str(target))}: {32 - kept} articles extracted in [0-9.]+ s "
+        rf"\([0-9.]+ articles/s\), {kept} unchanged, 0 removed, 0 skipped\n",
+        rerun.stderr,
+    )
     assert _consistent(target) == 32
+    whole = tmp_path / "whole.duckdb"
+    pipeline.index([str(corpus)], str(whole), _options())
+    assert _rows(target) == _rows(whole)
+
+
+def _rows(target: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of the store's tables (articles, claims, markers, speakers), in order."""
+    db = duckdb.connect(str(target), read_only=True)
+    try:
+        return {t: db.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in store.TABLES}
+    finally:
+        db.close()
+
+
+@pytest.mark.model
+def test_index_shows_articles_per_second_and_time_left_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Forced: a terminal as rich sees one (TTY_COMPATIBLE), the bars at once."""
+    monkeypatch.setattr(runner, "PROGRESS_DELAY", 0.0)
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setenv("COLUMNS", "200")
+    corpus = _corpus(tmp_path / "corpus", stories=2)
+    pipeline.index([str(corpus)], str(tmp_path / "archive.duckdb"), _options(progress=True))
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", captured.err)
+    assert re.search(r"reading +\S* +8/8 +files", shown)
+    assert re.search(r"extraction +\S* +8/8 +articles, [0-9,]+ claims", shown)
+    assert re.search(r"[0-9.]+ articles/s", shown)
+    assert "eta" in shown
 
 
 # A few articles' rows in DuckDB's log (one article of the corpus writes about 5 KB).
