@@ -518,3 +518,12 @@ def test_a_hoax_word_calls_a_report_false_only_when_said_of_a_claim(
     sentence: str, calls: bool
 ) -> None:
     assert judge.calls_false(claim("a", sentence)) is calls
+
+
+def test_one_name_written_two_ways_is_no_swap_when_one_was_resolved_in_full() -> None:
+    """Coreference gave one mention its full name ('Rait' -> 'Ivo Rait'); as written, 'Raite'
+    and 'Rait' are one name with a letter added."""
+    text = "Guides tried to carry {} down the glacier before dark, the ranger said."
+    a = claim("a", text.format("Raite"), entities=(("Raite", "PERSON", "Raite"),))
+    b = claim("b", text.format("Rait"), entities=(("Rait", "PERSON", "Ivo Rait"),))
+    assert "entity" not in kinds(a, b)
