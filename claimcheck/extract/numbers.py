@@ -102,12 +102,16 @@ def patterns() -> dict[str, re.Pattern[str]]:
     # A number ends at a non-letter; a hyphen only before a word ("a 12-member jury") or a
     # space ("a 40- to 60-hour course").
     number_end = r"(?![^\W_]|-(?![^\W\d_]{3}|\s|an?-)|[:/]\w|[.,]\d)"
+    # '$US1 million', '$A3 billion': a symbol that ends in a letter stands right before the digits
+    lettered = "|".join(
+        f"(?<={re.escape(s)})" for s in sorted(t["currency_symbols"]) if s[-1].isalpha()
+    )
     core = (
         rf"\b(?:half\s+an?\s+(?P<hscale>dozen|{scales})\b)"
         r"|\b(?P<vague>dozens|hundreds of thousands|tens of thousands|hundreds|thousands"
         r"|millions|billions)(?=\s+of\b)"
         r"|\b(?P<frac>(?:a|one|two|three)[\s-](?:half|thirds?|quarters?|fifths?|tenths?)|half)\b"
-        rf"|(?<![\w.,:/\\-])(?P<dig>{number})"
+        rf"|(?:{lettered}|(?<![\w.,:/\\-]))(?P<dig>{number})"
         rf"(?:(?:\s+|-)(?P<dscale>{scales})\b|\s?(?P<dsuf>{suffix_long})\b|(?P<dsuf2>[kmb])\b)?"
         rf"{number_end}"
         rf"|\b(?P<spelled>(?:an?\s+(?=(?:{scales}|dozen)\b))?{word}\b"

@@ -23,6 +23,13 @@ CASES: list[tuple[str, list[tuple[Any, ...]]]] = [
         "Congress has stalled the $60 billion aid package for weeks.",
         [("$60 billion", 60e9, "USD", "USD", 60e9, 60e9)],
     ),
+    (  # a currency symbol that ends in a letter, as Australian and British papers write it
+        "The council approved a $US60 million loan and $A2 billion in grants.",
+        [
+            ("$US60 million", 60e6, "USD", "USD", 60e6, 60e6),
+            ("$A2 billion", 2e9, "AUD", "AUD", 2e9, 2e9),
+        ],
+    ),
     (
         "Turnout fell to 30 percent in the capital.",
         [("30 percent", 30, "percent", None, 30, 30)],
@@ -152,6 +159,12 @@ def test_restated_amount_is_one_quantity(nlp: Language) -> None:
     (q,) = find_quantities(doc)
     assert (q.value, q.unit, q.alt_value, q.alt_unit) == (1.5e9, "EUR", 1.63e9, "USD")
     assert q.time_ref == "per month"
+
+
+def test_a_conversion_after_a_lettered_symbol_is_the_same_amount(nlp: Language) -> None:
+    doc = nlp("Damage to the hall was put at $US2 million ($A3.1 million) on Friday.")
+    (q,) = find_quantities(doc)
+    assert (q.value, q.unit, q.alt_value, q.alt_unit) == (2e6, "USD", 3.1e6, "AUD")
 
 
 @pytest.mark.parametrize(
