@@ -66,6 +66,7 @@ def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
     a, b = match.a.claim, match.b.claim
     if a.doc_id == b.doc_id:
         return
+    said = None  # the levels of the pair, read once it has a candidate
     for ea in a.frame.events:
         for eb in b.frame.events:
             if not (ea.asserted and eb.asserted):
@@ -75,12 +76,13 @@ def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
                 continue
             negative, positive = (a, b) if ea.negated else (b, a)
             event = ea if ea.negated else eb
-            levels = (
-                ("shape", shape),
-                ("attributed", _attributed(a, b)),
-                ("hedged", "yes" if hedged(a) or hedged(b) else "no"),
-                *common_levels(match),
-            )
+            if said is None:
+                said = (
+                    ("attributed", _attributed(a, b)),
+                    ("hedged", "yes" if hedged(a) or hedged(b) else "no"),
+                    *common_levels(match),
+                )
+            levels = (("shape", shape), *said)
             yield Candidate(
                 Evidence("polarity", levels),
                 ea.negated == eb.negated,
