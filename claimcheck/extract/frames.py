@@ -128,7 +128,7 @@ def _event(verb: Token, first: int, last: int) -> Event:
     if obj is None:  # 'ran for office': the object of the first preposition
         for prep in (c for c in inside if c.dep_ in ("prep", "agent")):
             if prep.lower_ in _assertion("apart"):
-                continue  # 'unlike the stars, Ross is not signed': the stars are set apart
+                continue  # 'unlike the tenors, Marsh is not booked': set apart
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 obj = _head(pobj)
@@ -145,7 +145,7 @@ def _event(verb: Token, first: int, last: int) -> Event:
 
 
 def _negated(verb: Token, children: list[Token]) -> bool:
-    """A negation among the verb's own words; 'not only' ('not only repulsed the attack but
+    """A negation among the verb's own words; 'not only' ('not only rescued the crew but
     seized the boat') asserts the verb and more, so it negates nothing."""
     return any((c.dep_ == "neg" or c.lower_ in NEGATORS) and not _not_only(c) for c in children)
 
@@ -157,7 +157,7 @@ def _not_only(token: Token) -> bool:
 
 def _raises(verb: Token) -> bool:
     """A neg-raising verb ('think', 'expect', 'seem'; Horn 1978): its negation is read in its
-    complement, 'I don't feel we executed' as 'I feel we did not execute'."""
+    complement, 'I don't think it was listening' as 'I think it was not listening'."""
     return _lemma(verb) in _assertion("neg_raising")
 
 
@@ -172,7 +172,7 @@ def _raised(verb: Token) -> bool:
 def _asserted(verb: Token, first: int, last: int) -> bool:
     """Whether the clause states the predicate as a fact, rather than as a condition ('if they
     don't pass the bill'), a question, or an infinitive that may never happen ('in talks to
-    direct', 'to pass this bill would'). A verb and every verb above it inside the span must
+    lead', 'to close the bridge would'). A verb and every verb above it inside the span must
     be free of all three; the infinitive of an implicative verb ('failed to file', 'managed to
     escape') tells whether it happened, and stays asserted."""
     node = verb

@@ -23,7 +23,7 @@ from claimcheck.schema import Claim, Contradiction, DateRef
 
 # Relative periods ('this year', 'last week') place a report, not the event it dates.
 VAGUE = ("this ", "last ", "next ", "past ", "coming ", "recent")
-# A date given as a bound ('after 1957', 'since 2019', 'from 1974' to 1978) is one end of an
+# A date given as a bound ('after 2001', 'since 2019', 'from 2001' to 2005) is one end of an
 # open stretch: it meets only a date given as the same bound ('served from 1994' / 'held the
 # seat from 1996'). 'By 2041' is no bound here: a deadline names the time expected.
 BOUNDS = ("after", "since", "before", "from", "until", "till")
@@ -79,7 +79,7 @@ def candidates(match: Match, ctx: Context) -> Iterator[Candidate]:
         if _unknowable(da, db, a.doc_id, b.doc_id, ctx.published):
             continue
         if _bound(da) != _bound(db):
-            continue  # 'set from 1974' (to 1978) / 'set in 1978': a start against a year
+            continue  # 'ran from 2001' (to 2005) / 'ran in 2005': a start against a year
         tied = _ties(a.claim, da) & _ties(b.claim, db)
         if not tied - _saying():
             continue  # different words date two things; a verb of saying, two statements

@@ -87,8 +87,8 @@ def _dispute_phrase(text: str) -> str | None:
 
 def _said(folded: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
     """The phrases of `pattern` in the sentence that reject something: not one under a negation
-    ('while not denying the story', 'did not immediately deny'), nor a word of falsehood said of
-    a thing that is no claim and makes none ('fake posters', 'a fake passport'; 'fake news', 'a
+    ('while not denying the report', 'did not immediately deny'), nor a word of falsehood said of
+    a thing that is no claim and makes none ('fake posters', 'fake banknotes'; 'fake news', 'a
     hoax article' and 'a satirical website' stay), nor one in a question."""
     for found in pattern.finditer(folded):
         if _negated_before(folded, found.start()) or _of_a_thing(folded, found):
@@ -114,7 +114,7 @@ def _negated_before(folded: str, start: int) -> bool:
 def _of_a_thing(folded: str, found: re.Match[str]) -> bool:
     """A one-word hoax cue before a noun phrase that names no claim: 'fake' in 'fake posters'
     names what the posters are, and calls no report false. The phrase runs to its first
-    function word or punctuation, so 'the fake Brian Williams account' ends in a claim's
+    function word or punctuation, so 'a fake Harbor City Council account' ends in a claim's
     maker."""
     phrase = found.group(1)
     if " " in phrase or phrase not in _hoax_words() or not folded[found.end() :].startswith(" "):
@@ -263,10 +263,10 @@ def _denied_story(match: Match, denials: Denials) -> Iterator[Contradiction]:
     if denial.claim.speaker and named_person(denial.claim):
         return  # a person who calls something a hoax takes a side; an article debunks a story
     if _names_its_fact(denial.claim.text):
-        return  # 'it is not true that I was jealous' denies that, not the story
+        return  # 'it is not true that she envied them' denies that, not the story
     if _named(denial.claim) and not _name_in_common(denial.claim, stated.claim):
-        return  # a denial that names things speaks of them ('the false report came from a
-        # website called ...'), not of the figure another article gives; one that names
+        return  # a denial that names things speaks of them ('the mayor of Braga called a
+        # rumour about the budget a hoax'), not of another article's figure; one that names
         # nothing ('the story is a hoax') speaks of the story
     if hedged(stated.claim) or any(e.negated for e in stated.claim.frame.events):
         return

@@ -63,7 +63,7 @@ def same_entity(a: Entity, b: Entity) -> bool:
     """Alias-aware: one name written two ways (names.one_name), or names of one person (see
     same_person)."""
     if one_name(fold(a.canonical), fold(b.canonical)) or one_name(fold(a.text), fold(b.text)):
-        return True  # as resolved or as written: 'Raite' is 'Rait', whom coreference named in full
+        return True  # as resolved or as written: 'Raite' is 'Rait', named in full by coreference
     return a.label == "PERSON" and same_person(a.canonical, b.canonical)
 
 

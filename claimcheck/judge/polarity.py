@@ -46,7 +46,7 @@ def compare(
     if len(flips) != 1:  # two flips cancel out or signal a rewrite, not a denial
         return
     if not _flipped_predicate(a, b):
-        return  # 'couldn't' / 'could not', 'No. 1', a 'No.' of its own: no predicate flips
+        return  # 'couldn't' / 'could not', 'No. 2', a 'No.' of its own: no predicate flips
     diff, _ = flips[0]
     negative, positive = (a, b) if any(t.norm in negations for t in diff.a) else (b, a)
     yield finding(
