@@ -26,8 +26,6 @@ OBJECTS = frozenset({"dobj", "attr", "oprd", "acomp", "xcomp", "ccomp", "dative"
 COMPLEMENTS = frozenset({"acomp", "attr", "oprd"})
 # Words that negate the predicate they modify ('never', 'no longer' as well as 'not').
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing"})
-# Words whose infinitive complement did not happen: 'unable to stop', 'failed to file'.
-NEGATING_HEADS = frozenset({"unable", "fail", "refuse", "decline"})
 # Clausal complements: a neg-raising verb's negation belongs to its complement.
 CLAUSES = frozenset({"ccomp", "xcomp"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
@@ -114,8 +112,8 @@ def _ties(span: list[Token], items: Iterable[Quantity | DateRef]) -> Iterable[tu
 def _event(verb: Token, first: int, last: int) -> Event:
     inside = [c for c in verb.children if first <= c.i <= last]
     negated = _negated(verb, inside)
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_HEADS:
-        negated = not negated
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _assertion("negative_implicative"):
+        negated = not negated  # 'failed to file', 'unable to stop': it did not happen
     if _raised(verb):
         negated = not negated  # 'I don't think it will pass' says it will not pass
     if negated and _raises(verb) and any(c.dep_ in CLAUSES for c in inside):
@@ -192,7 +190,8 @@ def _asserted(verb: Token, first: int, last: int) -> bool:
 
 
 def _implicative(head: Token) -> bool:
-    return head.lemma_.lower() in NEGATING_HEADS | _assertion("implicative")
+    lemma = head.lemma_.lower()
+    return lemma in _assertion("implicative") or lemma in _assertion("negative_implicative")
 
 
 @functools.cache

@@ -10,6 +10,7 @@ from claimcheck.judge.base import (
     Candidate,
     Context,
     common_levels,
+    cues,
     facing,
     finding,
     near_copy_score,
@@ -23,10 +24,6 @@ from claimcheck.schema import Claim, Contradiction, DateRef
 
 # Relative periods ('this year', 'last week') place a report, not the event it dates.
 VAGUE = ("this ", "last ", "next ", "past ", "coming ", "recent")
-# A date given as a bound ('after 2001', 'since 2019', 'from 2001' to 2005) is one end of an
-# open stretch: it meets only a date given as the same bound ('served from 1994' / 'held the
-# seat from 1996'). 'By 2041' is no bound here: a deadline names the time expected.
-BOUNDS = ("after", "since", "before", "from", "until", "till")
 
 
 def compare(
@@ -172,9 +169,11 @@ def _firm(date: DateRef) -> bool:
 
 
 def _bound(date: DateRef) -> str:
-    """The bound a date is given as ('from 1994': 'from'), or ''."""
+    """The bound a date is given as ('from 1994': 'from'), or ''. A date given as a bound is
+    one end of an open stretch: it meets only a date given as the same bound ('served from
+    1994' / 'held the seat from 1996'); the bounds are models/compare.json's `date_bounds`."""
     first = date.text.lower().split(maxsplit=1)[0]
-    return first if first in BOUNDS else ""
+    return first if first in cues("date_bounds") else ""
 
 
 def _unknowable(

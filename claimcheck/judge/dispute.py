@@ -18,7 +18,7 @@ from claimcheck.judge.base import (
     negation_words,
 )
 from claimcheck.link.about import About, same_person, stem
-from claimcheck.link.align import fold, tokens
+from claimcheck.link.align import fold, function_words, tokens
 from claimcheck.link.pairs import Match
 from claimcheck.schema import Claim, Contradiction
 
@@ -122,13 +122,18 @@ def _of_a_thing(folded: str, found: re.Match[str]) -> bool:
     words = []
     for word in folded[found.end() :].split():
         bare = word.strip(",.;:'\"()")
-        if not bare.isalpha() or bare in cues("function_words"):
+        if not bare.isalpha() or bare in function_words():
             break
         words.append(bare)
         if bare != word:
             break
-    claims = _claim_nouns() | frozenset(cues("claim_sources"))
-    return bool(words) and not claims.intersection(words)
+    return bool(words) and not _claim_words().intersection(words)
+
+
+@cache
+def _claim_words() -> frozenset[str]:
+    """A claim, or what makes claims ('a website')."""
+    return _claim_nouns() | frozenset(cues("claim_sources"))
 
 
 def _names_its_fact(text: str) -> bool:
